@@ -1,0 +1,36 @@
+import type { RdataField, Token, ZoneDiagnostic } from '../types';
+
+/** What an rdata parser needs besides the tokens. */
+export interface RdataContext {
+  /** The origin in effect for this record, absolute with a trailing dot (relative names in rdata resolve to it). */
+  readonly origin: string;
+  /** The file the record is in (undefined for the document itself); copied onto diagnostics. */
+  readonly file: string | undefined;
+}
+
+/** The result of parsing one record's rdata. */
+export interface RdataResult {
+  readonly fields: readonly RdataField[];
+  readonly diagnostics: readonly ZoneDiagnostic[];
+}
+
+/** Parses and validates the rdata tokens of one record type. Never throws. */
+export type RdataParser = (tokens: readonly Token[], context: RdataContext) => RdataResult;
+
+/** What the core knows of a record type. */
+export interface RecordTypeInfo {
+  /** Upper-case mnemonic. */
+  readonly name: string;
+  /** IANA type code. */
+  readonly code: number;
+  /** The rdata field names, in presentation order (for hover and completion snippets). */
+  readonly fields: readonly string[];
+  /** One sentence for hover. */
+  readonly summary: string;
+  /** Where it is defined, e.g. `RFC 1035`. */
+  readonly reference: string;
+  /** True for the types Cloudflare's DNS records API serves. */
+  readonly cloudflare: boolean;
+  /** Type-specific rdata parser; types without one are accepted in any form and only checked generically. */
+  readonly parse?: RdataParser;
+}
