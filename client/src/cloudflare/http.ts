@@ -1,0 +1,276 @@
+import { STATUS_CODES } from 'node:http';
+import { request, type Dispatcher, type FormData } from 'undici';
+import type { RequestBudget } from './budget';
+import type { Clock } from './clock';
+import {
+  CloudflareApiError,
+  CloudflareAuthError,
+  CloudflareCancelledError,
+  CloudflareError,
+  CloudflareNetworkError,
+  CloudflareNotFoundError,
+  CloudflareRateLimitError,
+  CloudflareResponseError,
+  CloudflareTimeoutError,
+  type CloudflareErrorKind,
+  type RequestDescription,
+} from './errors';
+import { decideRetry, retryAfterMs, type ResponseHeaders, type RetryPolicy } from './retry';
+import type { CloudflareMessage } from './types';
+
+/** An API token (preferred), or the legacy email + global API key pair. */
+export type Credentials = { readonly token: string } | { readonly email: string; readonly key: string };
+
+/** One HTTP attempt, for the log. Holds no header and no body, so never a credential. */
+export interface RequestLogEntry {
+  readonly method: string;
+  /** Path and query below the base URL. */
+  readonly path: string;
+  /** 1 for the first try, 2 for the first retry, … */
+  readonly attempt: number;
+  /** HTTP status, absent when no response arrived. */
+  readonly status?: number;
+  readonly durationMs: number;
+  /** `ok`: done; `retry`: another attempt follows after `retryInMs`; `error`: the call fails. */
+  readonly outcome: 'ok' | 'retry' | 'error';
+  readonly retryInMs?: number;
+  /** For attempts without a response: what happened. */
+  readonly error?: CloudflareErrorKind;
+}
+
+/** Per-call options every client method accepts. */
+export interface CallOptions {
+  /** Cancels the call, including any wait for a retry or for the rate budget. */
+  readonly signal?: AbortSignal;
+  /** Overrides the client's per-request timeout for this call. */
+  readonly timeoutMs?: number;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpCall {
+  readonly method: HttpMethod;
+  /** Below the base URL, starting with `/`. */
+  readonly path: string;
+  readonly query?: URLSearchParams;
+  readonly json?: unknown;
+  /** Builds a fresh multipart body for each attempt. */
+  readonly form?: () => FormData;
+  readonly accept?: string;
+}
+
+export interface HttpResult {
+  readonly status: number;
+  readonly headers: ResponseHeaders;
+  readonly text: string;
+}
+
+export interface HttpSettings {
+  readonly baseUrl: URL;
+  readonly credentials: Credentials;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly budget: RequestBudget | undefined;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly dispatcher: Dispatcher;
+  readonly userAgent: string;
+  readonly onRequest: ((entry: RequestLogEntry) => void) | undefined;
+}
+
+/** Codes Cloudflare uses for missing, malformed or refused credentials (some of them come with HTTP 400). */
+const AUTH_ERROR_CODES = new Set([1000, 1001, 6003, 6100, 6101, 6102, 6103, 6111, 9103, 9106, 9107, 9109, 10000]);
+/** "Record does not exist." and "Could not route to …, perhaps your object identifier is invalid?" */
+const NOT_FOUND_CODES = new Set([81044, 7003, 7000]);
+
+type AttemptOutcome =
+  | { readonly response: HttpResult }
+  | { readonly failure: 'timeout' | 'cancelled' | 'network'; readonly cause: unknown };
+
+/**
+ * Sends requests with the rate budget, per-attempt timeout, cancellation and retries, and turns every failure
+ * into a typed CloudflareError. Returns only 2xx responses.
+ */
+export class HttpExecutor {
+  constructor(private readonly settings: HttpSettings) {}
+
+  async send(call: HttpCall, options: CallOptions = {}): Promise<HttpResult> {
+    const { clock, retry: policy } = this.settings;
+    const queryText = call.query?.toString() ?? '';
+    const path = queryText === '' ? call.path : `${call.path}?${queryText}`;
+    const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
+    const describe = (attempts: number): RequestDescription => ({ method: call.method, path, attempts });
+
+    for (let retries = 0; ; retries++) {
+      const attempt = retries + 1;
+      await this.wait(options.signal, describe(attempt), () => this.settings.budget?.acquire(options.signal));
+      const started = clock.now();
+      const outcome = await this.attempt(call, path, timeoutMs, options.signal);
+      const durationMs = Math.max(0, clock.now() - started);
+      const log = (entry: Omit<RequestLogEntry, 'method' | 'path' | 'attempt' | 'durationMs'>): void =>
+        this.settings.onRequest?.({ method: call.method, path, attempt, durationMs, ...entry });
+
+      if ('failure' in outcome) {
+        if (outcome.failure === 'cancelled') {
+          log({ outcome: 'error', error: 'cancelled' });
+          throw new CloudflareCancelledError(describe(attempt), outcome.cause);
+        }
+        const decision = decideRetry(retries, undefined, {}, policy, clock.now(), this.settings.random);
+        if (decision.retry) {
+          log({ outcome: 'retry', error: outcome.failure, retryInMs: decision.delayMs });
+          await this.wait(options.signal, describe(attempt), () => clock.sleep(decision.delayMs, options.signal));
+          continue;
+        }
+        log({ outcome: 'error', error: outcome.failure });
+        throw outcome.failure === 'timeout'
+          ? new CloudflareTimeoutError(timeoutMs, describe(attempt), outcome.cause)
+          : new CloudflareNetworkError(this.settings.baseUrl.origin, describe(attempt), outcome.cause);
+      }
+
+      const { response } = outcome;
+      if (response.status >= 200 && response.status < 300) {
+        log({ outcome: 'ok', status: response.status });
+        return response;
+      }
+      const decision = decideRetry(
+        retries,
+        response.status,
+        response.headers,
+        policy,
+        clock.now(),
+        this.settings.random,
+      );
+      if (decision.retry) {
+        log({ outcome: 'retry', status: response.status, retryInMs: decision.delayMs });
+        await this.wait(options.signal, describe(attempt), () => clock.sleep(decision.delayMs, options.signal));
+        continue;
+      }
+      log({ outcome: 'error', status: response.status });
+      throw errorFromResponse(response, describe(attempt), clock.now());
+    }
+  }
+
+  /** Runs a wait (budget or backoff), turning its abort into a CloudflareCancelledError. */
+  private async wait(
+    signal: AbortSignal | undefined,
+    request: RequestDescription,
+    waiting: () => Promise<void> | undefined,
+  ): Promise<void> {
+    if (signal?.aborted) throw new CloudflareCancelledError(request, signal.reason);
+    try {
+      await waiting();
+    } catch (error) {
+      if (signal?.aborted) throw new CloudflareCancelledError(request, error);
+      throw error;
+    }
+  }
+
+  private async attempt(
+    call: HttpCall,
+    path: string,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<AttemptOutcome> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onAbort = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    try {
+      const url = new URL(this.settings.baseUrl.href.replace(/\/+$/, '') + path);
+      const response = await request(url, {
+        method: call.method,
+        headers: this.headers(call),
+        body: call.form ? call.form() : call.json === undefined ? undefined : JSON.stringify(call.json),
+        signal: controller.signal,
+        dispatcher: this.settings.dispatcher,
+      });
+      const text = await response.body.text();
+      return { response: { status: response.statusCode, headers: response.headers, text } };
+    } catch (cause) {
+      if (signal?.aborted) return { failure: 'cancelled', cause };
+      if (timedOut) return { failure: 'timeout', cause };
+      if (cause instanceof CloudflareError) throw cause;
+      return { failure: 'network', cause };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private headers(call: HttpCall): Record<string, string> {
+    const headers: Record<string, string> = {
+      accept: call.accept ?? 'application/json',
+      'user-agent': this.settings.userAgent,
+    };
+    const { credentials } = this.settings;
+    if ('token' in credentials) {
+      headers.authorization = `Bearer ${credentials.token}`;
+    } else {
+      headers['x-auth-email'] = credentials.email;
+      headers['x-auth-key'] = credentials.key;
+    }
+    if (call.json !== undefined) headers['content-type'] = 'application/json';
+    return headers;
+  }
+}
+
+/** Reads an envelope's `errors[]` from an error body; empty when the body is not a Cloudflare envelope. */
+export function envelopeErrors(text: string): readonly CloudflareMessage[] {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body === 'object' && body !== null && Array.isArray((body as { errors?: unknown }).errors)) {
+      return (body as { errors: unknown[] }).errors.filter(isMessage);
+    }
+  } catch {
+    // Not JSON (a proxy's HTML page, say): the status alone describes the error.
+  }
+  return [];
+}
+
+function isMessage(value: unknown): value is CloudflareMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as { code?: unknown; message?: unknown };
+  return typeof code === 'number' && typeof message === 'string';
+}
+
+/** The typed error for a non-2xx response that is not retried (any more). */
+export function errorFromResponse(
+  response: HttpResult,
+  request: RequestDescription,
+  nowMs: number,
+): CloudflareApiError | CloudflareResponseError {
+  const errors = envelopeErrors(response.text);
+  const { status } = response;
+  const codes = errors.flatMap((error) => [error.code, ...(error.error_chain ?? []).map((link) => link.code)]);
+  if (status === 429) return new CloudflareRateLimitError(errors, request, retryAfterMs(response.headers, nowMs));
+  if (status === 401 || status === 403 || codes.some((code) => AUTH_ERROR_CODES.has(code))) {
+    return new CloudflareAuthError(status, errors, request);
+  }
+  if (status === 404 || codes.some((code) => NOT_FOUND_CODES.has(code))) {
+    return new CloudflareNotFoundError(status, errors, request);
+  }
+  return new CloudflareApiError(status, errors, request, { statusText: STATUS_CODES[status] });
+}
+
+/** Parses a JSON body of a 2xx response into an envelope, or throws a CloudflareResponseError. */
+export function parseEnvelope(response: HttpResult, request: RequestDescription): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    throw new CloudflareResponseError(response.status, 'the body is not JSON', request);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new CloudflareResponseError(response.status, 'the body is not a Cloudflare response envelope', request);
+  }
+  const envelope = body as Record<string, unknown>;
+  if (envelope.success === false) {
+    throw new CloudflareApiError(response.status, envelopeErrors(response.text), request);
+  }
+  return envelope;
+}
