@@ -1,0 +1,89 @@
+import type { ParseResult, ZoneRecord } from '../../../server/src/zone/types';
+import { syncRecordOf } from './plan-normalize';
+import type { DesiredRecord, LiveRecord, PlanRecordBody, PlanSkip } from './plan-types';
+
+/** What the planner reads of a record the API returned (the client's `DnsRecord` has all of it). */
+export interface ApiRecordInput {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+  readonly content?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly priority?: number;
+  readonly ttl: number;
+  readonly proxied?: boolean;
+  readonly comment?: string | null;
+  readonly tags?: readonly string[];
+  readonly meta?: Readonly<Record<string, unknown>> | null;
+  readonly locked?: boolean;
+}
+
+/** Converts one zone-file record to an API record body, or says why Cloudflare cannot serve it. */
+export type ZoneRecordConverter = (
+  record: ZoneRecord,
+  origin: string,
+) => { readonly body: PlanRecordBody; readonly display: string } | { readonly reason: string };
+
+/** Types whose record carries `data`; the API then formats `content` itself. */
+const dataTypes = new Set([
+  'CAA',
+  'CERT',
+  'DNSKEY',
+  'DS',
+  'HTTPS',
+  'LOC',
+  'NAPTR',
+  'SMIMEA',
+  'SRV',
+  'SSHFP',
+  'SVCB',
+  'TLSA',
+  'URI',
+]);
+
+/** A live record in the planner's form. Read-only records (`meta.read_only`, `locked`) are flagged, not dropped. */
+export function liveRecordOf(record: ApiRecordInput): LiveRecord {
+  const type = record.type.toUpperCase();
+  const usesData = dataTypes.has(type) && record.data !== undefined;
+  const body: PlanRecordBody = {
+    type,
+    name: record.name,
+    ...(usesData ? { data: record.data } : { content: record.content ?? '' }),
+    ...(record.priority === undefined ? {} : { priority: record.priority }),
+    ttl: record.ttl,
+    proxied: record.proxied === true,
+    comment: record.comment ?? '',
+    tags: record.tags ?? [],
+  };
+  const readOnly = record.meta?.['read_only'] === true || record.locked === true;
+  return { ...syncRecordOf(body, record.content ?? ''), id: record.id, readOnly };
+}
+
+/** The records of a parsed zone file in the planner's form, with the records Cloudflare cannot hold as skips. */
+export function desiredRecordsOf(
+  parsed: ParseResult,
+  convert: ZoneRecordConverter,
+): { desired: DesiredRecord[]; skipped: PlanSkip[] } {
+  const desired: DesiredRecord[] = [];
+  const skipped: PlanSkip[] = [];
+  for (const record of parsed.records) {
+    const line = record.range.start.line;
+    const converted = convert(record, parsed.origin);
+    if ('reason' in converted) {
+      skipped.push({
+        side: 'local',
+        name: record.owner.replace(/\.$/, '').toLowerCase(),
+        type: record.type,
+        display: record.rdata.map((token) => token.text).join(' '),
+        reason: converted.reason,
+        ...(record.file === undefined ? { line } : {}),
+      });
+      continue;
+    }
+    desired.push({
+      ...syncRecordOf(converted.body, converted.display),
+      ...(record.file === undefined ? { line } : {}),
+    });
+  }
+  return { desired, skipped };
+}
