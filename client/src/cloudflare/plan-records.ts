@@ -8,7 +8,7 @@ export interface ApiRecordInput {
   readonly type: string;
   readonly name: string;
   readonly content?: string;
-  readonly data?: Readonly<Record<string, unknown>>;
+  readonly data?: object;
   readonly priority?: number;
   readonly ttl: number;
   readonly proxied?: boolean;
@@ -48,7 +48,7 @@ export function liveRecordOf(record: ApiRecordInput): LiveRecord {
   const body: PlanRecordBody = {
     type,
     name: record.name,
-    ...(usesData ? { data: record.data } : { content: record.content ?? '' }),
+    ...(usesData ? { data: record.data as Readonly<Record<string, unknown>> } : { content: record.content ?? '' }),
     ...(record.priority === undefined ? {} : { priority: record.priority }),
     ttl: record.ttl,
     proxied: record.proxied === true,
@@ -68,7 +68,8 @@ export function desiredRecordsOf(
   const skipped: PlanSkip[] = [];
   for (const record of parsed.records) {
     const line = record.range.start.line;
-    const converted = convert(record, parsed.origin);
+    const converted =
+      record.type === 'SOA' ? { reason: 'SOA is managed by Cloudflare' } : convert(record, parsed.origin);
     if ('reason' in converted) {
       skipped.push({
         side: 'local',
