@@ -1,0 +1,249 @@
+/**
+ * The lint engine: runs the rules over the records of a parse (all at once or as the parser streams them),
+ * adds the parser's own diagnostics, and applies the settings (profile, per-code severity or `off`) and
+ * `; zone-records-disable-line CODE` comments. It never throws: a failing rule becomes one diagnostic.
+ */
+import { nameKey } from './names';
+import { rules as allRules } from './rules/index';
+import { documentStart } from './rules/ranges';
+import type { Finding, Rule, RuleContext, RuleVisitor } from './rules/types';
+import { severityIn } from './rules/types';
+import { ZoneIndex } from './rules/zone-index';
+import type { LintSettings } from './settings';
+import { defaultLintSettings } from './settings';
+import type { Directive, ParseResult, Severity, ZoneDiagnostic, ZoneRecord } from './types';
+
+export interface LintOptions {
+  readonly settings?: LintSettings;
+  /** The zone apex (`example.com.`); defaults to the origin the document was parsed with. */
+  readonly origin?: string;
+  /** The document's text: gives exact fixes, disable comments on directive lines and the file size. */
+  readonly text?: string;
+  /** The document's size in UTF-8 bytes, when the caller knows it without the text. */
+  readonly documentBytes?: number;
+  /** Only these rules (tests); defaults to every rule. */
+  readonly rules?: readonly Rule[];
+}
+
+/** Receives a parse as it streams by (the shape of the parser's sink) and gives the findings at the end. */
+export interface Linter {
+  record(record: ZoneRecord): void;
+  directive(directive: Directive): void;
+  /** A diagnostic of the parser: kept, with the settings applied to it. */
+  diagnostic(diagnostic: ZoneDiagnostic): void;
+  /** Runs the end-of-zone checks and returns every diagnostic, ordered by file and position. */
+  finish(): ZoneDiagnostic[];
+}
+
+const disableMarker = 'zone-records-disable-line';
+/** Set of disabled codes for a line, or `all` when the comment names no code. */
+type Disabled = Set<string> | 'all';
+
+/** Lints a whole parse result. The parser's diagnostics are included, with the settings applied. */
+export function lint(result: ParseResult, options: LintOptions = {}): ZoneDiagnostic[] {
+  const linter = createLinter({ origin: result.origin, ...options });
+  for (const diagnostic of result.diagnostics) linter.diagnostic(diagnostic);
+  // No rule depends on the order of directives relative to records, only on each kind's own order.
+  for (const directive of result.directives) linter.directive(directive);
+  for (const record of result.records) linter.record(record);
+  return linter.finish();
+}
+
+/** Starts a streaming lint; pass it as the parser's sink, then call `finish`. */
+export function createLinter(options: LintOptions = {}): Linter {
+  const settings = options.settings ?? defaultLintSettings;
+  const { profile } = settings;
+  const origin = absolute(options.origin ?? '.');
+  const index = new ZoneIndex();
+  const findings: ZoneDiagnostic[] = [];
+  const disabled = new Map<string, Map<number, Disabled>>();
+  const documentBytes =
+    options.documentBytes ?? (options.text === undefined ? undefined : utf8ByteLength(options.text));
+
+  const severityFor = (code: string, fallback: Severity): Severity | 'off' => settings.rules[code] ?? fallback;
+
+  const visitors: { rule: Rule; visitor: RuleVisitor; severity: Severity }[] = [];
+  for (const rule of options.rules ?? allRules) {
+    if (!rule.profiles.includes(profile)) continue;
+    const severity = severityFor(rule.code, severityIn(rule, profile));
+    if (severity === 'off') continue;
+    const context: RuleContext = {
+      profile,
+      origin,
+      originKey: nameKey(origin),
+      documentBytes,
+      documentText: options.text,
+      index,
+      report: (finding) => findings.push(toDiagnostic(rule.code, severity, finding)),
+    };
+    try {
+      visitors.push({ rule, visitor: rule.create(context), severity });
+    } catch (error) {
+      findings.push(ruleFailure(rule, error));
+    }
+  }
+
+  // A rule that throws is reported once and not called again, so one bug cannot hide every other finding.
+  const failed = new Set<Rule>();
+  const call = (entry: (typeof visitors)[number], hook: (visitor: RuleVisitor) => void): void => {
+    if (failed.has(entry.rule)) return;
+    try {
+      hook(entry.visitor);
+    } catch (error) {
+      failed.add(entry.rule);
+      findings.push(ruleFailure(entry.rule, error));
+    }
+  };
+
+  const recordVisitors = visitors.filter((entry) => entry.visitor.record !== undefined);
+  const directiveVisitors = visitors.filter((entry) => entry.visitor.directive !== undefined);
+
+  return {
+    record(record) {
+      const ordinal = index.add(record);
+      if (record.comment !== undefined && record.comment.text.includes(disableMarker)) {
+        const codes = disabledCodes(record.comment.text);
+        for (let line = record.range.start.line; line <= record.comment.range.start.line; line++) {
+          disable(disabled, record.file, line, codes);
+        }
+      }
+      for (const entry of recordVisitors) call(entry, (visitor) => visitor.record?.(record, ordinal));
+    },
+    directive(directive) {
+      for (const entry of directiveVisitors) call(entry, (visitor) => visitor.directive?.(directive));
+    },
+    diagnostic(diagnostic) {
+      const severity = severityFor(diagnostic.code, diagnostic.severity);
+      if (severity === 'off') return;
+      findings.push(severity === diagnostic.severity ? diagnostic : { ...diagnostic, severity });
+    },
+    finish() {
+      for (const entry of visitors) call(entry, (visitor) => visitor.end?.());
+      if (options.text !== undefined) scanDisableComments(options.text, disabled);
+      const kept = disabled.size === 0 ? findings : findings.filter((finding) => !isDisabled(disabled, finding));
+      return kept.sort(compareDiagnostics);
+    },
+  };
+}
+
+function toDiagnostic(code: string, severity: Severity, finding: Finding): ZoneDiagnostic {
+  return {
+    code,
+    severity,
+    message: finding.message,
+    range: finding.range,
+    ...(finding.file !== undefined ? { file: finding.file } : {}),
+    ...(finding.fixes !== undefined && finding.fixes.length > 0 ? { fixes: finding.fixes } : {}),
+    ...(finding.related !== undefined && finding.related.length > 0
+      ? { related: finding.related.map((related) => withoutUndefinedFile(related)) }
+      : {}),
+  };
+}
+
+function withoutUndefinedFile<T extends { file?: string | undefined }>(value: T): T {
+  if (value.file !== undefined || !('file' in value)) return value;
+  const copy = { ...value };
+  delete copy.file;
+  return copy;
+}
+
+function ruleFailure(rule: Rule, error: unknown): ZoneDiagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'internal-error',
+    severity: 'warning',
+    message: `The ${rule.code} check failed and was skipped (${reason}); please report this with the file.`,
+    range: documentStart,
+  };
+}
+
+function compareDiagnostics(a: ZoneDiagnostic, b: ZoneDiagnostic): number {
+  if (a.file !== b.file) {
+    if (a.file === undefined) return -1;
+    if (b.file === undefined) return 1;
+    return a.file < b.file ? -1 : 1;
+  }
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
+}
+
+/** The codes named after the marker (`zone-records-disable-line a, b`); `all` when none is named. */
+export function disabledCodes(comment: string): Disabled {
+  const at = comment.indexOf(disableMarker);
+  if (at < 0) return new Set();
+  const codes = new Set<string>();
+  for (const word of comment.slice(at + disableMarker.length).split(/[\s,]+/)) {
+    if (word === '') continue;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(word)) break;
+    codes.add(word);
+  }
+  return codes.size === 0 ? 'all' : codes;
+}
+
+function disable(
+  map: Map<string, Map<number, Disabled>>,
+  file: string | undefined,
+  line: number,
+  codes: Disabled,
+): void {
+  const key = file ?? '';
+  let lines = map.get(key);
+  if (lines === undefined) {
+    lines = new Map<number, Disabled>();
+    map.set(key, lines);
+  }
+  const existing = lines.get(line);
+  if (existing === undefined || codes === 'all') lines.set(line, codes);
+  else if (existing !== 'all') for (const code of codes) existing.add(code);
+}
+
+function isDisabled(map: Map<string, Map<number, Disabled>>, diagnostic: ZoneDiagnostic): boolean {
+  const codes = map.get(diagnostic.file ?? '')?.get(diagnostic.range.start.line);
+  return codes !== undefined && (codes === 'all' || codes.has(diagnostic.code));
+}
+
+/** Finds disable comments on any line of the document (directive lines, comment-only lines) by scanning its text. */
+function scanDisableComments(text: string, map: Map<string, Map<number, Disabled>>): void {
+  let line = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf(disableMarker); at >= 0; at = text.indexOf(disableMarker, at + 1)) {
+    for (let i = text.indexOf('\n', lineStart); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    const lineEnd = text.indexOf('\n', at);
+    const lineText = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    const column = at - lineStart;
+    if (inComment(lineText, column)) disable(map, undefined, line, disabledCodes(lineText.slice(column)));
+  }
+}
+
+/** True when `column` of the line is inside a `;` comment (not in a quoted string or after an escaped `;`). */
+function inComment(line: string, column: number): boolean {
+  let quoted = false;
+  for (let i = 0; i < column; i++) {
+    const char = line[i];
+    if (char === '\\') i++;
+    else if (char === '"') quoted = !quoted;
+    else if (char === ';' && !quoted) return true;
+  }
+  return false;
+}
+
+function absolute(name: string): string {
+  return name.endsWith('.') ? name : `${name}.`;
+}
+
+/** UTF-8 size of a string without encoding it (a large zone would otherwise be copied once more). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

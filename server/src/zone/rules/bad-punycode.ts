@@ -1,0 +1,37 @@
+import { checkPunycodeLabels } from '../names';
+import type { Range } from '../types';
+import { rdataNameTokens } from './name-positions';
+import { subRange } from './ranges';
+import type { Rule, RuleContext } from './types';
+import { sourceText } from './types';
+
+function check(context: RuleContext, written: string, range: Range, file: string | undefined): void {
+  for (const problem of checkPunycodeLabels(written)) {
+    context.report({
+      message: `${problem.message} Fix the label or write the name in Unicode and let the quick fix encode it.`,
+      range: subRange(range, problem.start, problem.end),
+      file,
+    });
+  }
+}
+
+/** An `xn--` label must be valid Punycode that UTS 46 would produce. */
+export const badPunycode: Rule = {
+  code: 'bad-punycode',
+  description: 'An `xn--` label does not decode as Punycode, or decodes to a name IDNA (UTS 46) does not allow.',
+  defaultSeverity: 'error',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    return {
+      record(record) {
+        if (record.ownerRange !== undefined && record.ownerKey.includes('xn--')) {
+          const written = sourceText(context, record.ownerRange, record.file) ?? record.owner;
+          check(context, written, record.ownerRange, record.file);
+        }
+        for (const token of rdataNameTokens(record)) {
+          if (token.text.toLowerCase().includes('xn--')) check(context, token.text, token.range, record.file);
+        }
+      },
+    };
+  },
+};

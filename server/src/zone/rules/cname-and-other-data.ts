@@ -1,0 +1,49 @@
+import type { Rule } from './types';
+import { relatedAt } from './types';
+import { TypeBit, typeBitOf } from './zone-index';
+
+// RFC 2181 10.1 and RFC 4035 2.5: DNSSEC data may live beside a CNAME.
+const besideCnameAllowed = TypeBit.CNAME | TypeBit.DNSSEC;
+
+/** RFC 1034 3.6.2: a name with a CNAME has no other data. Cloudflare refuses A/AAAA beside a CNAME. */
+export const cnameAndOtherData: Rule = {
+  code: 'cname-and-other-data',
+  description:
+    'A name that has a CNAME has no other records (RFC 1034 section 3.6.2); Cloudflare refuses A/AAAA records at a CNAME name.',
+  defaultSeverity: 'error',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    const { index } = context;
+    return {
+      end() {
+        for (let owner = 0; owner < index.ownerCount; owner++) {
+          const bits = index.ownerTypes(owner);
+          if ((bits & TypeBit.CNAME) === 0 || (bits & ~besideCnameAllowed) === 0) continue;
+          // Cloudflare manages the apex SOA and NS itself and flattens an apex CNAME, so they do not clash there.
+          const atCloudflareApex = context.profile === 'cloudflare' && index.ownerKey(owner) === context.originKey;
+          let cname = -1;
+          for (const ordinal of index.recordsAt(owner)) {
+            if (index.type(ordinal) === 'CNAME') {
+              cname = ordinal;
+              break;
+            }
+          }
+          for (const ordinal of index.recordsAt(owner)) {
+            const type = index.type(ordinal);
+            if ((typeBitOf(type) & besideCnameAllowed) !== 0) continue;
+            if (atCloudflareApex && (type === 'SOA' || type === 'NS')) continue;
+            const address = type === 'A' || type === 'AAAA';
+            context.report({
+              message: address
+                ? `A/AAAA records cannot share a name with a CNAME (Cloudflare); RFC 1034 forbids other data beside a CNAME: remove the ${type} record or the CNAME.`
+                : `A ${type} record cannot share a name with a CNAME (RFC 1034 section 3.6.2): remove it or the CNAME.`,
+              range: index.range(ordinal),
+              file: index.file(ordinal),
+              related: [relatedAt(index, cname, 'the CNAME at this name')],
+            });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,47 @@
+import { badPunycode } from './bad-punycode';
+import { cloudflareFileSize } from './cloudflare-file-size';
+import { cloudflareInclude } from './cloudflare-include';
+import { cloudflareTtl } from './cloudflare-ttl';
+import { cnameAndOtherData } from './cname-and-other-data';
+import { cnameAtApex } from './cname-at-apex';
+import { duplicateRecord } from './duplicate-record';
+import { mixedTtlRrset } from './mixed-ttl-rrset';
+import { multipleCnames } from './multiple-cnames';
+import { multipleSoa } from './multiple-soa';
+import { nonPunycodeName } from './non-punycode-name';
+import { nsAndOtherData } from './ns-and-other-data';
+import { outOfZone } from './out-of-zone';
+import { soaMissing } from './soa-missing';
+import { soaNotAtApex } from './soa-not-at-apex';
+import { targetIsAddress } from './target-is-address';
+import { targetIsCname } from './target-is-cname';
+import { ttlTooLarge } from './ttl-too-large';
+import type { Rule } from './types';
+
+export type { Rule, RuleContext, RuleVisitor, Finding } from './types';
+export { severityIn } from './types';
+
+/** Every lint rule, in the order docs/rules.md lists them. Codes are stable: tests and settings use them. */
+export const rules: readonly Rule[] = [
+  cnameAndOtherData,
+  multipleCnames,
+  nsAndOtherData,
+  cnameAtApex,
+  nonPunycodeName,
+  badPunycode,
+  outOfZone,
+  duplicateRecord,
+  mixedTtlRrset,
+  ttlTooLarge,
+  soaMissing,
+  soaNotAtApex,
+  multipleSoa,
+  targetIsAddress,
+  targetIsCname,
+  cloudflareTtl,
+  cloudflareInclude,
+  cloudflareFileSize,
+];
+
+/** The rules by code. */
+export const rulesByCode: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.code, rule]));

@@ -1,0 +1,47 @@
+import { hasNonAsciiLabel, toAsciiName } from '../names';
+import type { Range } from '../types';
+import { rdataNameTokens } from './name-positions';
+import type { Finding, Rule } from './types';
+import { sourceText } from './types';
+
+function finding(written: string, range: Range, file: string | undefined, where: string): Finding {
+  const ascii = toAsciiName(written);
+  if (ascii === undefined) {
+    return {
+      message: `The ${where} "${written}" has non-ASCII characters that IDNA (UTS 46) cannot convert to Punycode: use an ASCII name.`,
+      range,
+      file,
+    };
+  }
+  return {
+    message: `The ${where} "${written}" is not in Punycode; DNS and Cloudflare store it as "${ascii}".`,
+    range,
+    file,
+    fixes: [{ title: `Write it as ${ascii}`, edits: [{ range, newText: ascii }] }],
+  };
+}
+
+/** Names are served in Punycode: a label with non-ASCII characters is a finding with a fix that converts it. */
+export const nonPunycodeName: Rule = {
+  code: 'non-punycode-name',
+  description:
+    'A name has non-ASCII characters; DNS serves names in Punycode (IDNA, UTS 46 non-transitional) and the fix rewrites it.',
+  defaultSeverity: 'warning',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    return {
+      record(record) {
+        if (record.ownerRange !== undefined && hasNonAsciiLabel(record.owner)) {
+          // The fix keeps the name as written (relative stays relative) when the source text is at hand.
+          const written = sourceText(context, record.ownerRange, record.file) ?? record.owner;
+          context.report(finding(written, record.ownerRange, record.file, 'owner name'));
+        }
+        for (const token of rdataNameTokens(record)) {
+          if (hasNonAsciiLabel(token.text)) {
+            context.report(finding(token.text, token.range, record.file, `${record.type} target`));
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,51 @@
+import type { Rule } from './types';
+import { relatedAt } from './types';
+import { TypeBit, typeBitOf } from './zone-index';
+
+// At a delegation, DS and the DNSSEC records of the parent side belong beside the NS (RFC 4035 section 2.4).
+const besideDelegationInBind = TypeBit.NS | TypeBit.DS | TypeBit.DNSSEC;
+
+/**
+ * Cloudflare: NS records cannot share a name with any other type (the apex NS are Cloudflare's own). For BIND the
+ * same records are occluded by the delegation and never served, so they are a warning there.
+ */
+export const nsAndOtherData: Rule = {
+  code: 'ns-and-other-data',
+  description:
+    'Below the apex, a name with NS records has no other records: Cloudflare refuses them, and for BIND they are hidden by the delegation (DS and DNSSEC records excepted).',
+  defaultSeverity: { cloudflare: 'error', bind: 'warning' },
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    const { index } = context;
+    const cloudflare = context.profile === 'cloudflare';
+    const allowed = cloudflare ? TypeBit.NS : besideDelegationInBind;
+    return {
+      end() {
+        for (let owner = 0; owner < index.ownerCount; owner++) {
+          const bits = index.ownerTypes(owner);
+          if ((bits & TypeBit.NS) === 0 || (bits & ~allowed) === 0) continue;
+          if (index.ownerKey(owner) === context.originKey) continue;
+          let ns = -1;
+          for (const ordinal of index.recordsAt(owner)) {
+            if (index.type(ordinal) === 'NS') {
+              ns = ordinal;
+              break;
+            }
+          }
+          for (const ordinal of index.recordsAt(owner)) {
+            const type = index.type(ordinal);
+            if ((typeBitOf(type) & allowed) !== 0) continue;
+            context.report({
+              message: cloudflare
+                ? `NS records cannot share a name with any other record type (Cloudflare): move the ${type} record to another name or remove the delegation.`
+                : `The ${type} record is below a delegation (NS at this name) and will not be served: remove it or the NS records.`,
+              range: index.range(ordinal),
+              file: index.file(ordinal),
+              related: [relatedAt(index, ns, 'the NS record that delegates this name')],
+            });
+          }
+        }
+      },
+    };
+  },
+};

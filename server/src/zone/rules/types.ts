@@ -1,0 +1,68 @@
+import type { Directive, Fix, Profile, Range, Severity, ZoneRecord } from '../types';
+import type { ZoneIndex } from './zone-index';
+
+/** A finding as a rule reports it; the engine adds the code and the severity (rule default or settings). */
+export interface Finding {
+  readonly message: string;
+  readonly range: Range;
+  /** The `$INCLUDE`d file the finding is in; undefined for the linted document. */
+  readonly file?: string | undefined;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly { readonly message: string; readonly range: Range; readonly file?: string | undefined }[];
+}
+
+/** What a rule sees of the lint run. */
+export interface RuleContext {
+  readonly profile: Profile;
+  /** The zone apex, absolute in presentation form (`example.com.`). */
+  readonly origin: string;
+  /** The apex's comparison key. */
+  readonly originKey: string;
+  /** The linted document's size in UTF-8 bytes, when known. */
+  readonly documentBytes: number | undefined;
+  /** Every record seen so far, indexed by owner; complete when `end` runs. */
+  readonly index: ZoneIndex;
+  /** The linted document's text, when the caller has it (fixes that keep the text as written need it). */
+  readonly documentText: string | undefined;
+  report(finding: Finding): void;
+}
+
+/**
+ * The hooks a rule registers for one lint run. `record` sees each record in file order after it was added to the
+ * index; `directive` each `$` directive; `end` runs once after the last record. None of them may throw.
+ */
+export interface RuleVisitor {
+  record?(record: ZoneRecord, ordinal: number): void;
+  directive?(directive: Directive): void;
+  end?(): void;
+}
+
+/** One lint rule: a stable code, what it checks, how bad it is by default and in which profiles it runs. */
+export interface Rule {
+  readonly code: string;
+  /** One sentence for docs/rules.md and hover. */
+  readonly description: string;
+  /** The default severity, or one per profile when the rule weighs differently for Cloudflare and for BIND. */
+  readonly defaultSeverity: Severity | Readonly<Record<Profile, Severity>>;
+  readonly profiles: readonly Profile[];
+  create(context: RuleContext): RuleVisitor;
+}
+
+/** The default severity of a rule in a profile. */
+export function severityIn(rule: Rule, profile: Profile): Severity {
+  return typeof rule.defaultSeverity === 'string' ? rule.defaultSeverity : rule.defaultSeverity[profile];
+}
+
+/** One related location of a finding. */
+export type Related = NonNullable<Finding['related']>[number];
+
+/** The indexed record's range and file as a related location. */
+export function relatedAt(index: ZoneIndex, ordinal: number, message: string): Related {
+  return { message, range: index.range(ordinal), file: index.file(ordinal) };
+}
+
+/** The source text of a range of the linted document; undefined for an included file or when the text is unknown. */
+export function sourceText(context: RuleContext, range: Range, file: string | undefined): string | undefined {
+  if (file !== undefined || context.documentText === undefined) return undefined;
+  return context.documentText.slice(range.start.offset, range.end.offset);
+}

@@ -1,0 +1,188 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { createLinter, disabledCodes, lint } from '../../../server/src/zone/lint';
+import { parse, parseRecords } from '../../../server/src/zone/parser';
+import { rules } from '../../../server/src/zone/rules/index';
+import type { Rule } from '../../../server/src/zone/rules/types';
+import { readLintSettings } from '../../../server/src/zone/settings';
+import { at, lintText, only, zone } from './rules/helpers';
+
+const conflict = zone('www IN CNAME a.example.net.', 'www IN A 192.0.2.1');
+
+describe('lint engine', () => {
+  it('gives every rule a unique kebab-case code, a description and at least one profile', () => {
+    const codes = rules.map((rule) => rule.code);
+    assert.equal(new Set(codes).size, codes.length);
+    for (const rule of rules) {
+      assert.match(rule.code, /^[a-z][a-z0-9-]*$/);
+      assert.ok(rule.description.length > 20, rule.code);
+      assert.ok(rule.profiles.length > 0, rule.code);
+    }
+  });
+
+  it('re-ranks a rule by settings and turns it off', () => {
+    assert.deepEqual(
+      only('cname-and-other-data', lintText(conflict, { rules: { 'cname-and-other-data': 'hint' } })).map(
+        (d) => d.severity,
+      ),
+      ['hint'],
+    );
+    assert.deepEqual(
+      only('cname-and-other-data', lintText(conflict, { rules: { 'cname-and-other-data': 'off' } })),
+      [],
+    );
+  });
+
+  it("applies settings to the parser's own codes too", () => {
+    const text = zone('bad IN A 999.1.1.1');
+    const parserCodes = lintText(text).filter((d) => d.severity === 'error');
+    assert.ok(parserCodes.length > 0, 'the parser reports the bad address');
+    const code = parserCodes[0].code;
+    assert.deepEqual(only(code, lintText(text, { rules: { [code]: 'off' } })), []);
+    assert.deepEqual(
+      only(code, lintText(text, { rules: { [code]: 'information' } })).map((d) => d.severity),
+      ['information'],
+    );
+  });
+
+  it('runs profile-specific rules only in their profile', () => {
+    const text = zone('a 30 IN A 192.0.2.1');
+    assert.equal(only('cloudflare-ttl', lintText(text, { profile: 'cloudflare' })).length, 1);
+    assert.equal(only('cloudflare-ttl', lintText(text, { profile: 'bind' })).length, 0);
+    assert.equal(only('soa-missing', lintText('a 300 IN A 192.0.2.1\n', { profile: 'bind' })).length, 1);
+    assert.equal(only('soa-missing', lintText('a 300 IN A 192.0.2.1\n', { profile: 'cloudflare' })).length, 0);
+  });
+
+  describe('zone-records-disable-line', () => {
+    it('silences the named code on the record line only', () => {
+      const text = zone(
+        'www IN CNAME a.example.net.',
+        'www IN A 192.0.2.1 ; zone-records-disable-line cname-and-other-data',
+        'www IN TXT "x"',
+      );
+      assert.deepEqual(
+        only('cname-and-other-data', lintText(text)).map((d) => at(d.range)),
+        ['7:0-7:14'],
+      );
+    });
+
+    it('keeps other codes on that line and accepts several codes', () => {
+      const text = zone(
+        'www IN CNAME a.example.net.',
+        'www 30 IN A 192.0.2.1 ; zone-records-disable-line duplicate-record',
+      );
+      const codes = lintText(text).map((d) => d.code);
+      assert.ok(codes.includes('cname-and-other-data'));
+      assert.ok(codes.includes('cloudflare-ttl'));
+      const both = zone(
+        'www IN CNAME a.example.net.',
+        'www 30 IN A 192.0.2.1 ; zone-records-disable-line cname-and-other-data, cloudflare-ttl',
+      );
+      assert.deepEqual(
+        lintText(both).filter((d) => d.range.start.line === 6),
+        [],
+      );
+    });
+
+    it('without a code silences every finding of the line, also on a directive line', () => {
+      const text = zone(
+        '$INCLUDE other.zone ; zone-records-disable-line',
+        'a 30 IN A 192.0.2.1 ; zone-records-disable-line',
+      );
+      const found = lintText(text, { readFile: () => 'x IN A 192.0.2.9\n', path: '/z/main.zone' });
+      assert.deepEqual(
+        found.filter((d) => d.range.start.line >= 5 && d.file === undefined),
+        [],
+      );
+      assert.equal(only('cloudflare-include', lintText(zone('$INCLUDE other.zone'), { readFile: () => '' })).length, 1);
+    });
+
+    it('spans the lines of a record in parentheses when the comment is on its last line', () => {
+      const text = zone(
+        'www IN CNAME a.example.net.',
+        'www IN TXT (',
+        '  "x" ) ; zone-records-disable-line cname-and-other-data',
+      );
+      assert.deepEqual(only('cname-and-other-data', lintText(text)), []);
+    });
+
+    it('is not read inside a quoted string', () => {
+      const text = zone('www IN CNAME a.example.net.', 'www IN TXT "; zone-records-disable-line"');
+      assert.equal(only('cname-and-other-data', lintText(text)).length, 1);
+    });
+
+    it('parses the list of codes', () => {
+      assert.deepEqual(disabledCodes('; zone-records-disable-line'), 'all');
+      assert.deepEqual([...(disabledCodes('; zone-records-disable-line a-b, c d') as Set<string>)], ['a-b', 'c', 'd']);
+      assert.deepEqual([...(disabledCodes('; zone-records-disable-line x -- why') as Set<string>)], ['x']);
+    });
+  });
+
+  it('gives the same findings streaming through parseRecords as on a whole ParseResult', () => {
+    const text = zone(
+      'www IN CNAME a.example.net.',
+      'www IN A 192.0.2.1',
+      'm 300 IN A 192.0.2.1',
+      'm 600 IN A 192.0.2.2',
+      'x 30 IN A 192.0.2.1',
+      'x 30 IN A 192.0.2.1',
+      'bücher IN A 192.0.2.1',
+    );
+    const options = { origin: 'example.com.' };
+    const whole = lint(parse(text, options), { ...options, text });
+    const linter = createLinter({ ...options, text });
+    parseRecords(text, options, linter);
+    assert.deepEqual(JSON.parse(JSON.stringify(linter.finish())), JSON.parse(JSON.stringify(whole)));
+    assert.ok(whole.length >= 6);
+  });
+
+  it('orders findings by position and reports a failing rule once instead of throwing', () => {
+    const broken: Rule = {
+      code: 'broken',
+      description: 'A rule that throws, to check the engine survives it.',
+      defaultSeverity: 'error',
+      profiles: ['cloudflare'],
+      create: () => ({
+        record() {
+          throw new Error('boom');
+        },
+      }),
+    };
+    const text = zone('a IN A 192.0.2.1', 'b IN A 192.0.2.2');
+    const found = lint(parse(text, { origin: 'example.com.' }), { origin: 'example.com.', rules: [broken] });
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['internal-error'],
+    );
+    assert.match(found[0].message, /broken.*boom/);
+  });
+
+  it('never throws, whatever the text (property)', () => {
+    const alphabet = fc.constantFrom(...'abc.@$()";\\ \n\t19AINSOXCNAMETXT*-_ü'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 200 }), fc.constantFrom('cloudflare', 'bind'), (chars, profile) => {
+        const text = chars.join('');
+        const found = lintText(text, { profile: profile });
+        for (const diagnostic of found) {
+          assert.ok(diagnostic.range.start.offset <= diagnostic.range.end.offset);
+          assert.ok(diagnostic.range.end.offset <= text.length || diagnostic.file !== undefined);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  describe('settings', () => {
+    it('reads valid settings and reports bad values without throwing', () => {
+      assert.deepEqual(readLintSettings({ profile: 'bind', rules: { 'duplicate-record': 'off' } }), {
+        settings: { profile: 'bind', rules: { 'duplicate-record': 'off' } },
+        problems: [],
+      });
+      const reading = readLintSettings({ profile: 'knot', rules: { a: 'loud', b: 'hint' } });
+      assert.deepEqual(reading.settings, { profile: 'cloudflare', rules: { b: 'hint' } });
+      assert.equal(reading.problems.length, 2);
+      assert.equal(readLintSettings('nonsense').problems.length, 1);
+      assert.deepEqual(readLintSettings(undefined).problems, []);
+    });
+  });
+});

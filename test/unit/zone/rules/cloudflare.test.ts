@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import { applyEdits, at, lintText, only, rangesOf, zone } from './helpers';
+
+describe('rules: cloudflare profile', () => {
+  describe('cloudflare-ttl', () => {
+    it('reports TTLs other than 1 and 60..86400, with a fix to the nearest allowed value', () => {
+      const text = zone('a 30 IN A 192.0.2.1', 'b 1 IN A 192.0.2.2', 'c 60 IN A 192.0.2.3', 'd 604800 IN A 192.0.2.4');
+      const found = only('cloudflare-ttl', lintText(text));
+      assert.deepEqual(
+        found.map((d) => [at(d.range), d.severity]),
+        [
+          ['5:2-5:4', 'error'],
+          ['8:2-8:8', 'error'],
+        ],
+      );
+      const fixed = applyEdits(
+        text,
+        found.flatMap((d) => d.fixes?.[0]?.edits ?? []),
+      );
+      assert.match(fixed, /^a 60 IN A/m);
+      assert.match(fixed, /^d 86400 IN A/m);
+      assert.deepEqual(only('cloudflare-ttl', lintText(fixed)), []);
+      assert.deepEqual(only('cloudflare-ttl', lintText(text, { profile: 'bind' })), []);
+    });
+
+    it('reports a bad $TTL once at the directive, not at every record', () => {
+      const text = '$TTL 10\n@ IN SOA ns1.example.com. h.example.com. 1 2 3 4 5\na IN A 192.0.2.1\nb IN A 192.0.2.2\n';
+      assert.deepEqual(rangesOf('cloudflare-ttl', lintText(text)), ['0:5-0:7']);
+    });
+  });
+
+  describe('cloudflare-include', () => {
+    it('reports $INCLUDE as a warning', () => {
+      const files: Record<string, string> = { '/z/part.zone': 'inc IN A 192.0.2.1\n' };
+      const text = zone('$INCLUDE part.zone');
+      const found = only(
+        'cloudflare-include',
+        lintText(text, { path: '/z/main.zone', readFile: (path) => files[path] }),
+      );
+      assert.deepEqual(
+        found.map((d) => [at(d.range), d.severity]),
+        [['5:0-5:18', 'warning']],
+      );
+      assert.deepEqual(only('cloudflare-include', lintText(text, { profile: 'bind' })), []);
+    });
+  });
+
+  describe('cloudflare-file-size', () => {
+    it('reports a document over 256 KiB and not one at the limit', () => {
+      const line = 'x IN TXT "' + 'a'.repeat(100) + '"\n';
+      const big = zone('') + line.repeat(Math.ceil(262145 / line.length));
+      const found = only('cloudflare-file-size', lintText(big));
+      assert.equal(found.length, 1);
+      assert.equal(found[0].severity, 'warning');
+      assert.deepEqual(only('cloudflare-file-size', lintText(zone(''))), []);
+    });
+  });
+});

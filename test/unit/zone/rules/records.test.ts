@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import { applyEdits, at, lintText, only, rangesOf, zone } from './helpers';
+
+describe('rules: records', () => {
+  describe('duplicate-record', () => {
+    it('reports the second copy with the first as related, and the fix removes its line', () => {
+      const text = zone('www IN A 192.0.2.1', 'www IN A 192.0.2.2', 'www IN A 192.0.2.1 ; again', 'z IN A 192.0.2.9');
+      const found = only('duplicate-record', lintText(text));
+      assert.equal(found.length, 1);
+      assert.equal(at(found[0].range), '7:0-7:18');
+      assert.deepEqual(
+        found[0].related?.map((r) => at(r.range)),
+        ['5:0-5:18'],
+      );
+      const fixed = applyEdits(text, found[0].fixes![0].edits);
+      assert.equal(fixed, zone('www IN A 192.0.2.1', 'www IN A 192.0.2.2', 'z IN A 192.0.2.9'));
+    });
+
+    it('keeps the meaning of a following record that inherits the owner', () => {
+      const text = zone('a IN TXT "x"', 'a IN TXT "x"', '  IN A 192.0.2.4', 'b IN A 192.0.2.5');
+      const found = only('duplicate-record', lintText(text));
+      assert.equal(found.length, 1);
+      const fixed = applyEdits(text, found[0].fixes![0].edits);
+      assert.equal(fixed, zone('a IN TXT "x"', 'a  IN A 192.0.2.4', 'b IN A 192.0.2.5'));
+      assert.deepEqual(only('duplicate-record', lintText(fixed)), []);
+    });
+
+    it('compares names in rdata case-insensitively and ignores the TTL', () => {
+      const text = zone('c 300 IN CNAME Target.example.net.', 'c 600 IN CNAME target.EXAMPLE.net.');
+      assert.deepEqual(rangesOf('duplicate-record', lintText(text)), ['6:0-6:34']);
+    });
+
+    it('is silent for TXT that differ in case', () => {
+      assert.deepEqual(only('duplicate-record', lintText(zone('t IN TXT "A"', 't IN TXT "a"'))), []);
+    });
+  });
+
+  describe('mixed-ttl-rrset', () => {
+    it('reports records whose TTL differs from the first of their RRset', () => {
+      const text = zone('m 300 IN A 192.0.2.1', 'm 600 IN A 192.0.2.2', 'm 300 IN A 192.0.2.3', 'm 900 IN TXT "x"');
+      const found = only('mixed-ttl-rrset', lintText(text));
+      assert.deepEqual(
+        found.map((d) => [at(d.range), d.severity]),
+        [['6:0-6:20', 'warning']],
+      );
+      assert.deepEqual(
+        found[0]?.related?.map((r) => at(r.range)),
+        ['5:0-5:20'],
+      );
+    });
+  });
+
+  describe('ttl-too-large', () => {
+    it('reports a record TTL and a $TTL above 2^31-1', () => {
+      const text = zone(
+        'big 2147483648 IN A 192.0.2.1',
+        'ok 2147483647 IN A 192.0.2.2',
+        '$TTL 3000000000',
+        'x IN A 192.0.2.3',
+      );
+      assert.deepEqual(rangesOf('ttl-too-large', lintText(text, { profile: 'bind' })), ['5:4-5:14', '7:5-7:15']);
+    });
+  });
+
+  describe('target-is-address', () => {
+    it('reports MX, NS and SRV targets written as IP addresses', () => {
+      const text = zone(
+        '@ IN MX 10 192.0.2.25',
+        'sub IN NS 192.0.2.53.',
+        '_sip._tcp IN SRV 10 5 5060 2001:db8::5',
+        '@ IN MX 20 mail.example.com.',
+      );
+      assert.deepEqual(rangesOf('target-is-address', lintText(text)), ['5:11-5:21', '6:10-6:21', '7:27-7:38']);
+    });
+  });
+
+  describe('target-is-cname', () => {
+    it('reports an in-zone MX/NS/SRV target that has a CNAME, with the CNAME as related', () => {
+      const text = zone(
+        '@ IN MX 10 mail',
+        'mail IN CNAME mx.example.net.',
+        '_x._tcp IN SRV 0 0 80 www.example.com.',
+        'www IN CNAME mail.example.com.',
+        '@ IN MX 20 ns1',
+      );
+      const found = only('target-is-cname', lintText(text));
+      assert.deepEqual(
+        found.map((d) => at(d.range)),
+        ['5:11-5:15', '7:22-7:38'],
+      );
+      assert.deepEqual(
+        found[0]?.related?.map((r) => at(r.range)),
+        ['6:0-6:29'],
+      );
+    });
+  });
+});
