@@ -193,7 +193,7 @@ function apiErrorMessage(
 }
 
 function withFullStop(text: string): string {
-  return /[.!?)]$/.test(text) ? text : `${text}.`;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function describe(request: RequestDescription): string {

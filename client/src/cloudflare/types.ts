@@ -128,36 +128,36 @@ export interface TXTRecordBody extends RecordSharedFields {
   readonly content: string;
 }
 
-export interface CAAData {
+export type CAAData = {
   readonly flags: number;
   readonly tag: string;
   readonly value: string;
-}
-export interface CERTData {
+};
+export type CERTData = {
   readonly type: number;
   readonly key_tag: number;
   readonly algorithm: number;
   readonly certificate: string;
-}
-export interface DNSKEYData {
+};
+export type DNSKEYData = {
   readonly flags: number;
   readonly protocol: number;
   readonly algorithm: number;
   readonly public_key: string;
-}
-export interface DSData {
+};
+export type DSData = {
   readonly key_tag: number;
   readonly algorithm: number;
   readonly digest_type: number;
   readonly digest: string;
-}
+};
 /** HTTPS and SVCB. */
-export interface SVCBData {
+export type SVCBData = {
   readonly priority: number;
   readonly target: string;
   readonly value: string;
-}
-export interface LOCData {
+};
+export type LOCData = {
   readonly lat_degrees: number;
   readonly lat_minutes: number;
   readonly lat_seconds: number;
@@ -170,37 +170,37 @@ export interface LOCData {
   readonly size: number;
   readonly precision_horz: number;
   readonly precision_vert: number;
-}
-export interface NAPTRData {
+};
+export type NAPTRData = {
   readonly order: number;
   readonly preference: number;
   readonly flags: string;
   readonly service: string;
   readonly regex: string;
   readonly replacement: string;
-}
+};
 /** SMIMEA and TLSA. */
-export interface TLSAData {
+export type TLSAData = {
   readonly usage: number;
   readonly selector: number;
   readonly matching_type: number;
   readonly certificate: string;
-}
-export interface SRVData {
+};
+export type SRVData = {
   readonly priority: number;
   readonly weight: number;
   readonly port: number;
   readonly target: string;
-}
-export interface SSHFPData {
+};
+export type SSHFPData = {
   readonly algorithm: number;
   readonly type: number;
   readonly fingerprint: string;
-}
-export interface URIData {
+};
+export type URIData = {
   readonly weight: number;
   readonly target: string;
-}
+};
 
 export interface CAARecordBody extends RecordSharedFields {
   readonly type: 'CAA';
