@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { authenticate, type AuthConfig } from './auth';
+import type { RequestContext } from './context';
+import { failure, type ApiResponse } from './envelope';
+import { apiErrors, ApiError } from './errors';
+import { FaultInjector } from './faults';
+import { zoneIdFor } from './ids';
+import { importZoneText } from './bind-import';
+import type { StoredRecord } from './model';
+import { normaliseZoneName } from './names';
+import type { PlanName } from './plans';
+import { defaultRateLimit, RateLimiter, type RateLimitConfig } from './rate-limit';
+import { RecordSet } from './record-set';
+import { RequestLog } from './request-log';
+import { matchRoute } from './router';
+import { routes } from './routes';
+import { defaultScanCandidates, type ScanCandidate } from './scan';
+import { recordResponse } from './serialize';
+import { readStateFile, writeStateFile, type StateDocument } from './state-file';
+import { Zone, ZoneRegistry } from './zones';
+
+/** A zone to serve: its name, optionally a plan (else the emulator's) and BIND text for its initial records. */
+export interface ZoneOption {
+  readonly name: string;
+  readonly plan?: PlanName;
+  readonly bind?: string;
+}
+
+export interface EmulatorConfig {
+  /** The API token to accept; a random one is generated when absent (read it back from `token`). */
+  readonly token?: string;
+  readonly email?: string;
+  readonly globalKey?: string;
+  /** The plan of zones that do not name one (default `free`). */
+  readonly plan?: PlanName;
+  /** Default: one zone `example.com`. */
+  readonly zones?: readonly ZoneOption[];
+  /** A JSON file that keeps zones and records across restarts; written atomically after every change. */
+  readonly statePath?: string;
+  readonly rateLimit?: RateLimitConfig;
+  readonly scanCandidates?: readonly ScanCandidate[];
+  /** Milliseconds since the epoch; tests may pass a fake clock. */
+  readonly clock?: () => number;
+}
+
+/** A parsed API request, as the HTTP layer hands it over. */
+export interface ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: RequestContext['headers'];
+  readonly body: Buffer;
+}
+
+/**
+ * The emulated Cloudflare account: zones, records, credentials, rate limit, faults and request log.
+ * Independent of HTTP so that it can be driven and inspected directly; server.ts puts it on a socket.
+ */
+export class Emulator {
+  readonly token: string;
+  readonly zones = new ZoneRegistry();
+  readonly faults = new FaultInjector();
+  readonly log = new RequestLog();
+  readonly limiter: RateLimiter;
+  private readonly auth: AuthConfig;
+  private readonly clock: () => number;
+  private readonly scanCandidates: readonly ScanCandidate[];
+  private readonly initial = new Map<string, readonly StoredRecord[]>();
+
+  constructor(private readonly config: EmulatorConfig = {}) {
+    this.token = config.token ?? generateToken();
+    this.auth = { token: this.token, email: config.email, globalKey: config.globalKey };
+    this.clock = config.clock ?? Date.now;
+    this.limiter = new RateLimiter(config.rateLimit ?? defaultRateLimit, this.clock);
+    this.scanCandidates = config.scanCandidates ?? defaultScanCandidates;
+    this.loadZones();
+    for (const zone of this.zones.all()) this.initial.set(zone.info.id, zone.records.all());
+  }
+
+  /** Serves one API request (path below /client/v4). Never throws: every failure is an error envelope. */
+  handle(request: ApiRequest): ApiResponse {
+    try {
+      const identity = authenticate(request.headers, this.auth, request.path === '/user/tokens/verify');
+      const decision = this.limiter.take(identity.id);
+      if (!decision.allowed) throw apiErrors.rateLimited(decision.retryAfterSeconds);
+      const rateHeaders = {
+        'x-ratelimit-limit': String(decision.limit),
+        'x-ratelimit-remaining': String(decision.remaining),
+        'x-ratelimit-reset': new Date(decision.resetAt).toUTCString(),
+      };
+      const match = matchRoute(routes, request.method, request.path);
+      if (match.kind === 'none') throw apiErrors.noRoute(`/client/v4${request.path}`);
+      if (match.kind === 'wrong-method') throw apiErrors.methodNotAllowed(request.method);
+      const response = match.route.handler({
+        ...request,
+        params: match.params,
+        now: new Date(this.clock()).toISOString(),
+        zones: this.zones,
+        scanCandidates: this.scanCandidates,
+        tokenId: identity.id,
+      });
+      if (match.route.writes) this.persist();
+      return { ...response, headers: { ...rateHeaders, ...response.headers } };
+    } catch (error) {
+      if (error instanceof ApiError) return failure(error);
+      process.stderr.write(`zone-records emulator: internal error: ${String(error)}\n`);
+      return failure(apiErrors.internal());
+    }
+  }
+
+  /** Restores every zone's initial records and clears faults, the request log and the rate limit windows. */
+  reset(): void {
+    for (const zone of this.zones.all()) {
+      zone.records = new RecordSet(this.initial.get(zone.info.id) ?? []);
+      zone.scanResults = new RecordSet();
+    }
+    this.faults.clear();
+    this.log.clear();
+    this.limiter.reset();
+    this.persist();
+  }
+
+  /** A zone by name (`example.com`) or id. */
+  zone(nameOrId: string): Zone | undefined {
+    return this.zones.get(nameOrId) ?? this.zones.byName(normaliseZoneName(nameOrId) ?? nameOrId);
+  }
+
+  /** The records of a zone as the API returns them. */
+  records(nameOrId: string): Record<string, unknown>[] {
+    return (this.zone(nameOrId)?.records.all() ?? []).map(recordResponse);
+  }
+
+  private loadZones(): void {
+    const saved = this.config.statePath === undefined ? undefined : readStateFile(this.config.statePath);
+    for (const entry of saved?.zones ?? []) {
+      this.zones.add(new Zone(entry.zone, new RecordSet(entry.records)));
+    }
+    const options = this.config.zones ?? [{ name: 'example.com' }];
+    for (const option of options) {
+      const name = normaliseZoneName(option.name);
+      if (name === undefined) throw new Error(`'${option.name}' is not a valid zone name`);
+      if (this.zones.byName(name) !== undefined) continue;
+      const zone = new Zone({
+        id: zoneIdFor(name),
+        name,
+        plan: option.plan ?? this.config.plan ?? 'free',
+        created_on: new Date(this.clock()).toISOString(),
+      });
+      if (option.bind !== undefined) {
+        const result = importZoneText(zone, zone.records, option.bind, false, new Date(this.clock()).toISOString());
+        if (result instanceof ApiError) {
+          throw new Error(`cannot load the zone file for ${name}: ${result.errors.map((e) => e.message).join('; ')}`);
+        }
+      }
+      this.zones.add(zone);
+    }
+    this.persist();
+  }
+
+  private persist(): void {
+    if (this.config.statePath === undefined) return;
+    const document: StateDocument = {
+      version: 1,
+      zones: this.zones.all().map((zone) => ({ zone: zone.info, records: zone.records.all() })),
+    };
+    writeStateFile(this.config.statePath, document);
+  }
+}
+
+/** A token in Cloudflare's format: 40 characters of letters, digits, `-` and `_`. */
+export function generateToken(): string {
+  return randomBytes(30).toString('base64url');
+}

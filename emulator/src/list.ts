@@ -1,0 +1,66 @@
+import { zoneOf, type RequestContext } from './context';
+import { collection, type ApiResponse } from './envelope';
+import { apiErrors } from './errors';
+import { choice, parseRecordQuery } from './filters';
+import type { StoredRecord } from './model';
+import { recordResponse } from './serialize';
+
+const orderFields = ['type', 'name', 'content', 'ttl', 'proxied'] as const;
+type OrderField = (typeof orderFields)[number];
+const maxPerPage = 5_000_000;
+
+/** GET /zones/:zone_id/dns_records: filter, sort, then page; a page past the end is empty, not an error. */
+export function handleList(context: RequestContext): ApiResponse {
+  const zone = zoneOf(context);
+  const { query } = context;
+  const filter = parseRecordQuery(query);
+  const order = choice(query, 'order', orderFields, 'type');
+  const direction = choice(query, 'direction', ['asc', 'desc'], 'asc');
+  const page = integerParameter(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
+  const perPage = integerParameter(query, 'per_page', 100, 1, maxPerPage);
+
+  const matching = zone.records.all().filter((record) => filter.matches(record));
+  const sign = direction === 'asc' ? 1 : -1;
+  matching.sort((a, b) => sign * compareBy(order, a, b) || compareText(a.name, b.name) || compareText(a.id, b.id));
+  const start = (page - 1) * perPage;
+  const items = start < matching.length ? matching.slice(start, start + perPage) : [];
+  return collection(items.map(recordResponse), {
+    page,
+    per_page: perPage,
+    count: items.length,
+    total_count: matching.length,
+    total_pages: Math.ceil(matching.length / perPage),
+  });
+}
+
+export function integerParameter(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  minimum: number,
+  maximum: number,
+): number {
+  const text = query.get(name);
+  if (text === null || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum || value > maximum) {
+    throw apiErrors.invalidParameter(name, `expected an integer from ${minimum} to ${maximum}`);
+  }
+  return value;
+}
+
+function compareBy(field: OrderField, a: StoredRecord, b: StoredRecord): number {
+  switch (field) {
+    case 'ttl':
+      return a.ttl - b.ttl;
+    case 'proxied':
+      return Number(a.proxied) - Number(b.proxied);
+    default:
+      return compareText(a[field], b[field]);
+  }
+}
+
+/** Code-point order: deterministic and independent of the machine's locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
