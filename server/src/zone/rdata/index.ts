@@ -1,10 +1,178 @@
+/** The record type registry and `parseRdata`, the entry point the parser calls for every record. */
 import type { Token } from '../types';
-import type { RdataContext, RdataResult, RecordTypeInfo } from './types';
+import { parseA, parseAaaa } from './address';
+import { parseCaa } from './caa';
+import { typeCatalog, typeCodeOf } from './catalog';
+import { parseCert, parseDhcid, parseOpenpgpkey, parseSmimea, parseSshfp, parseTlsa } from './certs';
+import {
+  parseCdnskey,
+  parseCds,
+  parseCsync,
+  parseDnskey,
+  parseDs,
+  parseKey,
+  parseNsec,
+  parseNsec3,
+  parseNsec3param,
+  parseRrsig,
+  parseSig,
+  parseZonemd,
+} from './dnssec';
+import { parseByFieldCount, parseGenericRdata } from './generic';
+import {
+  parseAfsdb,
+  parseCname,
+  parseDname,
+  parseKx,
+  parseMinfo,
+  parseMx,
+  parseNs,
+  parsePtr,
+  parsePx,
+  parseRp,
+  parseRt,
+  parseSingleName,
+  parseSrv,
+} from './hostnames';
+import { parseLoc } from './loc';
+import { RdataReader } from './reader';
+import { parseHinfo, parseNaptr, parseSpf, parseTxt, parseUri, textStrings } from './strings';
+import { parseSoa } from './soa';
+import { parseHttps, parseSvcb } from './svcb';
+import type { RdataContext, RdataParser, RdataResult, RecordTypeInfo } from './types';
 
-/** Record types the core knows, by upper-case mnemonic. */
-export const recordTypes: ReadonlyMap<string, RecordTypeInfo> = new Map();
+export type { RdataContext, RdataParser, RdataResult, RecordTypeInfo } from './types';
+export { rdataCodes, type RdataCode } from './codes';
+export { typeCodeOf } from './catalog';
+export { isIpv4, isIpv6, canonicalIpv6 } from './address';
+export { isHostname } from './hostnames';
+export { decodeCharacterString, encodeCharacterString, quoteString, splitOctets } from './text';
+export { parseTtlText } from './soa';
+export { svcParamKeys } from './svcb';
+export { caaTags } from './caa';
 
-/** Parses one record's rdata for `type` (a mnemonic or `TYPEnnn`), including RFC 3597 `\# len hex`. */
-export function parseRdata(_type: string, _tokens: readonly Token[], _context: RdataContext): RdataResult {
-  return { fields: [], diagnostics: [] };
+const parsers: Readonly<Partial<Record<string, RdataParser>>> = {
+  A: parseA,
+  AAAA: parseAaaa,
+  AFSDB: parseAfsdb,
+  CAA: parseCaa,
+  CDNSKEY: parseCdnskey,
+  CDS: parseCds,
+  CERT: parseCert,
+  CNAME: parseCname,
+  CSYNC: parseCsync,
+  DHCID: parseDhcid,
+  DLV: parseDs,
+  DNAME: parseDname,
+  DNSKEY: parseDnskey,
+  DS: parseDs,
+  HINFO: parseHinfo,
+  HTTPS: parseHttps,
+  KEY: parseKey,
+  KX: parseKx,
+  LOC: parseLoc,
+  MB: parseSingleName('MB', 'madname'),
+  MD: parseSingleName('MD', 'madname'),
+  MF: parseSingleName('MF', 'madname'),
+  MG: parseSingleName('MG', 'mgmname'),
+  MINFO: parseMinfo,
+  MR: parseSingleName('MR', 'newname'),
+  MX: parseMx,
+  NAPTR: parseNaptr,
+  NINFO: textStrings('NINFO'),
+  NS: parseNs,
+  'NSAP-PTR': parseSingleName('NSAP-PTR', 'target'),
+  NSEC: parseNsec,
+  NSEC3: parseNsec3,
+  NSEC3PARAM: parseNsec3param,
+  OPENPGPKEY: parseOpenpgpkey,
+  PTR: parsePtr,
+  PX: parsePx,
+  RESINFO: textStrings('RESINFO'),
+  RP: parseRp,
+  RRSIG: parseRrsig,
+  RT: parseRt,
+  SIG: parseSig,
+  SMIMEA: parseSmimea,
+  SOA: parseSoa,
+  SPF: parseSpf,
+  SRV: parseSrv,
+  SSHFP: parseSshfp,
+  SVCB: parseSvcb,
+  TA: parseDs,
+  TLSA: parseTlsa,
+  TXT: parseTxt,
+  URI: parseUri,
+  AVC: textStrings('AVC'),
+  WALLET: textStrings('WALLET'),
+  ZONEMD: parseZonemd,
+};
+
+const infos: RecordTypeInfo[] = typeCatalog.map((entry) => {
+  const parse = parsers[entry.name];
+  return parse ? { ...entry, parse } : entry;
+});
+
+/** Record types the core knows, by upper-case mnemonic (every IANA type). */
+export const recordTypes: ReadonlyMap<string, RecordTypeInfo> = new Map(infos.map((info) => [info.name, info]));
+
+/** Record types by IANA code. */
+export const typeByCode: ReadonlyMap<number, RecordTypeInfo> = new Map(infos.map((info) => [info.code, info]));
+
+/** The 21 types Cloudflare's DNS records API serves, in alphabetical order. */
+export const cloudflareTypes: readonly string[] = infos
+  .filter((info) => info.cloudflare)
+  .map((info) => info.name)
+  .sort();
+
+/** What the core knows of a mnemonic (any case) or `TYPEnnn`; undefined for unknown names and unassigned codes. */
+export function recordTypeInfo(type: string): RecordTypeInfo | undefined {
+  const code = typeCodeOf(type);
+  return code === undefined ? undefined : typeByCode.get(code);
+}
+
+function parseRdataUnsafe(type: string, tokens: readonly Token[], context: RdataContext): RdataResult {
+  const code = typeCodeOf(type);
+  // Unknown mnemonics are reported by the caller on the type token; nothing here can be checked.
+  if (code === undefined) return { fields: [], diagnostics: [] };
+  const info = typeByCode.get(code);
+  const name = info?.name ?? `TYPE${code}`;
+  if (info?.meta) {
+    const reader = new RdataReader(tokens, context, name);
+    const range = context.typeRange ?? tokens[0]?.range;
+    if (range) reader.report('meta-type', `${name} is a query or meta type and cannot appear in a zone file.`, range);
+    return reader.result();
+  }
+  const first = tokens[0];
+  if (first && first.kind === 'word' && first.text === '\\#') return parseGenericRdata(name)(tokens, context);
+  if (!info) {
+    const reader = new RdataReader(tokens, context, name);
+    const range = first
+      ? { start: first.range.start, end: (tokens[tokens.length - 1] ?? first).range.end }
+      : context.typeRange;
+    if (range) {
+      reader.report(
+        'bad-generic-rdata',
+        `${name} has no known presentation form: write its rdata as \\# length hex (RFC 3597).`,
+        range,
+      );
+    }
+    return reader.result();
+  }
+  return (info.parse ?? parseByFieldCount(info))(tokens, context);
+}
+
+/**
+ * Parses one record's rdata for `type` (a mnemonic or `TYPEnnn`), including RFC 3597 `\# len hex`.
+ * Unknown mnemonics give an empty result: the caller reports them on the type token. Never throws.
+ */
+export function parseRdata(type: string, tokens: readonly Token[], context: RdataContext): RdataResult {
+  try {
+    return parseRdataUnsafe(type, tokens, context);
+  } catch (error) {
+    const range = tokens[0]?.range ?? context.typeRange;
+    if (!range) return { fields: [], diagnostics: [] };
+    const message = `Internal error while checking this ${type} rdata (${error instanceof Error ? error.message : String(error)}); please report it.`;
+    return { fields: [], diagnostics: [{ code: 'bad-rdata', severity: 'error', message, range }] };
+  }
 }

@@ -1,4 +1,4 @@
-import type { RdataField, Token, ZoneDiagnostic } from '../types';
+import type { Range, RdataField, Token, ZoneDiagnostic } from '../types';
 
 /** What an rdata parser needs besides the tokens. */
 export interface RdataContext {
@@ -6,12 +6,19 @@ export interface RdataContext {
   readonly origin: string;
   /** The file the record is in (undefined for the document itself); copied onto diagnostics. */
   readonly file: string | undefined;
+  /**
+   * The range of the record's type token: `missing-rdata` is reported there when the record has no rdata at all
+   * (when absent, a zero-length range at the start of the document is used).
+   */
+  readonly typeRange?: Range;
 }
 
 /** The result of parsing one record's rdata. */
 export interface RdataResult {
   readonly fields: readonly RdataField[];
   readonly diagnostics: readonly ZoneDiagnostic[];
+  /** True when the rdata was written in RFC 3597 generic form (`\# len hex`). */
+  readonly generic?: boolean;
 }
 
 /** Parses and validates the rdata tokens of one record type. Never throws. */
@@ -31,6 +38,10 @@ export interface RecordTypeInfo {
   readonly reference: string;
   /** True for the types Cloudflare's DNS records API serves. */
   readonly cloudflare: boolean;
+  /** True for query-only and meta types (AXFR, ANY, OPT, TSIG ...) that cannot appear in a zone file. */
+  readonly meta?: boolean;
+  /** True for types IANA lists as obsolete or experimental (MD, MF, A6, NXT ...); they still parse. */
+  readonly obsolete?: boolean;
   /** Type-specific rdata parser; types without one are accepted in any form and only checked generically. */
   readonly parse?: RdataParser;
 }

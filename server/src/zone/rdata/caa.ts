@@ -1,0 +1,91 @@
+/** CAA (RFC 8659): flags, a property tag and its value, with the value forms of the registered tags. */
+import type { Token } from '../types';
+import { RdataReader } from './reader';
+import type { RdataParser } from './types';
+
+/** Property tags registered with IANA (RFC 8659, RFC 8657, RFC 9495, CA/B Forum). */
+export const caaTags: readonly string[] = [
+  'issue',
+  'issuewild',
+  'iodef',
+  'issuemail',
+  'issuevmc',
+  'contactemail',
+  'contactphone',
+];
+
+const ISSUER_DOMAIN = /^[A-Za-z0-9](?:-*[A-Za-z0-9])*(?:\.[A-Za-z0-9](?:-*[A-Za-z0-9])*)*$/;
+const ISSUE_PARAMETER = /^[A-Za-z0-9](?:-*[A-Za-z0-9])*=[\x21-\x3a\x3c-\x7e]*$/;
+const IODEF_URL = /^(?:mailto:[^\s@]+@[^\s@]+|https?:\/\/\S+)$/i;
+
+/** Why an issue/issuewild/issuemail value is malformed, or undefined when it is fine. */
+export function checkIssueValue(value: string): string | undefined {
+  const [domainPart = '', ...parameters] = value.split(';');
+  const domain = domainPart.trim();
+  if (domain !== '' && !ISSUER_DOMAIN.test(domain)) {
+    return `"${domain}" is not an issuer domain name (for example "letsencrypt.org"; ";" alone forbids issuance).`;
+  }
+  for (const raw of parameters) {
+    const parameter = raw.trim();
+    if (parameter === '' && parameters.length === 1 && domain === '') continue;
+    if (!ISSUE_PARAMETER.test(parameter)) {
+      return `"${parameter}" is not a parameter of the form key=value (RFC 8659 section 4.2).`;
+    }
+  }
+  return undefined;
+}
+
+function checkValue(reader: RdataReader, tag: string, value: string, token: Token): void {
+  let problem: string | undefined;
+  switch (tag) {
+    case 'issue':
+    case 'issuewild':
+    case 'issuemail':
+    case 'issuevmc':
+      problem = checkIssueValue(value);
+      break;
+    case 'iodef':
+      if (!IODEF_URL.test(value)) problem = `iodef value "${value}" must be a mailto:, http: or https: URL.`;
+      break;
+    default:
+      break;
+  }
+  if (problem) reader.report('bad-caa', `CAA ${tag}: ${problem}`, token.range);
+}
+
+export const parseCaa: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'CAA');
+  const flagsToken = reader.peek();
+  const flags = reader.integer('flags', 255);
+  if (flagsToken && flags !== undefined && (flags & 0x7f) !== 0) {
+    reader.report(
+      'bad-caa',
+      `CAA flags ${flags} set reserved bits; only 0 and 128 (issuer critical) are defined.`,
+      flagsToken.range,
+      'warning',
+    );
+  }
+  const tagToken = reader.take('tag');
+  let tag: string | undefined;
+  if (tagToken) {
+    reader.field('tag', tagToken.text, tagToken.range);
+    if (tagToken.kind !== 'word' || !/^[A-Za-z0-9]{1,15}$/.test(tagToken.text)) {
+      reader.report('bad-caa', `CAA tag "${tagToken.text}" must be 1 to 15 letters and digits.`, tagToken.range);
+    } else {
+      tag = tagToken.text.toLowerCase();
+      if (!caaTags.includes(tag)) {
+        reader.report(
+          'caa-unknown-tag',
+          `CAA tag "${tagToken.text}" is not registered (known tags: ${caaTags.join(', ')}); CAs ignore it.`,
+          tagToken.range,
+          'warning',
+        );
+      }
+    }
+  }
+  const valueToken = reader.peek();
+  const value = reader.characterString('value', Number.MAX_SAFE_INTEGER);
+  if (tag && value && valueToken && !value.error) checkValue(reader, tag, value.value, valueToken);
+  reader.end();
+  return reader.result();
+};

@@ -1,0 +1,212 @@
+/** DNSSEC types: DS, CDS, DNSKEY, CDNSKEY, KEY, RRSIG, SIG, NSEC, NSEC3, NSEC3PARAM, ZONEMD, CSYNC. */
+import type { Token } from '../types';
+import { typeCodeOf } from './catalog';
+import { checkDigestLength, readBase32Hex, readBase64, readHex } from './encodings';
+import { RdataReader } from './reader';
+import type { RdataParser } from './types';
+
+/** DNSSEC algorithm mnemonics (IANA "DNS Security Algorithm Numbers"). */
+export const dnssecAlgorithms: Readonly<Record<string, number>> = {
+  RSAMD5: 1,
+  DH: 2,
+  DSA: 3,
+  ECC: 4,
+  RSASHA1: 5,
+  'DSA-NSEC3-SHA1': 6,
+  'RSASHA1-NSEC3-SHA1': 7,
+  RSASHA256: 8,
+  RSASHA512: 10,
+  'ECC-GOST': 12,
+  ECDSAP256SHA256: 13,
+  ECDSAP384SHA384: 14,
+  ED25519: 15,
+  ED448: 16,
+  INDIRECT: 252,
+  PRIVATEDNS: 253,
+  PRIVATEOID: 254,
+};
+
+/** Reads an algorithm field written as a number (0..255) or a mnemonic such as RSASHA256. */
+export function algorithmNumber(reader: RdataReader, token: Token): number | undefined {
+  const mnemonic = dnssecAlgorithms[token.text.toUpperCase()];
+  if (mnemonic !== undefined) {
+    reader.field('algorithm', String(mnemonic), token.range);
+    return mnemonic;
+  }
+  if (/^\d+$/.test(token.text)) return reader.integerFrom(token, 'algorithm', 255);
+  reader.field('algorithm', token.text, token.range);
+  reader.report(
+    'bad-algorithm',
+    `${reader.type} algorithm "${token.text}" is neither a number from 0 to 255 nor a known mnemonic such as RSASHA256.`,
+    token.range,
+  );
+  return undefined;
+}
+
+function readAlgorithm(reader: RdataReader): number | undefined {
+  const token = reader.take('algorithm');
+  return token ? algorithmNumber(reader, token) : undefined;
+}
+
+/** Digest sizes by DS digest type (RFC 4034, RFC 4509, RFC 5933, RFC 6605). */
+const DS_DIGEST_LENGTH: Readonly<Record<number, number>> = { 1: 20, 2: 32, 3: 32, 4: 48 };
+
+function dsLike(type: string): RdataParser {
+  return (tokens, context) => {
+    const reader = new RdataReader(tokens, context, type);
+    reader.integer('key_tag', 0xffff);
+    readAlgorithm(reader);
+    const digestType = reader.integer('digest_type', 255);
+    const length = readHex(reader, 'digest');
+    if (digestType !== undefined)
+      checkDigestLength(reader, 'digest', length, DS_DIGEST_LENGTH[digestType], `digest type ${digestType}`);
+    return reader.result();
+  };
+}
+
+export const parseDs = dsLike('DS');
+export const parseCds = dsLike('CDS');
+
+function dnskeyLike(type: string): RdataParser {
+  return (tokens, context) => {
+    const reader = new RdataReader(tokens, context, type);
+    reader.integer('flags', 0xffff);
+    const protocolToken = reader.peek();
+    const protocol = reader.integer('protocol', 255);
+    if (protocolToken && protocol !== undefined && protocol !== 3 && type !== 'KEY') {
+      reader.report(
+        'bad-rdata',
+        `${type} protocol must be 3 (RFC 4034 section 2.1.2), not ${protocol}.`,
+        protocolToken.range,
+      );
+    }
+    readAlgorithm(reader);
+    readBase64(reader, 'public_key', { allowEmpty: type === 'KEY' });
+    return reader.result();
+  };
+}
+
+export const parseDnskey = dnskeyLike('DNSKEY');
+export const parseCdnskey = dnskeyLike('CDNSKEY');
+export const parseKey = dnskeyLike('KEY');
+
+function readTypeName(reader: RdataReader, token: Token, fieldName: string): void {
+  reader.field(fieldName, token.text.toUpperCase(), token.range);
+  if (token.kind !== 'word' || typeCodeOf(token.text) === undefined) {
+    reader.report(
+      'bad-type-list',
+      `${reader.type} ${fieldName.replaceAll('_', ' ')} "${token.text}" is not a known record type.`,
+      token.range,
+    );
+  }
+}
+
+function readTypeList(reader: RdataReader): void {
+  for (const token of reader.takeRest()) readTypeName(reader, token, 'types');
+}
+
+const SIGNATURE_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+
+function readTime(reader: RdataReader, fieldName: string): void {
+  const token = reader.take(fieldName);
+  if (!token) return;
+  reader.field(fieldName, token.text, token.range);
+  const parts = SIGNATURE_TIME.exec(token.text);
+  if (parts) {
+    const [, , month, day, hour, minute, second] = parts.map(Number);
+    if (
+      month !== undefined &&
+      month >= 1 &&
+      month <= 12 &&
+      (day ?? 0) >= 1 &&
+      (day ?? 0) <= 31 &&
+      (hour ?? 0) < 24 &&
+      (minute ?? 0) < 60 &&
+      (second ?? 0) < 61
+    )
+      return;
+  } else if (/^\d{1,10}$/.test(token.text) && Number(token.text) <= 0xffffffff) {
+    return;
+  }
+  reader.report(
+    'bad-time',
+    `${reader.type} ${fieldName} "${token.text}" must be YYYYMMDDHHmmSS or seconds since 1970.`,
+    token.range,
+  );
+}
+
+function rrsigLike(type: string): RdataParser {
+  return (tokens, context) => {
+    const reader = new RdataReader(tokens, context, type);
+    const covered = reader.take('type_covered');
+    if (covered) readTypeName(reader, covered, 'type_covered');
+    readAlgorithm(reader);
+    reader.integer('labels', 255);
+    reader.integer('original_ttl', 0xffffffff);
+    readTime(reader, 'expiration');
+    readTime(reader, 'inception');
+    reader.integer('key_tag', 0xffff);
+    reader.name('signer');
+    readBase64(reader, 'signature');
+    return reader.result();
+  };
+}
+
+export const parseRrsig = rrsigLike('RRSIG');
+export const parseSig = rrsigLike('SIG');
+
+export const parseNsec: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'NSEC');
+  reader.name('next');
+  readTypeList(reader);
+  return reader.result();
+};
+
+function readNsec3Parameters(reader: RdataReader): void {
+  reader.integer('hash_algorithm', 255);
+  reader.integer('flags', 255);
+  reader.integer('iterations', 0xffff);
+  readHex(reader, 'salt', { single: true, allowDash: true });
+}
+
+export const parseNsec3: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'NSEC3');
+  readNsec3Parameters(reader);
+  readBase32Hex(reader, 'next_hashed_owner');
+  readTypeList(reader);
+  return reader.result();
+};
+
+export const parseNsec3param: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'NSEC3PARAM');
+  readNsec3Parameters(reader);
+  reader.end();
+  return reader.result();
+};
+
+/** ZONEMD digest sizes by hash algorithm (RFC 8976 section 5.3). */
+const ZONEMD_LENGTH: Readonly<Record<number, number>> = { 1: 48, 2: 64 };
+
+export const parseZonemd: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'ZONEMD');
+  reader.integer('serial', 0xffffffff);
+  reader.integer('scheme', 255);
+  const algorithm = reader.integer('hash_algorithm', 255);
+  const length = readHex(reader, 'digest');
+  if (algorithm !== undefined && length !== undefined && length < 12) {
+    const field = reader.result().fields.find((candidate) => candidate.name === 'digest');
+    if (field)
+      reader.report('bad-digest-length', `ZONEMD digest is ${length} octets; it must be at least 12.`, field.range);
+  } else if (algorithm !== undefined) {
+    checkDigestLength(reader, 'digest', length, ZONEMD_LENGTH[algorithm], `hash algorithm ${algorithm}`);
+  }
+  return reader.result();
+};
+
+export const parseCsync: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'CSYNC');
+  reader.integer('serial', 0xffffffff);
+  reader.integer('flags', 0xffff);
+  readTypeList(reader);
+  return reader.result();
+};

@@ -1,0 +1,82 @@
+/** Types whose rdata is domain names, optionally after 16-bit numbers: CNAME, NS, PTR, DNAME, MX, SRV, KX, RP ... */
+import { labelsOf } from '../names';
+import type { Token } from '../types';
+import { RdataReader } from './reader';
+import type { RdataParser } from './types';
+
+const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+
+/** True when every label is a host name label (letters, digits, inner hyphens; RFC 952/1123). The root is a host name. */
+export function isHostname(name: string): boolean {
+  if (name === '.') return true;
+  return labelsOf(name).every((label) => HOST_LABEL.test(label));
+}
+
+function checkHostname(reader: RdataReader, token: Token | undefined, name: string | undefined, field: string): void {
+  if (!token || name === undefined || isHostname(name)) return;
+  reader.report(
+    'bad-hostname',
+    `${reader.type} ${field} "${token.text}" is not a valid host name (letters, digits and hyphens only).`,
+    token.range,
+    'warning',
+  );
+}
+
+interface NameFieldSpec {
+  readonly name: string;
+  /** Names that must be host names (BIND's check-names applies to NS, MX and SRV targets). */
+  readonly hostname?: boolean;
+}
+
+interface NumberFieldSpec {
+  readonly name: string;
+  readonly max: number;
+}
+
+/** A parser for rdata of the shape `number* name*` (MX: `priority target`, SRV: `priority weight port target`). */
+export function numbersThenNames(
+  type: string,
+  numbers: readonly NumberFieldSpec[],
+  names: readonly NameFieldSpec[],
+): RdataParser {
+  return (tokens, context) => {
+    const reader = new RdataReader(tokens, context, type);
+    for (const spec of numbers) reader.integer(spec.name, spec.max);
+    for (const spec of names) {
+      const token = reader.peek();
+      const name = reader.name(spec.name);
+      if (spec.hostname) checkHostname(reader, token, name, spec.name);
+    }
+    reader.end();
+    return reader.result();
+  };
+}
+
+const U16 = 0xffff;
+
+export const parseCname = numbersThenNames('CNAME', [], [{ name: 'target' }]);
+export const parseDname = numbersThenNames('DNAME', [], [{ name: 'target' }]);
+export const parseNs = numbersThenNames('NS', [], [{ name: 'nameserver', hostname: true }]);
+export const parsePtr = numbersThenNames('PTR', [], [{ name: 'target' }]);
+export const parseMx = numbersThenNames('MX', [{ name: 'priority', max: U16 }], [{ name: 'target', hostname: true }]);
+export const parseKx = numbersThenNames('KX', [{ name: 'preference', max: U16 }], [{ name: 'exchanger' }]);
+export const parseRt = numbersThenNames('RT', [{ name: 'preference', max: U16 }], [{ name: 'host' }]);
+export const parseAfsdb = numbersThenNames('AFSDB', [{ name: 'subtype', max: U16 }], [{ name: 'hostname' }]);
+export const parseSrv = numbersThenNames(
+  'SRV',
+  [
+    { name: 'priority', max: U16 },
+    { name: 'weight', max: U16 },
+    { name: 'port', max: U16 },
+  ],
+  [{ name: 'target', hostname: true }],
+);
+export const parseRp = numbersThenNames('RP', [], [{ name: 'mailbox' }, { name: 'text_domain' }]);
+export const parseMinfo = numbersThenNames('MINFO', [], [{ name: 'responsible_mailbox' }, { name: 'error_mailbox' }]);
+export const parsePx = numbersThenNames(
+  'PX',
+  [{ name: 'preference', max: U16 }],
+  [{ name: 'map822' }, { name: 'mapx400' }],
+);
+export const parseSingleName = (type: string, field: string): RdataParser =>
+  numbersThenNames(type, [], [{ name: field }]);

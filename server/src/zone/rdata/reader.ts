@@ -1,0 +1,180 @@
+/** A cursor over one record's rdata tokens that collects fields and diagnostics for the per-type parsers. */
+import { resolveName } from '../names';
+import type { Range, RdataField, Severity, Token, ZoneDiagnostic } from '../types';
+import type { RdataCode } from './codes';
+import { decodeCharacterString, type DecodedString } from './text';
+import type { RdataContext, RdataResult } from './types';
+
+const ZERO_RANGE: Range = {
+  start: { line: 0, character: 0, offset: 0 },
+  end: { line: 0, character: 0, offset: 0 },
+};
+
+/** The part [start, end) of a token's text as a range; the whole token when the text spans lines. */
+export function subRange(token: Token, start: number, end: number): Range {
+  if (token.text.includes('\n') || token.range.end.offset - token.range.start.offset !== token.text.length) {
+    return token.range;
+  }
+  const from = Math.max(0, Math.min(start, token.text.length));
+  const to = Math.max(from, Math.min(end, token.text.length));
+  const { line, character, offset } = token.range.start;
+  return {
+    start: { line, character: character + from, offset: offset + from },
+    end: { line, character: character + to, offset: offset + to },
+  };
+}
+
+/** The range from the start of `first` to the end of `last`. */
+export function spanRange(first: Token, last: Token): Range {
+  return { start: first.range.start, end: last.range.end };
+}
+
+const DECIMAL = /^\d+$/;
+
+export class RdataReader {
+  private index = 0;
+  private readonly fieldList: RdataField[] = [];
+  private readonly diagnosticList: ZoneDiagnostic[] = [];
+
+  constructor(
+    readonly tokens: readonly Token[],
+    readonly context: RdataContext,
+    readonly type: string,
+  ) {}
+
+  get remaining(): number {
+    return this.tokens.length - this.index;
+  }
+
+  get hasErrors(): boolean {
+    return this.diagnosticList.some((diagnostic) => diagnostic.severity === 'error');
+  }
+
+  peek(): Token | undefined {
+    return this.tokens[this.index];
+  }
+
+  /** The next token, or undefined after reporting `missing-rdata` for `fieldName`. */
+  take(fieldName: string): Token | undefined {
+    const token = this.tokens[this.index];
+    if (!token) {
+      this.missing(fieldName);
+      return undefined;
+    }
+    this.index += 1;
+    return token;
+  }
+
+  /** Every token not read yet (consumes them). */
+  takeRest(): Token[] {
+    const rest = this.tokens.slice(this.index);
+    this.index = this.tokens.length;
+    return rest;
+  }
+
+  missing(fieldName: string): void {
+    const last = this.tokens[this.tokens.length - 1];
+    const range = last ? last.range : (this.context.typeRange ?? ZERO_RANGE);
+    this.report('missing-rdata', `${this.type} record is missing its ${fieldName.replaceAll('_', ' ')} field.`, range);
+  }
+
+  report(code: RdataCode, message: string, range: Range, severity: Severity = 'error'): void {
+    const diagnostic: ZoneDiagnostic =
+      this.context.file === undefined
+        ? { code, severity, message, range }
+        : { code, severity, message, range, file: this.context.file };
+    this.diagnosticList.push(diagnostic);
+  }
+
+  field(name: string, value: string, range: Range): void {
+    this.fieldList.push({ name, value, range });
+  }
+
+  /** Reads a decimal integer in [min, max] as field `name`. */
+  integer(name: string, max: number, min = 0): number | undefined {
+    const token = this.take(name);
+    if (!token) return undefined;
+    return this.integerFrom(token, name, max, min);
+  }
+
+  integerFrom(token: Token, name: string, max: number, min = 0): number | undefined {
+    this.field(name, token.text, token.range);
+    const value = DECIMAL.test(token.text) ? Number(token.text) : Number.NaN;
+    if (token.kind !== 'word' || Number.isNaN(value) || value < min || value > max) {
+      this.report(
+        'bad-number',
+        `${this.type} ${name.replaceAll('_', ' ')} must be an integer from ${min} to ${max}, not "${token.text}".`,
+        token.range,
+      );
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Reads a domain name relative to the origin as field `name`; returns the absolute name. */
+  name(name: string): string | undefined {
+    const token = this.take(name);
+    if (!token) return undefined;
+    return this.nameFrom(token, name);
+  }
+
+  nameFrom(token: Token, name: string): string | undefined {
+    if (token.kind !== 'word') {
+      this.field(name, token.text, token.range);
+      this.report('bad-name', `${this.type} ${name} must be a domain name, not a quoted string.`, token.range);
+      return undefined;
+    }
+    const resolved = resolveName(token.text, this.context.origin);
+    this.field(name, resolved.name, token.range);
+    if (resolved.error) {
+      const range =
+        resolved.error.start === undefined
+          ? token.range
+          : subRange(token, resolved.error.start, resolved.error.end ?? 0);
+      this.report(resolved.error.code, `${this.type} ${name}: ${resolved.error.message}`, range);
+      return undefined;
+    }
+    return resolved.name;
+  }
+
+  /** Reads one character-string (quoted or not) as field `name`, checking escapes and the 255-octet limit. */
+  characterString(name: string, limit = 255): DecodedString | undefined {
+    const token = this.take(name);
+    if (!token) return undefined;
+    return this.characterStringFrom(token, name, limit);
+  }
+
+  characterStringFrom(token: Token, name: string, limit = 255): DecodedString {
+    const decoded = decodeCharacterString(token.text);
+    this.field(name, decoded.value, token.range);
+    if (decoded.error) {
+      this.report('bad-string', decoded.error.message, subRange(token, decoded.error.start, decoded.error.end));
+    } else if (decoded.octets.length > limit) {
+      this.report(
+        'txt-string-too-long',
+        `This character-string is ${decoded.octets.length} octets long; each string is at most ${limit} ` +
+          `(split it into several quoted strings).`,
+        token.range,
+      );
+    }
+    return decoded;
+  }
+
+  /** Reports `extra-rdata` on the tokens left over. */
+  end(): void {
+    const first = this.tokens[this.index];
+    const last = this.tokens[this.tokens.length - 1];
+    if (!first || !last) return;
+    const count = this.tokens.length - this.index;
+    this.report(
+      'extra-rdata',
+      `${this.type} record has ${count} unexpected extra field${count === 1 ? '' : 's'}: "${first.text}"${count > 1 ? ' ...' : ''}.`,
+      spanRange(first, last),
+    );
+    this.index = this.tokens.length;
+  }
+
+  result(): RdataResult {
+    return { fields: this.fieldList, diagnostics: this.diagnosticList };
+  }
+}

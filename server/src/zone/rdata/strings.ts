@@ -1,0 +1,62 @@
+/** Types made of character-strings: TXT, SPF, HINFO, URI and NAPTR. */
+import { RdataReader } from './reader';
+import type { RdataParser } from './types';
+
+/** TXT and SPF: one or more character-strings, each at most 255 octets after unescaping. */
+export function textStrings(type: string): RdataParser {
+  return (tokens, context) => {
+    const reader = new RdataReader(tokens, context, type);
+    if (tokens.length === 0) reader.missing('text');
+    for (const token of reader.takeRest()) reader.characterStringFrom(token, 'text');
+    return reader.result();
+  };
+}
+
+export const parseTxt = textStrings('TXT');
+export const parseSpf = textStrings('SPF');
+
+export const parseHinfo: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'HINFO');
+  reader.characterString('cpu');
+  reader.characterString('os');
+  reader.end();
+  return reader.result();
+};
+
+const URI_SHAPE = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
+
+/** URI (RFC 7553): priority, weight and a target URI written as one character-string. */
+export const parseUri: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'URI');
+  reader.integer('priority', 0xffff);
+  reader.integer('weight', 0xffff);
+  const token = reader.peek();
+  // The target has no 255-octet limit: it is the rest of the rdata, not a length-prefixed string.
+  const target = reader.characterString('target', Number.MAX_SAFE_INTEGER);
+  if (token && target && !target.error && !URI_SHAPE.test(target.value)) {
+    reader.report(
+      'bad-uri',
+      target.value === '' ? 'URI target is empty.' : `URI target "${target.value}" is not a URI (scheme:rest).`,
+      token.range,
+    );
+  }
+  reader.end();
+  return reader.result();
+};
+
+/** NAPTR (RFC 3403): order, preference, flags, services, regexp and replacement. */
+export const parseNaptr: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'NAPTR');
+  reader.integer('order', 0xffff);
+  reader.integer('preference', 0xffff);
+  const flagsToken = reader.peek();
+  const flags = reader.characterString('flags');
+  if (flagsToken && flags && !flags.error && !/^[A-Za-z0-9]*$/.test(flags.value)) {
+    reader.report('bad-naptr', `NAPTR flags "${flags.value}" may contain only letters and digits.`, flagsToken.range);
+  }
+  reader.characterString('service');
+  reader.characterString('regex');
+  reader.name('replacement');
+  reader.end();
+  return reader.result();
+};

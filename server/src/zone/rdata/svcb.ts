@@ -1,0 +1,205 @@
+/** SVCB and HTTPS (RFC 9460): priority, target and SvcParams, with AliasMode and ServiceMode rules. */
+import type { Range, Token } from '../types';
+import { isIpv4, isIpv6 } from './address';
+import { base64Length } from './encodings';
+import { RdataReader, spanRange, subRange } from './reader';
+import { decodeCharacterString } from './text';
+import type { RdataParser } from './types';
+
+/** SvcParamKeys registered with IANA, by presentation name. */
+export const svcParamKeys: Readonly<Record<string, number>> = {
+  mandatory: 0,
+  alpn: 1,
+  'no-default-alpn': 2,
+  port: 3,
+  ipv4hint: 4,
+  ech: 5,
+  ipv6hint: 6,
+  dohpath: 7,
+  ohttp: 8,
+  'tls-supported-groups': 9,
+};
+
+/** The key number of a presentation key (`alpn`, `key1`), or undefined when it is not a valid key. */
+export function svcParamKeyNumber(key: string): number | undefined {
+  const known = svcParamKeys[key];
+  if (known !== undefined) return known;
+  const generic = /^key(\d{1,5})$/.exec(key);
+  if (!generic) return undefined;
+  const number = Number(generic[1]);
+  return number < 65535 ? number : undefined;
+}
+
+interface SvcParam {
+  readonly key: string;
+  readonly number: number | undefined;
+  /** Raw value text (escapes kept, without quotes); undefined when written without `=`. */
+  readonly raw: string | undefined;
+  readonly value: string | undefined;
+  readonly keyToken: Token;
+  readonly range: Range;
+}
+
+/** Splits a raw value on commas not escaped with a backslash, decoding each item. */
+function splitValueList(raw: string): string[] {
+  const items: string[] = [];
+  let current = '';
+  for (let i = 0; i < raw.length; i += 1) {
+    const char = raw[i] ?? '';
+    if (char === '\\' && i + 1 < raw.length) {
+      current += char + (raw[i + 1] ?? '');
+      i += 1;
+    } else if (char === ',') {
+      items.push(current);
+      current = '';
+    } else current += char;
+  }
+  items.push(current);
+  return items.map((item) => decodeCharacterString(item.replace(/\\,/g, ',')).value);
+}
+
+function readParams(reader: RdataReader): SvcParam[] {
+  const params: SvcParam[] = [];
+  const tokens = reader.takeRest();
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (!token) continue;
+    if (token.kind !== 'word') {
+      reader.report(
+        'bad-svcb-param',
+        `${reader.type} parameters are written key=value; "${token.text}" has no key.`,
+        token.range,
+      );
+      continue;
+    }
+    const equals = token.text.indexOf('=');
+    const key = (equals < 0 ? token.text : token.text.slice(0, equals)).toLowerCase();
+    let raw = equals < 0 ? undefined : token.text.slice(equals + 1);
+    let range = token.range;
+    const next = tokens[i + 1];
+    if (raw === '' && next && next.kind === 'string' && next.range.start.offset === token.range.end.offset) {
+      raw = next.text;
+      range = spanRange(token, next);
+      i += 1;
+    }
+    let value: string | undefined;
+    if (raw !== undefined) {
+      const quoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"');
+      if (quoted) raw = raw.slice(1, -1);
+      const decoded = decodeCharacterString(raw);
+      if (decoded.error) reader.report('bad-string', `${reader.type} ${key}: ${decoded.error.message}`, range);
+      value = decoded.value;
+    }
+    params.push({ key, number: svcParamKeyNumber(key), raw, value, keyToken: token, range });
+  }
+  return params;
+}
+
+function checkParam(param: SvcParam, present: ReadonlySet<number>): string | undefined {
+  const { key, raw, value } = param;
+  const needsValue = (): string | undefined =>
+    value === undefined || value === '' ? `${key} needs a value.` : undefined;
+  switch (param.number) {
+    case 0: {
+      const missing = needsValue();
+      if (missing || raw === undefined) return missing;
+      const seen = new Set<number>();
+      for (const item of splitValueList(raw)) {
+        const number = svcParamKeyNumber(item);
+        if (number === undefined) return `mandatory lists "${item}", which is not a parameter key.`;
+        if (number === 0) return 'mandatory must not list itself.';
+        if (seen.has(number)) return `mandatory lists "${item}" twice.`;
+        seen.add(number);
+        if (!present.has(number)) return `mandatory lists "${item}", but the record has no ${item} parameter.`;
+      }
+      return undefined;
+    }
+    case 1: {
+      const missing = needsValue();
+      if (missing || raw === undefined) return missing;
+      return splitValueList(raw).some((item) => item === '') ? 'alpn has an empty protocol id.' : undefined;
+    }
+    case 2:
+    case 8:
+      return raw === undefined ? undefined : `${key} takes no value.`;
+    case 3:
+      return value !== undefined && /^\d+$/.test(value) && Number(value) <= 0xffff
+        ? undefined
+        : `port must be a number from 0 to 65535, not "${value ?? ''}".`;
+    case 4:
+    case 6: {
+      const missing = needsValue();
+      if (missing || value === undefined) return missing;
+      const check = param.number === 4 ? isIpv4 : isIpv6;
+      const bad = value.split(',').find((item) => !check(item));
+      return bad === undefined
+        ? undefined
+        : `${key}: "${bad}" is not an ${param.number === 4 ? 'IPv4' : 'IPv6'} address.`;
+    }
+    case 5:
+      return value !== undefined && value !== '' && base64Length(value) !== undefined
+        ? undefined
+        : 'ech must be a base64 ECHConfigList.';
+    case 7:
+      return needsValue();
+    case 9:
+      return value !== undefined && value.split(',').every((item) => /^\d+$/.test(item) && Number(item) <= 0xffff)
+        ? undefined
+        : 'tls-supported-groups must be a list of numbers from 0 to 65535.';
+    default:
+      return undefined;
+  }
+}
+
+function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {
+  return (tokens, context) => {
+    const reader = new RdataReader(tokens, context, type);
+    const priority = reader.integer('priority', 0xffff);
+    reader.name('target');
+    const params = readParams(reader);
+    const present = new Set<number>();
+    for (const param of params) {
+      reader.field(param.key, param.value ?? '', param.range);
+      if (param.number === undefined) {
+        reader.report(
+          'bad-svcb-param',
+          `${type} parameter key "${param.key}" is unknown (use a registered key or keyNNNNN).`,
+          subRange(param.keyToken, 0, param.key.length),
+        );
+        continue;
+      }
+      if (present.has(param.number)) {
+        reader.report('bad-svcb-param', `${type} parameter "${param.key}" appears more than once.`, param.range);
+        continue;
+      }
+      present.add(param.number);
+    }
+    for (const param of params) {
+      if (param.number === undefined) continue;
+      const problem = checkParam(param, present);
+      if (problem) reader.report('bad-svcb-param', `${type} ${problem}`, param.range);
+    }
+    const first = params[0];
+    const last = params[params.length - 1];
+    if (priority === 0 && first && last) {
+      reader.report(
+        'svcb-alias-params',
+        `${type} priority 0 is AliasMode: its parameters are ignored by clients (RFC 9460 section 2.4.2).`,
+        { start: first.range.start, end: last.range.end },
+        'warning',
+      );
+    } else if (priority !== undefined && priority > 0 && present.has(2) && !present.has(1)) {
+      const param = params.find((candidate) => candidate.number === 2);
+      if (param)
+        reader.report(
+          'bad-svcb-param',
+          `${type} no-default-alpn requires an alpn parameter (RFC 9460 section 7.1.1).`,
+          param.range,
+        );
+    }
+    return reader.result();
+  };
+}
+
+export const parseSvcb = svcbLike('SVCB');
+export const parseHttps = svcbLike('HTTPS');

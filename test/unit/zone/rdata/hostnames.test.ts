@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import { isHostname } from '../../../../server/src/zone/rdata';
+import { codes, covered, errors, fields, parse } from './helpers';
+
+describe('rdata: name types (CNAME, NS, PTR, DNAME, MX, SRV, KX, RP ...)', () => {
+  it('resolves relative names against the origin and keeps absolute ones', () => {
+    assert.deepEqual(fields(parse('CNAME', 'www')), ['target=www.example.com.']);
+    assert.deepEqual(fields(parse('CNAME', '@')), ['target=example.com.']);
+    assert.deepEqual(fields(parse('NS', 'ns1.other.net.')), ['nameserver=ns1.other.net.']);
+    assert.deepEqual(fields(parse('PTR', 'host.example.org.')), ['target=host.example.org.']);
+    assert.deepEqual(fields(parse('DNAME', 'example.net.')), ['target=example.net.']);
+  });
+
+  it('parses MX as priority and target', () => {
+    const result = parse('MX', '10 mail');
+    assert.deepEqual(codes(result), []);
+    assert.deepEqual(fields(result), ['priority=10', 'target=mail.example.com.']);
+    assert.deepEqual(codes(parse('MX', '0 .')), [], 'null MX (RFC 7505)');
+  });
+
+  it('checks 16-bit numbers', () => {
+    assert.deepEqual(codes(parse('MX', '65535 mail')), []);
+    const rdata = '65536 mail';
+    const result = parse('MX', rdata);
+    assert.deepEqual(codes(result), ['bad-number']);
+    assert.equal(covered(rdata, result), '65536');
+    assert.deepEqual(codes(parse('MX', '-1 mail')), ['bad-number']);
+    assert.deepEqual(codes(parse('MX', '1.5 mail')), ['bad-number']);
+  });
+
+  it('parses SRV priority, weight, port and target', () => {
+    const result = parse('SRV', '10 60 5060 sip.example.com.');
+    assert.deepEqual(codes(result), []);
+    assert.deepEqual(fields(result), ['priority=10', 'weight=60', 'port=5060', 'target=sip.example.com.']);
+    assert.deepEqual(codes(parse('SRV', '10 60 5060')), ['missing-rdata']);
+    assert.deepEqual(codes(parse('SRV', '10 60 70000 x.')), ['bad-number']);
+  });
+
+  it('reports name errors with their own codes on the right part of the token', () => {
+    const rdata = 'a..b.example.';
+    const result = parse('CNAME', rdata);
+    assert.deepEqual(codes(result), ['empty-label']);
+    assert.equal(covered(rdata, result), '.');
+    const long = `${'x'.repeat(64)}.example.`;
+    const longResult = parse('NS', long);
+    assert.deepEqual(codes(longResult), ['label-too-long']);
+    assert.equal(covered(long, longResult), 'x'.repeat(64));
+  });
+
+  it('rejects a quoted string where a name belongs', () => {
+    assert.deepEqual(codes(parse('CNAME', '"www.example.com."')), ['bad-name']);
+  });
+
+  it('warns when an NS, MX or SRV target is not a host name', () => {
+    const result = parse('MX', '10 mail_server');
+    assert.deepEqual(codes(result), ['bad-hostname']);
+    assert.deepEqual(errors(result), []);
+    assert.deepEqual(codes(parse('NS', 'ns_1.example.')), ['bad-hostname']);
+    assert.deepEqual(codes(parse('CNAME', '_acme.example.')), [], 'CNAME targets may have underscores');
+  });
+
+  it('isHostname follows RFC 1123 labels', () => {
+    assert.ok(isHostname('mail.example.com.'));
+    assert.ok(isHostname('1mail.example.com.'));
+    assert.ok(isHostname('.'));
+    assert.ok(!isHostname('-mail.example.com.'));
+    assert.ok(!isHostname('mail-.example.com.'));
+    assert.ok(!isHostname('*.example.com.'));
+  });
+
+  it('parses RP, KX, AFSDB, MINFO and the obsolete single-name types', () => {
+    assert.deepEqual(fields(parse('RP', 'admin.example.com. info')), [
+      'mailbox=admin.example.com.',
+      'text_domain=info.example.com.',
+    ]);
+    assert.deepEqual(fields(parse('KX', '5 kx')), ['preference=5', 'exchanger=kx.example.com.']);
+    assert.deepEqual(fields(parse('AFSDB', '1 afs')), ['subtype=1', 'hostname=afs.example.com.']);
+    assert.deepEqual(codes(parse('MINFO', 'a.')), ['missing-rdata']);
+    assert.deepEqual(fields(parse('MB', 'mbox')), ['madname=mbox.example.com.']);
+  });
+});

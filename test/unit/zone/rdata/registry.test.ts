@@ -1,0 +1,141 @@
+import { strict as assert } from 'node:assert';
+import {
+  cloudflareTypes,
+  parseRdata,
+  rdataCodes,
+  recordTypeInfo,
+  recordTypes,
+  typeByCode,
+  typeCodeOf,
+} from '../../../../server/src/zone/rdata';
+import type { Token } from '../../../../server/src/zone/types';
+import { codes, fields, parse, tokenize } from './helpers';
+
+describe('rdata: registry, generic rdata and parseRdata', () => {
+  it('lists the 21 Cloudflare types', () => {
+    assert.deepEqual(cloudflareTypes, [
+      'A',
+      'AAAA',
+      'CAA',
+      'CERT',
+      'CNAME',
+      'DNSKEY',
+      'DS',
+      'HTTPS',
+      'LOC',
+      'MX',
+      'NAPTR',
+      'NS',
+      'OPENPGPKEY',
+      'PTR',
+      'SMIMEA',
+      'SRV',
+      'SSHFP',
+      'SVCB',
+      'TLSA',
+      'TXT',
+      'URI',
+    ]);
+    for (const name of cloudflareTypes) assert.ok(recordTypes.get(name)?.parse, `${name} has its own parser`);
+  });
+
+  it('knows IANA codes both ways', () => {
+    assert.equal(recordTypes.get('CAA')?.code, 257);
+    assert.equal(typeByCode.get(65)?.name, 'HTTPS');
+    assert.equal(typeCodeOf('aaaa'), 28);
+    assert.equal(typeCodeOf('TYPE65534'), 65534);
+    assert.equal(typeCodeOf('TYPE65536'), undefined);
+    assert.equal(typeCodeOf('BOGUS'), undefined);
+    assert.equal(recordTypeInfo('TYPE1')?.name, 'A');
+    for (const info of recordTypes.values()) {
+      assert.ok(info.summary.endsWith('.'), `${info.name} has a one-sentence summary`);
+      assert.ok(info.reference.length > 0);
+      assert.equal(typeByCode.get(info.code), info, `${info.name} code is unique`);
+    }
+  });
+
+  it('field names of each parsed type match its registry entry', () => {
+    const samples: Record<string, string> = {
+      A: '192.0.2.1',
+      MX: '10 mx',
+      SRV: '1 2 3 t',
+      CAA: '0 issue "ca.example"',
+      DS: `1 8 2 ${'ab'.repeat(32)}`,
+      SSHFP: `1 1 ${'ab'.repeat(20)}`,
+      TLSA: `3 1 1 ${'ab'.repeat(32)}`,
+      URI: '1 2 "https://x/"',
+      NAPTR: '1 2 "u" "s" "" .',
+      SOA: 'a. b. 1 2 3 4 5',
+      CERT: '1 2 3 AAAA',
+      DNSKEY: '257 3 8 AAAA',
+    };
+    for (const [type, rdata] of Object.entries(samples)) {
+      const names = parse(type, rdata).fields.map((field) => field.name);
+      assert.deepEqual(names, recordTypes.get(type)?.fields, type);
+    }
+  });
+
+  it('accepts RFC 3597 generic rdata for any type and checks the length', () => {
+    const result = parse('TYPE65534', '\\# 3 010203');
+    assert.deepEqual(codes(result), []);
+    assert.equal(result.generic, true);
+    assert.deepEqual(fields(result), ['length=3', 'data=010203']);
+    assert.deepEqual(codes(parse('A', '\\# 4 C0000201')), []);
+    assert.deepEqual(codes(parse('TXT', '\\# 4 03616263')), []);
+    assert.deepEqual(codes(parse('TYPE65534', '\\# 0')), []);
+    assert.deepEqual(codes(parse('TYPE65534', '\\# 2 0102 03')), ['bad-generic-rdata']);
+    assert.deepEqual(codes(parse('A', '\\# 5 C000020101')), ['bad-generic-rdata'], 'A is 4 octets');
+    assert.deepEqual(codes(parse('TYPE65534', '\\# x 01')), ['bad-number']);
+    assert.deepEqual(codes(parse('TYPE65534', '\\# 1 0g')), ['bad-hex']);
+  });
+
+  it('uses the known parser for TYPEnnn of a known type, and requires \\# for unknown codes', () => {
+    assert.deepEqual(fields(parse('TYPE1', '192.0.2.1')), ['address=192.0.2.1']);
+    assert.deepEqual(codes(parse('TYPE1', 'x')), ['bad-ipv4']);
+    assert.deepEqual(codes(parse('TYPE65000', 'abc')), ['bad-generic-rdata']);
+  });
+
+  it('returns nothing for unknown mnemonics (the parser reports those on the type token)', () => {
+    assert.deepEqual(parse('BOGUS', 'x'), { fields: [], diagnostics: [] });
+  });
+
+  it('reports query-only types', () => {
+    const typeRange = { start: { line: 0, character: 3, offset: 3 }, end: { line: 0, character: 7, offset: 7 } };
+    const result = parseRdata('AXFR', [], { origin: '.', file: undefined, typeRange });
+    assert.deepEqual(codes(result), ['meta-type']);
+    assert.deepEqual(result.diagnostics[0]?.range, typeRange);
+  });
+
+  it('parses known types without a dedicated parser by field count', () => {
+    assert.deepEqual(fields(parse('IPSECKEY', '10 1 2 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==')), [
+      'precedence=10',
+      'gateway_type=1',
+      'algorithm=2',
+      'gateway=192.0.2.38',
+      'public_key=AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==',
+    ]);
+    assert.deepEqual(codes(parse('EUI48', '')), ['missing-rdata']);
+    assert.deepEqual(codes(parse('IPSECKEY', '10 1')), ['missing-rdata']);
+  });
+
+  it('copies the file onto diagnostics', () => {
+    const result = parseRdata('A', tokenize('x'), { origin: '.', file: 'sub.zone' });
+    assert.equal(result.diagnostics[0]?.file, 'sub.zone');
+  });
+
+  it('never throws on odd tokens', () => {
+    const odd: Token[] = [{ kind: 'comment', text: ';', range: tokenize('x')[0].range }];
+    for (const type of recordTypes.keys())
+      assert.doesNotThrow(() => parseRdata(type, odd, { origin: '.', file: undefined }));
+  });
+
+  it('describes every code it emits', () => {
+    const emitted = new Set<string>();
+    const inputs = ['', 'x', '1', '"a"', '\\# 1 0', '1 2 3 4 5 6 7 8 9 10 11 12 13', '-1 . alpn'];
+    for (const type of recordTypes.keys()) {
+      for (const input of inputs) for (const code of codes(parse(type, input))) emitted.add(code);
+    }
+    for (const code of emitted) assert.ok(code in rdataCodes, `${code} is described`);
+    assert.ok(emitted.size > 5);
+  });
+});

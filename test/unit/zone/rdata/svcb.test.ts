@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { codes, covered, errors, fields, parse } from './helpers';
+
+describe('rdata: SVCB and HTTPS', () => {
+  it('parses ServiceMode with parameters', () => {
+    const result = parse(
+      'HTTPS',
+      '1 . alpn="h3,h2" ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1 port=8443 ech=AEX+DQA=',
+    );
+    assert.deepEqual(codes(result), []);
+    assert.deepEqual(fields(result), [
+      'priority=1',
+      'target=.',
+      'alpn=h3,h2',
+      'ipv4hint=192.0.2.1,192.0.2.2',
+      'ipv6hint=2001:db8::1',
+      'port=8443',
+      'ech=AEX+DQA=',
+    ]);
+  });
+
+  it('joins a key= word with the quoted string right after it', () => {
+    const rdata = '1 svc alpn= "h2"';
+    // the space makes them separate: alpn has an empty value
+    assert.deepEqual(codes(parse('SVCB', rdata)), ['bad-svcb-param', 'bad-svcb-param']);
+    const tokens = parse('SVCB', '1 svc mandatory=alpn alpn="h2"');
+    assert.deepEqual(codes(tokens), []);
+    assert.deepEqual(fields(tokens).slice(2), ['mandatory=alpn', 'alpn=h2']);
+  });
+
+  it('parses AliasMode and warns about parameters there', () => {
+    assert.deepEqual(codes(parse('HTTPS', '0 pool.svc.example.')), []);
+    const rdata = '0 pool alpn=h2 port=443';
+    const result = parse('HTTPS', rdata);
+    assert.deepEqual(codes(result), ['svcb-alias-params']);
+    assert.deepEqual(errors(result), []);
+    assert.equal(covered(rdata, result), 'alpn=h2 port=443');
+  });
+
+  it('rejects unknown, repeated and reserved keys', () => {
+    const rdata = '1 . foo=bar';
+    const result = parse('SVCB', rdata);
+    assert.deepEqual(codes(result), ['bad-svcb-param']);
+    assert.equal(covered(rdata, result), 'foo');
+    assert.deepEqual(codes(parse('SVCB', '1 . key65535=x')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . key65534=x key123')), []);
+    assert.deepEqual(codes(parse('SVCB', '1 . port=1 port=2')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . alpn=h2 key1=h3')), ['bad-svcb-param'], 'key1 is alpn');
+  });
+
+  it('checks mandatory', () => {
+    assert.deepEqual(codes(parse('SVCB', '1 . mandatory=alpn,port alpn=h2 port=1')), []);
+    assert.deepEqual(codes(parse('SVCB', '1 . mandatory=port')), ['bad-svcb-param'], 'listed key absent');
+    assert.deepEqual(codes(parse('SVCB', '1 . mandatory=mandatory')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . mandatory=port,port port=1')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . mandatory=bogus')), ['bad-svcb-param']);
+  });
+
+  it('checks value forms', () => {
+    assert.deepEqual(codes(parse('SVCB', '1 . port=65536')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . ipv4hint=2001:db8::1')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . ipv6hint=192.0.2.1')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . ech=not*base64')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . alpn')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . alpn=h2,,h3')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . alpn=h2 no-default-alpn=x')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . alpn=h2\\,x,h3')), [], 'an escaped comma stays in the protocol id');
+  });
+
+  it('requires alpn beside no-default-alpn in ServiceMode', () => {
+    assert.deepEqual(codes(parse('HTTPS', '1 . no-default-alpn')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('HTTPS', '1 . alpn=h2 no-default-alpn')), []);
+  });
+
+  it('needs priority and target', () => {
+    assert.deepEqual(codes(parse('HTTPS', '1')), ['missing-rdata']);
+    assert.deepEqual(codes(parse('HTTPS', 'x .')), ['bad-number']);
+  });
+});
