@@ -1,0 +1,31 @@
+import * as path from 'node:path';
+import type { ReadFile } from './types';
+
+/** How deep `$INCLUDE`s may nest before the parser stops following them (BIND has no limit; loops are caught apart). */
+export const maxIncludeDepth = 32;
+
+/** The path of an `$INCLUDE`d file: relative paths are relative to the directory of the including file. */
+export function resolveIncludePath(target: string, includingFile: string | undefined): string {
+  if (path.isAbsolute(target) || includingFile === undefined) return path.normalize(target);
+  return path.join(path.dirname(includingFile), target);
+}
+
+/** The file name written after `$INCLUDE`, without quotes and with backslash escapes resolved. */
+export function includeTarget(tokenText: string): string {
+  const quoted = tokenText.length >= 2 && tokenText.startsWith('"') && tokenText.endsWith('"');
+  const inner = quoted ? tokenText.slice(1, -1) : tokenText;
+  return inner.indexOf('\\') < 0
+    ? inner
+    : inner.replace(/\\(\d{3}|.)/g, (_all, escaped: string) =>
+        escaped.length === 3 ? String.fromCharCode(Number(escaped)) : escaped,
+      );
+}
+
+/** Reads an included file, treating a throwing reader like a missing file (the parser must never throw). */
+export function readIncluded(readFile: ReadFile, file: string): string | undefined {
+  try {
+    return readFile(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,222 @@
+import { SourceToken, type SourceText } from './source';
+
+/** Receives the lexer's findings; `start`/`end` are offsets into the source text. */
+export type LexReport = (code: string, message: string, start: number, end: number) => void;
+
+const TAB = 9;
+const LF = 10;
+const VT = 11;
+const FF = 12;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const OPEN = 40;
+const CLOSE = 41;
+const SEMICOLON = 59;
+const BACKSLASH = 92;
+const ZERO = 48;
+const NINE = 57;
+const BOM = 0xfeff;
+
+// Character classes for the ASCII range: what ends an unquoted word (RFC 1035 §5.1 plus BIND's specials).
+const WORD = 0;
+const BLANK = 1;
+const BREAK = 2;
+const SPECIAL = 3;
+const charClass = new Uint8Array(128);
+charClass[TAB] = BLANK;
+charClass[SPACE] = BLANK;
+charClass[VT] = BLANK;
+charClass[FF] = BLANK;
+charClass[LF] = BREAK;
+charClass[CR] = BREAK;
+charClass[QUOTE] = SPECIAL;
+charClass[OPEN] = SPECIAL;
+charClass[CLOSE] = SPECIAL;
+charClass[SEMICOLON] = SPECIAL;
+
+/** True when `offset` is the first character of a line (so a word there is an owner or a directive). */
+export function startsLine(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  const previous = text.charCodeAt(offset - 1);
+  return previous === LF || previous === CR || (offset === 1 && previous === BOM);
+}
+
+/**
+ * A hand-written lexer over char codes. It yields `word`, `string`, `open`, `close`, `comment` and `newline`
+ * tokens; line breaks inside parentheses are whitespace. It never throws: unterminated strings, bad escapes and
+ * unbalanced parentheses are reported and lexing goes on.
+ */
+export class Lexer {
+  /** Offset of the next character to read. */
+  position: number;
+  private depth = 0;
+  private readonly openParens: SourceToken[] = [];
+  private readonly text: string;
+
+  constructor(
+    private readonly source: SourceText,
+    start: number,
+    private readonly end: number,
+    private readonly report: LexReport,
+  ) {
+    this.text = source.text;
+    this.position = start === 0 && this.text.charCodeAt(0) === BOM ? 1 : start;
+  }
+
+  /** Parenthesis nesting at the current position (0 at the start of every record). */
+  get parenthesisDepth(): number {
+    return this.depth;
+  }
+
+  /** The next token, or undefined at the end (after reporting any parenthesis left open). */
+  next(): SourceToken | undefined {
+    const text = this.text;
+    const end = this.end;
+    let position = this.position;
+    while (position < end) {
+      const code = text.charCodeAt(position);
+      const kind = code < 128 ? charClass[code] : WORD;
+      if (kind === BLANK) {
+        position++;
+        continue;
+      }
+      if (kind === BREAK) {
+        const breakEnd = code === CR && text.charCodeAt(position + 1) === LF ? position + 2 : position + 1;
+        this.source.addLineStart(breakEnd);
+        if (this.depth > 0) {
+          position = breakEnd;
+          continue;
+        }
+        this.position = breakEnd;
+        return new SourceToken('newline', position, breakEnd, this.source);
+      }
+      if (kind === SPECIAL) return this.special(code, position);
+      return this.word(position);
+    }
+    this.position = position;
+    this.closeAtEnd();
+    return undefined;
+  }
+
+  private special(code: number, start: number): SourceToken {
+    if (code === SEMICOLON) return this.comment(start);
+    if (code === QUOTE) return this.quoted(start);
+    this.position = start + 1;
+    if (code === OPEN) {
+      const token = new SourceToken('open', start, start + 1, this.source);
+      this.depth++;
+      this.openParens.push(token);
+      return token;
+    }
+    if (this.depth === 0) {
+      this.report('unbalanced-parentheses', "')' without a matching '(': remove it or add the '('", start, start + 1);
+    } else {
+      this.depth--;
+      this.openParens.pop();
+    }
+    return new SourceToken('close', start, start + 1, this.source);
+  }
+
+  private comment(start: number): SourceToken {
+    const text = this.text;
+    const end = this.end;
+    let position = start + 1;
+    while (position < end) {
+      const code = text.charCodeAt(position);
+      if (code === LF || code === CR) break;
+      position++;
+    }
+    this.position = position;
+    return new SourceToken('comment', start, position, this.source);
+  }
+
+  private quoted(start: number): SourceToken {
+    const text = this.text;
+    const end = this.end;
+    let position = start + 1;
+    while (position < end) {
+      const code = text.charCodeAt(position);
+      if (code === QUOTE) {
+        this.position = position + 1;
+        return new SourceToken('string', start, position + 1, this.source);
+      }
+      if (code === LF || code === CR) break;
+      if (code === BACKSLASH) {
+        position = this.escape(position);
+        continue;
+      }
+      position++;
+    }
+    this.report(
+      'unterminated-string',
+      "quoted string is not closed on this line: add the closing '\"'",
+      start,
+      position,
+    );
+    this.position = position;
+    return new SourceToken('string', start, position, this.source);
+  }
+
+  private word(start: number): SourceToken {
+    const text = this.text;
+    const end = this.end;
+    let position = start;
+    while (position < end) {
+      const code = text.charCodeAt(position);
+      if (code < 128) {
+        if (charClass[code] !== WORD) break;
+        if (code === BACKSLASH) {
+          position = this.escape(position);
+          continue;
+        }
+      }
+      position++;
+    }
+    this.position = position;
+    return new SourceToken('word', start, position, this.source);
+  }
+
+  /** Checks the escape starting at the backslash at `at`; returns the offset after it. */
+  private escape(at: number): number {
+    const text = this.text;
+    const next = at + 1;
+    if (next >= this.end) {
+      this.report('bad-escape', "'\\' at the end of the text escapes nothing: remove it or write '\\\\'", at, next);
+      return next;
+    }
+    const code = text.charCodeAt(next);
+    if (code === LF || code === CR) {
+      this.report('bad-escape', "'\\' at the end of a line escapes nothing: remove it or write '\\\\'", at, next);
+      return next;
+    }
+    if (code < ZERO || code > NINE) return next + 1;
+    let value = 0;
+    let position = next;
+    while (position < next + 3 && position < this.end) {
+      const digit = text.charCodeAt(position);
+      if (digit < ZERO || digit > NINE) break;
+      value = value * 10 + (digit - ZERO);
+      position++;
+    }
+    if (position - next < 3) {
+      this.report('bad-escape', "a '\\DDD' escape needs exactly three decimal digits (e.g. '\\032')", at, position);
+    } else if (value > 255) {
+      this.report('bad-escape', `'\\${value}' is not a byte: a '\\DDD' escape must be 000 to 255`, at, position);
+    }
+    return position;
+  }
+
+  private closeAtEnd(): void {
+    for (const open of this.openParens) {
+      this.report(
+        'unbalanced-parentheses',
+        "'(' is never closed: add the matching ')' at the end of the record",
+        open.start,
+        open.end,
+      );
+    }
+    this.openParens.length = 0;
+    this.depth = 0;
+  }
+}

@@ -1,0 +1,526 @@
+import { Lexer, startsLine } from './lexer';
+import { lookupClass, lookupType, looksLikeClass } from './mnemonics';
+import { resolveName, type ResolvedName } from './names';
+import type { MutableState, ParseSink, ResumePoint } from './parser-state';
+import { ParsedRecord, type OffsetToken } from './record';
+import { parseRdata, recordTypes } from './rdata/index';
+import type { SourceToken } from './source';
+import { SourceText } from './source';
+import { parseTtl } from './ttl';
+import type { Directive, ParseOptions, RdataField, Severity, Token, ZoneDiagnostic } from './types';
+import { runDirective, directiveNames } from './parser-directives';
+
+const DOLLAR = 36;
+const ZERO = 48;
+const NINE = 57;
+/** The TTL a record gets when none can be inferred (after the error that says so). */
+const fallbackTtl = 3600;
+
+/** What every reader of one parse shares, across `$INCLUDE` levels. */
+export interface ParseContext {
+  readonly options: ParseOptions;
+  readonly sink: ParseSink;
+  /** Paths of the files being read, outermost first, to catch `$INCLUDE` loops. */
+  readonly includeStack: string[];
+}
+
+/** The head of a record: what comes between the owner and the rdata. */
+export interface RecordHead {
+  readonly ttl: number | undefined;
+  readonly ttlToken: SourceToken | undefined;
+  readonly class: string | undefined;
+  readonly classToken: SourceToken | undefined;
+  readonly type: string;
+  readonly typeToken: SourceToken;
+  /** Index of the first rdata token. */
+  readonly next: number;
+}
+
+const isRdataType = (upper: string): boolean => recordTypes.has(upper);
+
+/**
+ * Reads the entries (records and directives) of one text: the document, or a file it includes. Tokens are
+ * gathered one entry at a time, interpreted, and handed to the sink; nothing else is kept.
+ */
+export class ZoneReader {
+  readonly lexer: Lexer;
+  private readonly words: SourceToken[] = [];
+  private readonly entryTokens: SourceToken[] = [];
+
+  constructor(
+    readonly source: SourceText,
+    start: number,
+    /** The included file's path, undefined for the document itself. */
+    readonly file: string | undefined,
+    readonly state: MutableState,
+    readonly context: ParseContext,
+  ) {
+    this.lexer = new Lexer(source, start, source.text.length, (code, message, from, to) =>
+      this.report(code, 'error', message, from, to),
+    );
+  }
+
+  private get isDocument(): boolean {
+    return this.file === undefined;
+  }
+
+  /** Reads entries until the end, or until the first line that starts at or after `until`; returns that offset. */
+  run(until = Number.POSITIVE_INFINITY): number {
+    const { lexer, words, entryTokens } = this;
+    const sink = this.context.sink;
+    const keepTokens = this.isDocument && sink.token !== undefined;
+    for (;;) {
+      const entryStart = lexer.position;
+      if (entryStart >= until) return entryStart;
+      if (this.isDocument && sink.entry !== undefined) sink.entry(this.resumePoint(entryStart));
+      words.length = 0;
+      entryTokens.length = 0;
+      let first: SourceToken | undefined;
+      let last: SourceToken | undefined;
+      let comment: SourceToken | undefined;
+      let token: SourceToken | undefined;
+      while ((token = lexer.next()) !== undefined) {
+        if (keepTokens) entryTokens.push(token);
+        const kind = token.kind;
+        if (kind === 'newline') break;
+        if (kind === 'comment') {
+          token.role = 'comment';
+          comment = token;
+          continue;
+        }
+        first ??= token;
+        last = token;
+        comment = undefined;
+        if (kind === 'word' || kind === 'string') words.push(token);
+      }
+      if (first !== undefined && last !== undefined) this.entry(first, last, comment);
+      if (keepTokens) for (const kept of entryTokens) sink.token!(kept);
+      if (token === undefined) return lexer.position;
+    }
+  }
+
+  /** The state at a line start, for `ParseSink.entry`. */
+  resumePoint(offset: number): ResumePoint {
+    const position = this.source.position(offset);
+    return { offset, line: position.line, character: position.character, state: this.state.snapshot() };
+  }
+
+  private entry(first: SourceToken, last: SourceToken, comment: SourceToken | undefined): void {
+    const words = this.words;
+    const text = this.source.text;
+    const atLineStart = startsLine(text, first.start);
+    if (words.length === 0) {
+      this.report('syntax', 'error', 'parentheses with nothing inside: remove them', first.start, last.end);
+      return;
+    }
+    const head = words[0];
+    if (head.kind === 'word' && text.charCodeAt(head.start) === DOLLAR) {
+      const name = head.text.toUpperCase();
+      if (atLineStart && head === first) {
+        this.directive(name, head, last, comment);
+        return;
+      }
+      if (directiveNames.has(name)) {
+        this.report(
+          'bad-directive',
+          'error',
+          `${name} must start at the beginning of the line: remove the space before it`,
+          head.start,
+          head.end,
+        );
+        return;
+      }
+    }
+    this.record(atLineStart, first, last, comment);
+  }
+
+  private directive(name: string, nameToken: SourceToken, last: SourceToken, comment: SourceToken | undefined): void {
+    nameToken.role = 'directive';
+    const args = this.words.slice(1);
+    for (const argument of args) argument.role = 'directive-argument';
+    const directive: Directive = {
+      name,
+      nameRange: nameToken.range,
+      arguments: args,
+      range: this.source.range(nameToken.start, last.end),
+      file: this.file,
+    };
+    runDirective(this, directive, nameToken, args, comment);
+  }
+
+  private record(ownerWritten: boolean, first: SourceToken, last: SourceToken, comment: SourceToken | undefined): void {
+    const words = this.words;
+    const state = this.state;
+    let index = 0;
+    let ownerToken: SourceToken | undefined;
+    if (ownerWritten) {
+      ownerToken = words[0]!;
+      if (ownerToken !== first || ownerToken.kind !== 'word') {
+        this.report(
+          'syntax',
+          'error',
+          'a record must start with its owner name (or a space to repeat the previous owner)',
+          first.start,
+          first.end,
+        );
+        return;
+      }
+      ownerToken.role = 'owner';
+      const owner = this.resolve(ownerToken.text, ownerToken);
+      state.previousOwner = owner.name;
+      state.previousOwnerKey = owner.key;
+      index = 1;
+    }
+    const head = this.readHead(index, ownerToken ?? first);
+    if (head === undefined) return;
+    if (state.previousOwner === undefined || state.previousOwnerKey === undefined) {
+      this.report(
+        'missing-owner',
+        'error',
+        'this record has no owner and there is no previous record to take it from: write the owner name at the start of the line',
+        first.start,
+        first.end,
+      );
+      return;
+    }
+    const rdata = words.slice(head.next);
+    for (const token of rdata) token.role = 'rdata';
+    const ttl = this.effectiveTtl(head, rdata);
+    const recordClass = this.checkClass(head);
+    this.emitRecord(
+      state.previousOwner,
+      state.previousOwnerKey,
+      ownerToken,
+      ttl,
+      head,
+      recordClass,
+      rdata,
+      first.start,
+      last.end,
+      comment,
+      false,
+    );
+  }
+
+  /** Reads `[ttl] [class] type` (TTL and class in either order) from `words[index]`; reports and returns undefined on error. */
+  readHead(index: number, before: Token & { readonly end: number; readonly start: number }): RecordHead | undefined {
+    const words = this.words;
+    let ttl: number | undefined;
+    let ttlToken: SourceToken | undefined;
+    let recordClass: string | undefined;
+    let classToken: SourceToken | undefined;
+    let previous: OffsetToken = before;
+    for (; index < words.length; index++) {
+      const token = words[index];
+      if (token.kind !== 'word') break;
+      const text = token.text;
+      const firstCode = text.charCodeAt(0);
+      if (firstCode >= ZERO && firstCode <= NINE) {
+        const value = parseTtl(text);
+        if (value === undefined) {
+          this.report(
+            'bad-ttl',
+            'error',
+            `'${text}' is not a TTL: write seconds (3600) or units (1h30m, 1d, 1w)`,
+            token.start,
+            token.end,
+          );
+          return undefined;
+        }
+        if (ttlToken !== undefined) {
+          this.report(
+            'syntax',
+            'error',
+            `a second TTL '${text}': a record has at most one TTL`,
+            token.start,
+            token.end,
+          );
+          return undefined;
+        }
+        ttl = value;
+        ttlToken = token;
+        token.role = 'ttl';
+        previous = token;
+        continue;
+      }
+      if (lookupType(text, isRdataType).kind !== 'unknown') break;
+      const canonical = lookupClass(text);
+      if (canonical === undefined) {
+        if (looksLikeClass(text)) {
+          this.report(
+            'unknown-class',
+            'error',
+            `'${text}' is not a class: use IN (or CH, HS, CLASSnnn)`,
+            token.start,
+            token.end,
+          );
+          return undefined;
+        }
+        break;
+      }
+      if (classToken !== undefined) {
+        this.report(
+          'syntax',
+          'error',
+          `a second class '${text}': a record has at most one class`,
+          token.start,
+          token.end,
+        );
+        return undefined;
+      }
+      recordClass = canonical;
+      classToken = token;
+      token.role = 'class';
+      previous = token;
+    }
+    const typeToken = words[index];
+    if (typeToken === undefined) {
+      this.report(
+        'missing-type',
+        'error',
+        'this record has no type: add one (A, AAAA, CNAME, MX, TXT, ...) and its data',
+        previous.start,
+        previous.end,
+      );
+      return undefined;
+    }
+    if (typeToken.kind !== 'word') {
+      this.report(
+        'missing-type',
+        'error',
+        'expected a record type here, not a quoted string',
+        typeToken.start,
+        typeToken.end,
+      );
+      return undefined;
+    }
+    const typeText = typeToken.text;
+    const lookup = lookupType(typeText, isRdataType);
+    if (lookup.kind === 'unknown') {
+      this.report(
+        'unknown-type',
+        'error',
+        `'${typeText}' is not a record type: check the spelling, or write TYPEnnn with rdata in \\# form (RFC 3597)`,
+        typeToken.start,
+        typeToken.end,
+      );
+      return undefined;
+    }
+    if (lookup.kind === 'meta') {
+      this.report(
+        'meta-type',
+        'error',
+        `${lookup.name} is a query or transport type and cannot appear in a zone file: remove the record`,
+        typeToken.start,
+        typeToken.end,
+      );
+      return undefined;
+    }
+    typeToken.role = 'type';
+    return { ttl, ttlToken, class: recordClass, classToken, type: lookup.name, typeToken, next: index + 1 };
+  }
+
+  /** The TTL of a record by BIND's rules: its own, else `$TTL`, else the previous record's, else the SOA minimum. */
+  effectiveTtl(head: RecordHead, rdata: readonly Token[]): number {
+    const state = this.state;
+    if (head.ttl !== undefined) {
+      state.lastTtl = head.ttl;
+      return head.ttl;
+    }
+    if (state.defaultTtl !== undefined) {
+      state.lastTtl = state.defaultTtl;
+      return state.defaultTtl;
+    }
+    const at = head.typeToken;
+    if (state.lastTtl !== undefined) {
+      if (!state.ttlWarned) {
+        state.ttlWarned = true;
+        this.report(
+          'no-default-ttl',
+          'warning',
+          `no $TTL: this record takes the previous record's TTL (${state.lastTtl}) as RFC 1035 says; add '$TTL ${state.lastTtl}' at the top to make it explicit`,
+          at.start,
+          at.end,
+        );
+      }
+      return state.lastTtl;
+    }
+    state.ttlWarned = true;
+    const minimum = head.type === 'SOA' && rdata.length >= 7 ? parseTtl(rdata[6].text) : undefined;
+    if (minimum !== undefined) {
+      this.report(
+        'no-default-ttl',
+        'warning',
+        `no $TTL and no TTL on the SOA: using the SOA minimum (${minimum}) as BIND does; add '$TTL ${minimum}' at the top`,
+        at.start,
+        at.end,
+      );
+      state.lastTtl = minimum;
+      return minimum;
+    }
+    this.report(
+      'missing-ttl',
+      'error',
+      `this record has no TTL and none applies (no $TTL line before it, no earlier TTL): add '$TTL 3600' at the top of the file`,
+      at.start,
+      at.end,
+    );
+    state.lastTtl = fallbackTtl;
+    return fallbackTtl;
+  }
+
+  /** The record's class; reports a class that differs from the zone's (the first record's). */
+  checkClass(head: RecordHead): string {
+    const state = this.state;
+    if (head.class === undefined) {
+      state.zoneClass ??= 'IN';
+      return state.zoneClass;
+    }
+    if (state.zoneClass === undefined) state.zoneClass = head.class;
+    else if (head.class !== state.zoneClass) {
+      const token = head.classToken!;
+      this.report(
+        'class-mismatch',
+        'error',
+        `class ${head.class} differs from the zone's class ${state.zoneClass}: every record of a zone has the same class`,
+        token.start,
+        token.end,
+      );
+    }
+    return head.class;
+  }
+
+  emitRecord(
+    owner: string,
+    ownerKey: string,
+    ownerToken: OffsetToken | undefined,
+    ttl: number,
+    head: RecordHead,
+    recordClass: string,
+    rdata: readonly Token[],
+    start: number,
+    end: number,
+    comment: Token | undefined,
+    generated: boolean,
+    diagnosticFilter?: (diagnostic: ZoneDiagnostic) => boolean,
+  ): void {
+    const fields = this.rdataFields(head.type, rdata, diagnosticFilter);
+    const record = new ParsedRecord(
+      {
+        owner,
+        ownerKey,
+        ownerToken,
+        ttl,
+        ttlToken: head.ttlToken,
+        class: recordClass,
+        classToken: head.classToken,
+        type: head.type,
+        typeToken: head.typeToken,
+        rdata,
+        fields,
+        generic: rdata.length > 0 && rdata[0].text === '\\#',
+        start,
+        end,
+        comment,
+        file: this.file,
+        generated,
+      },
+      this.source,
+    );
+    this.context.sink.record?.(record);
+  }
+
+  private rdataFields(
+    type: string,
+    rdata: readonly Token[],
+    diagnosticFilter?: (diagnostic: ZoneDiagnostic) => boolean,
+  ): readonly RdataField[] {
+    try {
+      const result = parseRdata(type, rdata, { origin: this.state.origin, file: this.file });
+      const sink = this.context.sink;
+      for (const diagnostic of result.diagnostics) {
+        if (diagnosticFilter !== undefined && !diagnosticFilter(diagnostic)) continue;
+        sink.diagnostic?.(
+          this.file === undefined || diagnostic.file !== undefined ? diagnostic : { ...diagnostic, file: this.file },
+        );
+      }
+      return result.fields;
+    } catch (error) {
+      const first = rdata[0];
+      const span = first === undefined ? undefined : (first as OffsetToken);
+      this.reportInternal(error, span?.start ?? 0, span?.end ?? 0);
+      return [];
+    }
+  }
+
+  /** Resolves a name against the current origin, reporting the names layer's finding at the token. */
+  resolve(text: string, at: OffsetToken): ResolvedName {
+    let resolved: ResolvedName;
+    try {
+      resolved = resolveName(text, this.state.origin);
+    } catch (error) {
+      this.reportInternal(error, at.start, at.end);
+      const name = text.endsWith('.') ? text : `${text}.${this.state.origin}`;
+      return { name, key: name.toLowerCase() };
+    }
+    const error = resolved.error;
+    if (error !== undefined) {
+      // The names layer may say which part of the name is wrong; narrow the range to it when it does.
+      const narrow = error.start !== undefined && error.end !== undefined && error.end <= at.end - at.start;
+      const start = narrow ? at.start + (error.start ?? 0) : at.start;
+      const end = narrow ? at.start + (error.end ?? 0) : at.end;
+      this.report(error.code, 'error', error.message, start, end);
+    }
+    return resolved;
+  }
+
+  /** Like `resolve`, but leaves reporting the name's finding to the caller; undefined if the names layer threw. */
+  resolveQuietly(text: string, at: OffsetToken): ResolvedName | undefined {
+    try {
+      return resolveName(text, this.state.origin);
+    } catch (error) {
+      this.reportInternal(error, at.start, at.end);
+      return undefined;
+    }
+  }
+
+  report(code: string, severity: Severity, message: string, start: number, end: number): void {
+    const sink = this.context.sink;
+    if (sink.diagnostic === undefined) return;
+    const range = this.source.range(start, end);
+    sink.diagnostic(
+      this.file === undefined
+        ? { code, severity, message, range }
+        : { code, severity, message, range, file: this.file },
+    );
+  }
+
+  private reportInternal(error: unknown, start: number, end: number): void {
+    const detail = error instanceof Error ? error.message : String(error);
+    this.report(
+      'internal-error',
+      'error',
+      `the checker failed on this record (${detail}); please report it`,
+      start,
+      end,
+    );
+  }
+
+  /**
+   * Reads an `$INCLUDE`d file's text with its own origin and owner, then restores them (RFC 1035 §5.1: an include
+   * does not change the including file's origin). `$TTL` and the last TTL carry over, as in BIND.
+   */
+  readIncluded(path: string, text: string, origin: string): void {
+    const state = this.state;
+    const saved = { origin: state.origin, owner: state.previousOwner, ownerKey: state.previousOwnerKey };
+    state.origin = origin;
+    state.previousOwner = undefined;
+    state.previousOwnerKey = undefined;
+    this.context.includeStack.push(path);
+    new ZoneReader(new SourceText(text), 0, path, state, this.context).run();
+    this.context.includeStack.pop();
+    state.origin = saved.origin;
+    state.previousOwner = saved.owner;
+    state.previousOwnerKey = saved.ownerKey;
+  }
+}
