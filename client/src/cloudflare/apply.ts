@@ -152,11 +152,16 @@ function describeApplied(applied: number, total: number): string {
   return `${applied} of ${total} ${plural(total, 'chunk')} applied (${list})`;
 }
 
-/** True when the API answered with an error: a batch is one transaction, so it changed nothing. */
+/**
+ * True when the API answered with an error to the only attempt: a batch is one transaction, so it changed
+ * nothing. After a retry the first attempt may have been applied (e.g. the connection broke after the commit),
+ * and the retry's error (a missing record, a duplicate) says nothing about that one.
+ */
 function rejectedByApi(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const status = (error as { status?: unknown }).status;
-  return typeof status === 'number' && status >= 400 && status < 500;
+  const { status, request } = error as { status?: unknown; request?: { attempts?: unknown } };
+  const attempts = typeof request?.attempts === 'number' ? request.attempts : 1;
+  return typeof status === 'number' && status >= 400 && status < 500 && attempts === 1;
 }
 
 function errorText(error: unknown): string {

@@ -56,7 +56,9 @@ export function liveRecordOf(record: ApiRecordInput): LiveRecord {
     tags: record.tags ?? [],
   };
   const readOnly = record.meta?.['read_only'] === true || record.locked === true;
-  return { ...syncRecordOf(body, record.content ?? ''), id: record.id, readOnly };
+  // MX and URI keep their preference in `priority`, outside `content`; a zone-file line shows it first.
+  const priority = (type === 'MX' || type === 'URI') && record.priority !== undefined ? `${record.priority} ` : '';
+  return { ...syncRecordOf(body, priority + (record.content ?? '')), id: record.id, readOnly };
 }
 
 /** The records of a parsed zone file in the planner's form, with the records Cloudflare cannot hold as skips. */
