@@ -1,9 +1,159 @@
-export function runPlan(_args: string[]): Promise<number> {
-  process.stderr.write('zone-records: this command is being built\n');
-  return Promise.resolve(2);
+import { applyPlan, deleteGuardMessage, type ApplyProgress, type ApplyReport } from '../../client/src/cloudflare/apply';
+import { CloudflareClient, CloudflareError, type BatchRequest, type Zone } from '../../client/src/cloudflare/index';
+import { formatPlanText, planToJson } from '../../client/src/cloudflare/plan-format';
+import { batchLimitOfPlan, planSync, type SyncApi } from '../../client/src/cloudflare/plan-sync';
+import { isEmptyPlan, type Plan } from '../../client/src/cloudflare/plan-types';
+import { parseSyncArguments, type SyncArguments } from './sync-args';
+import { loadZoneFile } from './sync-zone';
+
+/** `zone-records plan`: exit 0 when there is nothing to do, 3 when there are changes, 1 on error, 2 on bad usage. */
+export function runPlan(argv: string[]): Promise<number> {
+  return runSync('plan', argv);
 }
 
-export function runApply(_args: string[]): Promise<number> {
-  process.stderr.write('zone-records: this command is being built\n');
-  return Promise.resolve(2);
+/** `zone-records apply`: exit 0 when everything was applied, 1 on error or a partial apply, 2 on bad usage. */
+export function runApply(argv: string[]): Promise<number> {
+  return runSync('apply', argv);
+}
+
+class SyncFailure extends Error {}
+
+async function runSync(command: 'plan' | 'apply', argv: string[]): Promise<number> {
+  const parsed = parseSyncArguments(command, argv);
+  if (parsed.kind === 'help') {
+    process.stdout.write(parsed.text);
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(
+      `zone-records ${command}: ${parsed.message}\n(zone-records ${command} --help shows the options)\n`,
+    );
+    return 2;
+  }
+  let client: CloudflareClient | undefined;
+  try {
+    client = new CloudflareClient();
+    const prepared = await preparePlan(client, parsed.args);
+    return command === 'plan'
+      ? printPlan(prepared.plan, parsed.args)
+      : await applyAndReport(client, prepared, parsed.args);
+  } catch (error) {
+    if (error instanceof SyncFailure || error instanceof CloudflareError) {
+      process.stderr.write(`zone-records ${command}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await client?.close();
+  }
+}
+
+interface PreparedSync {
+  readonly plan: Plan;
+  readonly zoneId: string;
+  readonly batchSize: number;
+}
+
+async function preparePlan(client: CloudflareClient, args: SyncArguments): Promise<PreparedSync> {
+  const zone = await resolveZone(client, args);
+  const loaded = loadZoneFile(args.file, zone.name);
+  if (!loaded.ok) throw new SyncFailure(loaded.message);
+  const zoneName = zone.name ?? loaded.origin.replace(/\.$/, '');
+  if (zoneName === '') {
+    throw new SyncFailure(
+      `cannot tell the name of zone ${zone.id}: the token cannot list it and ${args.file} has no $ORIGIN or SOA; use --zone NAME`,
+    );
+  }
+  const plan = await planSync(syncApiOf(client), loaded, {
+    zoneId: zone.id,
+    zone: zoneName,
+    updateMethod: args.updateMethod,
+  });
+  return { plan, zoneId: zone.id, batchSize: args.batchSize ?? batchLimitOfPlan(zone.plan) };
+}
+
+async function resolveZone(
+  client: CloudflareClient,
+  args: SyncArguments,
+): Promise<{ id: string; name: string | undefined; plan: Zone['plan'] | undefined }> {
+  if (args.zoneName !== undefined) {
+    const zone = await client.findZone(args.zoneName);
+    if (zone === undefined) {
+      throw new SyncFailure(
+        `no zone named ${args.zoneName} is visible to this API token; check the name, or the token's Zone Read permission`,
+      );
+    }
+    return { id: zone.id, name: zone.name, plan: zone.plan };
+  }
+  const id = args.zoneId as string;
+  for await (const zone of client.iterateZones()) {
+    if (zone.id === id) return { id, name: zone.name, plan: zone.plan };
+  }
+  return { id, name: undefined, plan: undefined };
+}
+
+function syncApiOf(client: CloudflareClient): SyncApi {
+  return {
+    listAllRecords: (zoneId, _query, options) => client.listAllRecords(zoneId, {}, options),
+    // The planner builds bodies from validated zone-file records; the client's union type cannot see that.
+    batch: (zoneId, request, options) => client.batch(zoneId, request as BatchRequest, options),
+  };
+}
+
+function printPlan(plan: Plan, args: SyncArguments): number {
+  if (args.format === 'json') process.stdout.write(`${JSON.stringify(planToJson(plan), null, 2)}\n`);
+  else {
+    process.stdout.write(formatPlanText(plan));
+    if (plan.deleteGuard.exceeded) process.stdout.write(`warning: ${deleteGuardMessage(plan)}\n`);
+  }
+  return isEmptyPlan(plan) ? 0 : 3;
+}
+
+async function applyAndReport(client: CloudflareClient, prepared: PreparedSync, args: SyncArguments): Promise<number> {
+  const { plan, zoneId, batchSize } = prepared;
+  const json = args.format === 'json';
+  if (!json) process.stdout.write(formatPlanText(plan));
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  let report: ApplyReport;
+  try {
+    report = await applyPlan(syncApiOf(client), zoneId, plan, {
+      batchSize,
+      allowDeletes: args.allowDeletes,
+      signal: controller.signal,
+      onChunk: json ? undefined : (progress) => process.stdout.write(`${formatProgress(progress)}\n`),
+    });
+  } finally {
+    process.removeListener('SIGINT', stop);
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ plan: planToJson(plan), apply: reportToJson(report) }, null, 2)}\n`);
+  }
+  if (report.status === 'applied') {
+    if (!json) process.stdout.write(`${report.message}\n`);
+    return 0;
+  }
+  process.stderr.write(`zone-records apply: ${report.message}\n`);
+  return 1;
+}
+
+function formatProgress(progress: ApplyProgress): string {
+  const { chunk } = progress;
+  const parts = [
+    chunk.deletes > 0 ? `${chunk.deletes} deleted` : '',
+    chunk.patches + chunk.puts > 0 ? `${chunk.patches + chunk.puts} updated` : '',
+    chunk.posts > 0 ? `${chunk.posts} created` : '',
+  ].filter((part) => part !== '');
+  return `applied chunk ${progress.index + 1}/${progress.total}: ${parts.join(', ')} (${progress.appliedChanges}/${progress.totalChanges} changes)`;
+}
+
+function reportToJson(report: ApplyReport): unknown {
+  const error = report.error instanceof Error ? report.error.message : report.error;
+  return {
+    status: report.status,
+    message: report.message,
+    chunks: report.chunks,
+    ...(error === undefined ? {} : { error }),
+  };
 }

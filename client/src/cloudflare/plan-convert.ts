@@ -1,6 +1,7 @@
 // PROVISIONAL: converts zone-file records to API bodies until the zone core's cloudflare.ts mapping lands.
 import { resolveName } from '../../../server/src/zone/names';
 import type { ZoneRecord } from '../../../server/src/zone/types';
+import { displayContent } from './plan-normalize';
 import type { ZoneRecordConverter } from './plan-records';
 import type { PlanRecordBody } from './plan-types';
 
@@ -22,7 +23,7 @@ export const convertZoneRecord: ZoneRecordConverter = (record: ZoneRecord, origi
   };
   const content = (value: string, extra: Partial<PlanRecordBody> = {}): { body: PlanRecordBody; display: string } => ({
     body: { type: record.type, ...shared, content: value, ...extra },
-    display: `${extra.priority === undefined ? '' : `${extra.priority} `}${value}`,
+    display: `${extra.priority === undefined ? '' : `${extra.priority} `}${displayContent(record.type, value)}`,
   });
   switch (record.type) {
     case 'A':
@@ -41,7 +42,7 @@ export const convertZoneRecord: ZoneRecordConverter = (record: ZoneRecord, origi
         port: Number(port),
         target: absolute(target ?? '', 3),
       };
-      return { body: { type: 'SRV', ...shared, data }, display: `${priority} ${weight} ${port} ${data.target}` };
+      return { body: { type: 'SRV', ...shared, data }, display: `${priority} ${weight} ${port} ${data.target}.` };
     }
     case 'CAA': {
       const [flags, tag, ...value] = record.rdata;

@@ -21,12 +21,19 @@ export function formatPlanText(plan: Plan): string {
   for (const record of plan.deletes) lines.push(`- ${formatRecordLine(record)}`);
   for (const update of [...plan.patches, ...plan.puts]) lines.push(`~ ${formatUpdate(update)}`);
   for (const record of plan.posts) lines.push(`+ ${formatRecordLine(record)}`);
-  for (const skip of plan.skipped.filter((entry) => entry.side === 'local')) lines.push(`! ${formatSkip(skip)}`);
-  const leftAlone = plan.skipped.filter((entry) => entry.side === 'live').length;
-  if (leftAlone > 0) {
-    lines.push(
-      `  (${leftAlone} live ${leftAlone === 1 ? 'record' : 'records'} left alone: SOA, Cloudflare's apex NS, read-only)`,
-    );
+  for (const skip of plan.skipped.filter((entry) => entry.warn)) lines.push(`! ${formatSkip(skip)}`);
+  const leftAlone = (['local', 'live'] as const)
+    .map((side) => {
+      const entries = plan.skipped.filter((entry) => !entry.warn && entry.side === side);
+      const types = [...new Set(entries.map((entry) => entry.type))].sort().join(', ');
+      const noun = side === 'local' ? 'zone-file' : 'live';
+      return entries.length === 0
+        ? ''
+        : `${entries.length} ${noun} ${entries.length === 1 ? 'record' : 'records'} (${types})`;
+    })
+    .filter((text) => text !== '');
+  if (leftAlone.length > 0) {
+    lines.push(`  (left alone, managed by Cloudflare or read-only: ${leftAlone.join(' and ')})`);
   }
   lines.push(formatSummary(summarizePlan(plan)));
   return `${lines.join('\n')}\n`;

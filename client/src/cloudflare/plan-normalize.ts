@@ -32,6 +32,11 @@ export function syncRecordOf(body: PlanRecordBody, display: string): SyncRecord 
   };
 }
 
+/** Content as a zone file writes it: hostnames get their trailing dot (the API's `content` has none). */
+export function displayContent(type: string, content: string): string {
+  return hostnameTypes.has(type.toUpperCase()) && content !== '' && !content.endsWith('.') ? `${content}.` : content;
+}
+
 /** Lower-case, without the trailing dot: how the API returns names. */
 export function normalizeName(name: string): string {
   const lower = name.toLowerCase();

@@ -1,5 +1,5 @@
 import type { ParseResult, ZoneRecord } from '../../../server/src/zone/types';
-import { syncRecordOf } from './plan-normalize';
+import { displayContent, syncRecordOf } from './plan-normalize';
 import type { DesiredRecord, LiveRecord, PlanRecordBody, PlanSkip } from './plan-types';
 
 /** What the planner reads of a record the API returned (the client's `DnsRecord` has all of it). */
@@ -58,7 +58,8 @@ export function liveRecordOf(record: ApiRecordInput): LiveRecord {
   const readOnly = record.meta?.['read_only'] === true || record.locked === true;
   // MX and URI keep their preference in `priority`, outside `content`; a zone-file line shows it first.
   const priority = (type === 'MX' || type === 'URI') && record.priority !== undefined ? `${record.priority} ` : '';
-  return { ...syncRecordOf(body, priority + (record.content ?? '')), id: record.id, readOnly };
+  const display = priority + displayContent(type, record.content ?? '');
+  return { ...syncRecordOf(body, display), id: record.id, readOnly };
 }
 
 /** The records of a parsed zone file in the planner's form, with the records Cloudflare cannot hold as skips. */
@@ -79,6 +80,7 @@ export function desiredRecordsOf(
         type: record.type,
         display: record.rdata.map((token) => token.text).join(' '),
         reason: converted.reason,
+        warn: record.type !== 'SOA',
         ...(record.file === undefined ? { line } : {}),
       });
       continue;

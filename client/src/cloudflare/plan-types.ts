@@ -69,6 +69,8 @@ export interface PlanSkip {
   readonly type: string;
   readonly display: string;
   readonly reason: string;
+  /** True when the user should look at it (unsupported, duplicate); false for what is Cloudflare's by design. */
+  readonly warn: boolean;
   readonly line?: number;
 }
 

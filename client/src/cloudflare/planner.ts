@@ -49,7 +49,7 @@ export function computePlan(
   for (const record of live) {
     const reason = cloudflareManaged(record, zone) ?? (record.readOnly ? 'read-only in Cloudflare' : undefined);
     if (reason !== undefined) {
-      skipped.push(skipOf('live', record, reason));
+      skipped.push(skipOf('live', record, reason, false));
       consumeReadOnlyMatch(record, localGroups, skipped);
       continue;
     }
@@ -114,14 +114,14 @@ function groupDesired(
   for (const record of desired) {
     const reason = cloudflareManaged(record, zone);
     if (reason !== undefined) {
-      skipped.push(skipOf('local', record, reason));
+      skipped.push(skipOf('local', record, reason, false));
       continue;
     }
     const identity = `${groupKey(record)}\u0000${record.match}`;
     const first = seen.get(identity);
     if (first !== undefined) {
       const where = first.line === undefined ? '' : ` on line ${first.line + 1}`;
-      skipped.push(skipOf('local', record, `duplicate of the record${where}`));
+      skipped.push(skipOf('local', record, `duplicate of the record${where}`, true));
       continue;
     }
     seen.set(identity, record);
@@ -137,7 +137,14 @@ function consumeReadOnlyMatch(record: LiveRecord, groups: Map<string, DesiredRec
   if (group === undefined || index < 0) return;
   const [local] = group.splice(index, 1);
   if (local !== undefined && changedFields(record, local).length > 0) {
-    skipped.push(skipOf('local', local, 'the live record is read-only in Cloudflare, its TTL/proxied/comment stay'));
+    skipped.push(
+      skipOf(
+        'local',
+        local,
+        'the live record is read-only in Cloudflare: its TTL, proxied, comment and tags stay',
+        true,
+      ),
+    );
   }
 }
 
@@ -183,8 +190,13 @@ function guardDeletes(deletes: number, managed: number, threshold: DeleteThresho
   return { deletes, managed, maxCount: threshold.maxCount, maxRatio: threshold.maxRatio, exceeded };
 }
 
-function skipOf(side: 'local' | 'live', record: SyncRecord & { line?: number }, reason: string): PlanSkip {
-  const skip: PlanSkip = { side, name: record.name, type: record.type, display: record.display, reason };
+function skipOf(
+  side: 'local' | 'live',
+  record: SyncRecord & { line?: number },
+  reason: string,
+  warn: boolean,
+): PlanSkip {
+  const skip: PlanSkip = { side, name: record.name, type: record.type, display: record.display, reason, warn };
   return record.line === undefined ? skip : { ...skip, line: record.line };
 }
 
