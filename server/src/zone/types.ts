@@ -132,6 +132,13 @@ export interface ParseOptions {
   readonly readFile?: ReadFile;
   /** Default TTL before any `$TTL` (defaults to the SOA minimum as BIND does, else 3600). */
   readonly defaultTtl?: number;
+  /**
+   * The folder relative `$INCLUDE` paths resolve against. Default: the including file's folder. BIND and NSD use
+   * their working directory instead; pass it here to read a file as they do.
+   */
+  readonly includeDirectory?: string;
+  /** The zone's class (`IN`, `CH`, `CLASS10` ...). Default: the class of the first record, else IN. */
+  readonly zoneClass?: string;
 }
 
 /** The result of parsing one document. Parsing never throws: problems become diagnostics. */
