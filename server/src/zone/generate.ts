@@ -98,6 +98,22 @@ function parseModifier(inside: string): TemplatePart | string {
   return { offset: Number(match[1]), width: match[2] === undefined ? 0 : Number(match[2]), base: match[3] ?? 'd' };
 }
 
+/**
+ * A message when some iterator value plus a modifier's offset leaves the signed 32-bit range, which BIND refuses
+ * as "out of range"; undefined when the template is fine for the whole range.
+ */
+export function checkTemplateRange(template: GenerateTemplate, range: GenerateRange): string | undefined {
+  for (const part of template.parts) {
+    if (typeof part === 'string') continue;
+    const low = range.start + part.offset;
+    const high = range.stop + part.offset;
+    if (low < -0x80000000 || high > 0x7fffffff) {
+      return `\${${part.offset}} takes $ out of range (${low} to ${high}); values must stay within -2147483648..2147483647`;
+    }
+  }
+  return undefined;
+}
+
 /** The template's text for one iterator value. */
 export function expandGenerateTemplate(template: GenerateTemplate, value: number): string {
   let out = '';

@@ -4,10 +4,18 @@ import type { ReadFile } from './types';
 /** How deep `$INCLUDE`s may nest before the parser stops following them (BIND has no limit; loops are caught apart). */
 export const maxIncludeDepth = 32;
 
-/** The path of an `$INCLUDE`d file: relative paths are relative to the directory of the including file. */
-export function resolveIncludePath(target: string, includingFile: string | undefined): string {
-  if (path.isAbsolute(target) || includingFile === undefined) return path.normalize(target);
-  return path.join(path.dirname(includingFile), target);
+/**
+ * The path of an `$INCLUDE`d file. A relative path resolves against `includeDirectory` when given (BIND's and
+ * NSD's working directory), else against the folder of the including file.
+ */
+export function resolveIncludePath(
+  target: string,
+  includingFile: string | undefined,
+  includeDirectory: string | undefined,
+): string {
+  if (path.isAbsolute(target)) return path.normalize(target);
+  const base = includeDirectory ?? (includingFile === undefined ? undefined : path.dirname(includingFile));
+  return base === undefined ? path.normalize(target) : path.join(base, target);
 }
 
 /** The file name written after `$INCLUDE`, without quotes and with backslash escapes resolved. */

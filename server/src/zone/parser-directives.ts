@@ -1,4 +1,11 @@
-import { expandGenerateTemplate, parseGenerateRange, parseGenerateTemplate, type GenerateTemplate } from './generate';
+import {
+  checkTemplateRange,
+  expandGenerateTemplate,
+  parseGenerateRange,
+  parseGenerateTemplate,
+  type GenerateRange,
+  type GenerateTemplate,
+} from './generate';
 import { includeTarget, maxIncludeDepth, readIncluded, resolveIncludePath } from './include';
 import type { ZoneReader } from './parser-engine';
 import { ExpandedToken, type SourceToken } from './source';
@@ -105,7 +112,7 @@ function include(reader: ZoneReader, args: readonly SourceToken[]): void {
   const origin = originToken === undefined ? reader.state.origin : reader.resolve(originToken.text, originToken).name;
   const { options, includeStack } = reader.context;
   if (options.readFile === undefined) return;
-  const path = resolveIncludePath(target, reader.file ?? options.path);
+  const path = resolveIncludePath(target, reader.file ?? options.path, options.includeDirectory);
   if (includeStack.includes(path)) {
     reader.report(
       'include-loop',
@@ -165,7 +172,7 @@ function generate(
     reader.report('bad-generate', 'error', range, rangeToken.start, rangeToken.end);
     return;
   }
-  const ownerTemplate = template(reader, ownerToken);
+  const ownerTemplate = template(reader, ownerToken, range);
   if (ownerTemplate === undefined) return;
   // words[0] is the directive name, so the head after range and owner starts at index 3.
   const head = reader.readHead(3, ownerToken);
@@ -184,7 +191,7 @@ function generate(
   const rdataTemplates: GenerateTemplate[] = [];
   for (const token of rdataTokens) {
     token.role = 'rdata';
-    const parsed = template(reader, token);
+    const parsed = template(reader, token, range);
     if (parsed === undefined) return;
     rdataTemplates.push(parsed);
   }
@@ -233,9 +240,10 @@ function generate(
   }
 }
 
-function template(reader: ZoneReader, token: SourceToken): GenerateTemplate | undefined {
+function template(reader: ZoneReader, token: SourceToken, range: GenerateRange): GenerateTemplate | undefined {
   const parsed = parseGenerateTemplate(token.text);
-  if (typeof parsed !== 'string') return parsed;
-  reader.report('bad-generate', 'error', parsed, token.start, token.end);
+  const problem = typeof parsed === 'string' ? parsed : checkTemplateRange(parsed, range);
+  if (problem === undefined && typeof parsed !== 'string') return parsed;
+  reader.report('bad-generate', 'error', problem ?? 'bad template', token.start, token.end);
   return undefined;
 }

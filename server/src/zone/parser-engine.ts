@@ -3,7 +3,7 @@ import { lookupClass, lookupType, looksLikeClass } from './mnemonics';
 import { resolveName, type ResolvedName } from './names';
 import type { MutableState, ParseSink, ResumePoint } from './parser-state';
 import { ParsedRecord, type OffsetToken } from './record';
-import { parseRdata, recordTypes } from './rdata/index';
+import { parseRdata } from './rdata/index';
 import type { SourceToken } from './source';
 import { SourceText } from './source';
 import { parseTtl } from './ttl';
@@ -35,8 +35,6 @@ export interface RecordHead {
   /** Index of the first rdata token. */
   readonly next: number;
 }
-
-const isRdataType = (upper: string): boolean => recordTypes.has(upper);
 
 /**
  * Reads the entries (records and directives) of one text: the document, or a file it includes. Tokens are
@@ -243,7 +241,7 @@ export class ZoneReader {
         previous = token;
         continue;
       }
-      if (lookupType(text, isRdataType).kind !== 'unknown') break;
+      if (lookupType(text).kind !== 'unknown') break;
       const canonical = lookupClass(text);
       if (canonical === undefined) {
         if (looksLikeClass(text)) {
@@ -295,7 +293,7 @@ export class ZoneReader {
       return undefined;
     }
     const typeText = typeToken.text;
-    const lookup = lookupType(typeText, isRdataType);
+    const lookup = lookupType(typeText);
     if (lookup.kind === 'unknown') {
       this.report(
         'unknown-type',

@@ -1,3 +1,4 @@
+import { lookupClass } from './mnemonics';
 import type { Directive, ParseOptions, ZoneDiagnostic, ZoneRecord, Token, TokenRole } from './types';
 
 /**
@@ -55,7 +56,7 @@ export function initialState(options: ParseOptions, origin: string): ParserState
     lastTtl: undefined,
     previousOwner: undefined,
     previousOwnerKey: undefined,
-    zoneClass: undefined,
+    zoneClass: options.zoneClass === undefined ? undefined : (lookupClass(options.zoneClass) ?? options.zoneClass),
     ttlWarned: false,
   };
 }
