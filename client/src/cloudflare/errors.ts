@@ -103,16 +103,19 @@ export class CloudflareRateLimitError extends CloudflareApiError {
 /** No complete answer arrived within the per-request timeout. */
 export class CloudflareTimeoutError extends CloudflareError {
   readonly timeoutMs: number;
+  /** True when a change was sent and may have been applied although no answer came back. */
+  readonly mayHaveBeenApplied: boolean;
 
-  constructor(timeoutMs: number, request: RequestDescription, cause?: unknown) {
+  constructor(timeoutMs: number, request: RequestDescription, cause?: unknown, mayHaveBeenApplied = false) {
     super(
       'timeout',
       `Cloudflare did not answer ${describe(request)} within ${formatDuration(timeoutMs)}${attemptsSuffix(request)}. ` +
-        'Check the network connection, or raise the request timeout.',
+        (mayHaveBeenApplied ? UNKNOWN_OUTCOME : 'Check the network connection, or raise the request timeout.'),
       request,
       { cause },
     );
     this.timeoutMs = timeoutMs;
+    this.mayHaveBeenApplied = mayHaveBeenApplied;
   }
 }
 
@@ -132,20 +135,29 @@ export class CloudflareCancelledError extends CloudflareError {
 export class CloudflareNetworkError extends CloudflareError {
   /** The system or undici error code, e.g. `ECONNREFUSED`, `UND_ERR_SOCKET`. */
   readonly code?: string;
+  /** True when a change was sent and may have been applied although no answer came back. */
+  readonly mayHaveBeenApplied: boolean;
 
-  constructor(origin: string, request: RequestDescription, cause: unknown) {
+  constructor(origin: string, request: RequestDescription, cause: unknown, mayHaveBeenApplied = false) {
     const code = errorCode(cause);
     const detail = cause instanceof Error ? cause.message : String(cause);
     super(
       'network',
-      `Cannot reach Cloudflare at ${origin} (${code ?? detail}) for ${describe(request)}${attemptsSuffix(request)}. ` +
-        'Check the network connection, the API base URL and the proxy settings.',
+      mayHaveBeenApplied
+        ? `The connection to Cloudflare at ${origin} broke (${code ?? detail}) after ${describe(request)} was sent. ` +
+            UNKNOWN_OUTCOME
+        : `Cannot reach Cloudflare at ${origin} (${code ?? detail}) for ${describe(request)}${attemptsSuffix(request)}. ` +
+            'Check the network connection, the API base URL and the proxy settings.',
       request,
       { cause },
     );
     this.code = code;
+    this.mayHaveBeenApplied = mayHaveBeenApplied;
   }
 }
+
+const UNKNOWN_OUTCOME =
+  'The change may or may not have been applied: refresh (or plan again) to see the live records before retrying.';
 
 /** The server answered something that is not a Cloudflare API response (e.g. an HTML error page or broken JSON). */
 export class CloudflareResponseError extends CloudflareError {

@@ -80,6 +80,16 @@ export interface HttpSettings {
 
 /** Codes Cloudflare uses for missing, malformed or refused credentials (some of them come with HTTP 400). */
 const AUTH_ERROR_CODES = new Set([1000, 1001, 6003, 6100, 6101, 6102, 6103, 6111, 9103, 9106, 9107, 9109, 10000]);
+/** Connection failures that happen before any byte of the request reaches the server. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 /** "Record does not exist." and "Could not route to …, perhaps your object identifier is invalid?" */
 const NOT_FOUND_CODES = new Set([81044, 7003, 7000]);
 
@@ -115,7 +125,11 @@ export class HttpExecutor {
           log({ outcome: 'error', error: 'cancelled' });
           throw new CloudflareCancelledError(describe(attempt), outcome.cause);
         }
-        const decision = decideRetry(retries, undefined, {}, policy, clock.now(), this.settings.random);
+        // A POST that may have reached the server is not repeated: a second create or batch could apply twice.
+        const mayHaveBeenApplied = call.method === 'POST' && !wasNotSent(outcome.cause);
+        const decision = mayHaveBeenApplied
+          ? ({ retry: false } as const)
+          : decideRetry(retries, undefined, {}, policy, clock.now(), this.settings.random);
         if (decision.retry) {
           log({ outcome: 'retry', error: outcome.failure, retryInMs: decision.delayMs });
           await this.wait(options.signal, describe(attempt), () => clock.sleep(decision.delayMs, options.signal));
@@ -123,8 +137,13 @@ export class HttpExecutor {
         }
         log({ outcome: 'error', error: outcome.failure });
         throw outcome.failure === 'timeout'
-          ? new CloudflareTimeoutError(timeoutMs, describe(attempt), outcome.cause)
-          : new CloudflareNetworkError(this.settings.baseUrl.origin, describe(attempt), outcome.cause);
+          ? new CloudflareTimeoutError(timeoutMs, describe(attempt), outcome.cause, mayHaveBeenApplied)
+          : new CloudflareNetworkError(
+              this.settings.baseUrl.origin,
+              describe(attempt),
+              outcome.cause,
+              mayHaveBeenApplied,
+            );
       }
 
       const { response } = outcome;
@@ -217,6 +236,15 @@ export class HttpExecutor {
     if (call.json !== undefined) headers['content-type'] = 'application/json';
     return headers;
   }
+}
+
+function wasNotSent(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return true;
+    current = current.cause;
+  }
+  return false;
 }
 
 /** Reads an envelope's `errors[]` from an error body; empty when the body is not a Cloudflare envelope. */
