@@ -1,0 +1,95 @@
+import { MarkupKind, type Hover, type Position as LspPosition } from 'vscode-languageserver';
+import { rangeContains, toLspRange } from './convert';
+import { toUnicodeName } from './zone/names';
+import { recordTypes } from './zone/rdata/index';
+import { formatTtlWords } from './zone/ttl';
+import type { Range, ZoneRecord } from './zone/types';
+import type { ZoneView } from './view';
+
+const classNames: Readonly<Record<string, string>> = {
+  IN: 'Internet (the class of every record Cloudflare serves)',
+  CH: 'Chaos (used for server metadata such as `version.bind`)',
+  HS: 'Hesiod',
+  CS: 'CSNET (obsolete)',
+};
+
+const directiveDocs: Readonly<Record<string, string>> = {
+  $ORIGIN: 'Sets the origin: names without a trailing dot below this line are relative to it (RFC 1035 section 5.1).',
+  $TTL: 'Sets the default TTL for records that do not state one (RFC 2308 section 4).',
+  $INCLUDE:
+    "Reads another file here, relative to this file's folder, optionally with its own origin (RFC 1035 section 5.1). Cloudflare's import does not accept it.",
+  $GENERATE:
+    'Generates a series of records from a range and a template with `$` (BIND extension, expanded before linting).',
+};
+
+/**
+ * Hover for the token under the cursor: the record type's summary and RFC, the rdata field's name, the Unicode
+ * form of `xn--` names, a TTL in words, the class and directives.
+ */
+export function hover(view: ZoneView, position: LspPosition): Hover | null {
+  for (const { item: directive, lineShift } of view.directives()) {
+    if (directive.file !== undefined) continue;
+    if (rangeContains(toLspRange(directive.nameRange, lineShift), position)) {
+      const doc = directiveDocs[directive.name];
+      if (doc === undefined) return null;
+      return markdown(`**${directive.name}**\n\n${doc}`, directive.nameRange, lineShift);
+    }
+  }
+  for (const { item: record, lineShift } of view.recordsOnLine(position.line)) {
+    const found = hoverInRecord(record, lineShift, position);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function hoverInRecord(record: ZoneRecord, lineShift: number, position: LspPosition): Hover | null {
+  const inside = (range: Range | undefined): range is Range =>
+    range !== undefined && rangeContains(toLspRange(range, lineShift), position);
+  if (inside(record.ownerRange)) {
+    return markdown(nameText('Owner', record.owner), record.ownerRange, lineShift);
+  }
+  if (inside(record.ttlRange)) {
+    return markdown(`**TTL** ${record.ttl} seconds (${formatTtlWords(record.ttl)})`, record.ttlRange, lineShift);
+  }
+  if (inside(record.classRange)) {
+    const name = classNames[record.class];
+    return markdown(`**Class ${record.class}**${name === undefined ? '' : `: ${name}`}`, record.classRange, lineShift);
+  }
+  if (inside(record.typeRange)) {
+    return markdown(typeText(record.type), record.typeRange, lineShift);
+  }
+  for (const field of record.fields) {
+    if (!inside(field.range)) continue;
+    const info = recordTypes.get(record.type);
+    const lines = [`**${field.name}**: field of ${record.type}`];
+    if (info !== undefined && info.fields.length > 0) lines.push(`${record.type} ${info.fields.join(' ')}`);
+    if (field.value.toLowerCase().includes('xn--')) lines.push(`Unicode: ${toUnicodeName(field.value)}`);
+    return markdown(lines.join('\n\n'), field.range, lineShift);
+  }
+  for (const token of record.rdata) {
+    if (inside(token.range)) return markdown(typeText(record.type), token.range, lineShift);
+  }
+  return null;
+}
+
+function typeText(type: string): string {
+  const info = recordTypes.get(type);
+  if (info === undefined) return `**${type}**: a record type the linter checks only generically (RFC 3597 form).`;
+  const lines = [`**${info.name}** (type ${info.code}): ${info.summary} (${info.reference})`];
+  if (info.fields.length > 0) lines.push(`Fields: ${info.fields.map((f) => `\`${f}\``).join(' ')}`);
+  lines.push(info.cloudflare ? 'Served by Cloudflare DNS.' : "Not a type Cloudflare's DNS records API serves.");
+  return lines.join('\n\n');
+}
+
+function nameText(label: string, name: string): string {
+  const lines = [`**${label}** \`${name}\``];
+  if (name.toLowerCase().includes('xn--')) {
+    const unicode = toUnicodeName(name);
+    if (unicode !== name) lines.push(`Unicode: ${unicode}`);
+  }
+  return lines.join('\n\n');
+}
+
+function markdown(value: string, range: Range, lineShift: number): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(range, lineShift) };
+}

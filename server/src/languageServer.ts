@@ -1,0 +1,268 @@
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './codeActions';
+import { completion } from './completion';
+import { toLspDiagnostic } from './diagnostics';
+import { DocumentModel, type ModelOptions } from './documentModel';
+import { foldingRanges } from './folding';
+import { formatDocument } from './formatting';
+import { hover } from './hover';
+import { inferOrigin } from './origin';
+import { configurationSection, defaultServerSettings, readServerSettings, type ServerSettings } from './settings';
+import { documentSymbols } from './symbols';
+import { parse } from './zone/parser';
+import type { Directive } from './zone/types';
+
+/** Timing of the diagnostics pipeline, in milliseconds. */
+export interface ServerTimings {
+  /** After an edit, diagnostics are published once no further edit came for this long. */
+  readonly publishDelay: number;
+  /** After typing pauses this long, the whole document is analysed again (cross-name findings). */
+  readonly fullAnalysisDelay: number;
+}
+
+export const defaultTimings: ServerTimings = { publishDelay: 5, fullAnalysisDelay: 400 };
+
+interface OpenDocument {
+  readonly document: TextDocument;
+  readonly model: DocumentModel;
+  readonly path: string | undefined;
+  publishTimer: NodeJS.Timeout | undefined;
+  fullTimer: NodeJS.Timeout | undefined;
+  /** The diagnostics last published, for code actions. */
+  published: Diagnostic[];
+}
+
+/**
+ * Runs the zone-file language server on `connection` (stdio for `zone-records lsp --stdio`, IPC in VS Code):
+ * diagnostics kept current edit by edit, code actions, hover, completion, symbols, folding and formatting.
+ */
+export function startLanguageServer(connection: Connection, timings: ServerTimings = defaultTimings): void {
+  const open = new Map<string, OpenDocument>();
+  let settings: ServerSettings = defaultServerSettings;
+  let pullConfiguration = false;
+
+  const readFile = (file: string): string | undefined => {
+    for (const entry of open.values()) if (entry.path === file) return entry.document.getText();
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
+  const modelOptions = (text: string, path: string | undefined): ModelOptions => ({
+    origin: inferOrigin(text, path),
+    path,
+    readFile,
+    settings: settings.lint,
+  });
+
+  const publish = (entry: OpenDocument): void => {
+    clearTimeout(entry.publishTimer);
+    entry.publishTimer = undefined;
+    const includes: Directive[] = [];
+    for (const { item, lineShift } of entry.model.directives()) {
+      if (item.name !== '$INCLUDE') continue;
+      includes.push({
+        ...item,
+        range: { start: shiftLine(item.range.start, lineShift), end: shiftLine(item.range.end, lineShift) },
+      });
+    }
+    const context = { uri: entry.model.uri, path: entry.path, includes };
+    entry.published = entry.model.diagnostics.map((finding) => toLspDiagnostic(finding, context));
+    void connection.sendDiagnostics({
+      uri: entry.model.uri,
+      version: entry.document.version,
+      diagnostics: entry.published,
+    });
+  };
+
+  const schedulePublish = (entry: OpenDocument): void => {
+    clearTimeout(entry.publishTimer);
+    entry.publishTimer = setTimeout(() => publish(entry), timings.publishDelay);
+  };
+
+  const scheduleFullAnalysis = (entry: OpenDocument): void => {
+    clearTimeout(entry.fullTimer);
+    entry.fullTimer = setTimeout(() => {
+      entry.fullTimer = undefined;
+      if (open.get(entry.model.uri) !== entry) return;
+      entry.model.analyzeAll();
+      publish(entry);
+    }, timings.fullAnalysisDelay);
+  };
+
+  /** Documents that include `path` are analysed again when it changes (open or on disk). */
+  const refreshIncluders = (path: string | undefined): void => {
+    if (path === undefined) return;
+    for (const entry of open.values()) {
+      if (entry.path !== path && entry.model.includes.has(path)) scheduleFullAnalysis(entry);
+    }
+  };
+
+  const reanalyzeAll = (): void => {
+    for (const entry of open.values()) {
+      entry.model.setOptions(modelOptions(entry.document.getText(), entry.path));
+      publish(entry);
+    }
+  };
+
+  const fetchSettings = async (): Promise<void> => {
+    if (!pullConfiguration) return;
+    try {
+      const section: unknown = await connection.workspace.getConfiguration(configurationSection);
+      applySettings(section);
+    } catch (error) {
+      connection.console.warn(`zone-records: could not read settings (${String(error)}); using the defaults`);
+    }
+  };
+
+  const applySettings = (section: unknown): void => {
+    const reading = readServerSettings(section);
+    for (const problem of reading.problems) connection.console.warn(`zone-records settings: ${problem}`);
+    settings = reading.settings;
+    reanalyzeAll();
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    pullConfiguration = params.capabilities.workspace?.configuration === true;
+    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initial !== undefined) settings = readServerSettings(initial).settings;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['$'] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'zone-records' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!pullConfiguration) return;
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: configurationSection });
+    void fetchSettings();
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    if (pullConfiguration) {
+      void fetchSettings();
+      return;
+    }
+    const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[configurationSection];
+    applySettings(pushed);
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    const document = TextDocument.create(
+      textDocument.uri,
+      textDocument.languageId,
+      textDocument.version,
+      textDocument.text,
+    );
+    const path = filePath(textDocument.uri);
+    const model = new DocumentModel(textDocument.uri, textDocument.text, modelOptions(textDocument.text, path));
+    const entry: OpenDocument = { document, model, path, publishTimer: undefined, fullTimer: undefined, published: [] };
+    open.set(textDocument.uri, entry);
+    publish(entry);
+    refreshIncluders(path);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const entry = open.get(textDocument.uri);
+    if (entry === undefined) return;
+    for (const change of contentChanges) {
+      if (!('range' in change)) {
+        TextDocument.update(entry.document, [change], textDocument.version);
+        entry.model.setOptions(modelOptions(change.text, entry.path));
+        continue;
+      }
+      const start = entry.document.offsetAt(change.range.start);
+      const end = entry.document.offsetAt(change.range.end);
+      TextDocument.update(entry.document, [change], textDocument.version);
+      entry.model.update(start, end, change.text, entry.document.getText());
+    }
+    schedulePublish(entry);
+    if (entry.model.stale) scheduleFullAnalysis(entry);
+    refreshIncluders(entry.path);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const entry = open.get(textDocument.uri);
+    if (entry === undefined) return;
+    clearTimeout(entry.publishTimer);
+    clearTimeout(entry.fullTimer);
+    open.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    refreshIncluders(entry.path);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) refreshIncluders(filePath(change.uri));
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const entry = open.get(textDocument.uri);
+    return entry === undefined ? null : hover(entry.model, position);
+  });
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const entry = open.get(textDocument.uri);
+    if (entry === undefined) return null;
+    const line = entry.document.getText({ start: { line: position.line, character: 0 }, end: position });
+    return completion(entry.model, line, position);
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const entry = open.get(textDocument.uri);
+    return entry === undefined ? null : documentSymbols(entry.model);
+  });
+
+  connection.onFoldingRanges(({ textDocument }) => {
+    const entry = open.get(textDocument.uri);
+    if (entry === undefined) return null;
+    const document = entry.document;
+    const lineText = (line: number): string =>
+      document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    return foldingRanges(entry.model, document.lineCount, lineText);
+  });
+
+  connection.onDocumentFormatting(({ textDocument }) => {
+    const entry = open.get(textDocument.uri);
+    return entry === undefined ? null : formatDocument(entry.document.getText(), (text) => parse(text));
+  });
+
+  connection.onCodeAction((params) => {
+    const entry = open.get(params.textDocument.uri);
+    return entry === undefined ? null : codeActions(params, entry.published);
+  });
+
+  connection.listen();
+}
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function shiftLine<T extends { readonly line: number }>(position: T, lines: number): T {
+  return { ...position, line: position.line + lines };
+}

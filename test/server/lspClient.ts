@@ -1,0 +1,204 @@
+// A real LSP client over stdio for the server tests and the benchmark: it spawns the bundled server
+// (`node dist/server.js --stdio`, or the CLI's `lsp --stdio`), answers workspace/configuration with the settings the
+// test gives, and collects published diagnostics.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+} from 'vscode-languageserver-protocol';
+import {
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+export const projectRoot = path.resolve(__dirname, '../..');
+
+/** Builds dist/ when a server, zone core or CLI source is newer than the bundle. */
+export function ensureBuilt(): void {
+  const bundle = path.join(projectRoot, 'dist/server.js');
+  const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
+  const newest = Math.max(...['server/src', 'cli/src'].flatMap((dir) => sourceTimes(path.join(projectRoot, dir))));
+  if (newest > built || !fs.existsSync(path.join(projectRoot, 'dist/cli.js'))) {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+  }
+}
+
+function sourceTimes(dir: string): number[] {
+  const times: number[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) times.push(...sourceTimes(full));
+    else if (entry.name.endsWith('.ts')) times.push(fs.statSync(full).mtimeMs);
+  }
+  return times;
+}
+
+export interface ClientOptions {
+  /** `server` spawns dist/server.js, `cli` spawns `node dist/cli.js lsp --stdio`. */
+  readonly via?: 'server' | 'cli';
+  /** What workspace/configuration answers for the `zoneRecords` section. */
+  readonly settings?: unknown;
+  readonly nodeOptions?: readonly string[];
+}
+
+type Waiter = {
+  match: (params: PublishDiagnosticsParams) => boolean;
+  resolve: (params: PublishDiagnosticsParams) => void;
+};
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  /** The latest diagnostics published per URI. */
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  settings: unknown;
+  private readonly waiters: Waiter[] = [];
+  private readonly versions = new Map<string, number>();
+  private stderr = '';
+
+  private constructor(
+    readonly process: ChildProcess,
+    options: ClientOptions,
+  ) {
+    this.settings = options.settings ?? {};
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(process.stdout!),
+      new StreamMessageWriter(process.stdin!),
+    );
+    process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (!waiter.match(params)) continue;
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.listen();
+  }
+
+  /** Spawns the server and completes the initialize handshake. */
+  static async start(options: ClientOptions = {}): Promise<LspClient> {
+    const args =
+      options.via === 'cli'
+        ? [...(options.nodeOptions ?? []), 'dist/cli.js', 'lsp', '--stdio']
+        : [...(options.nodeOptions ?? []), 'dist/server.js', '--stdio'];
+    const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new LspClient(child, options);
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  get errorOutput(): string {
+    return this.stderr;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` (at `version`, when given). */
+  nextDiagnostics(uri: string, version?: number, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version ?? '?'}`)), timeoutMs);
+      this.waiters.push({
+        match: (params) => params.uri === uri && (version === undefined || params.version === version),
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params);
+        },
+      });
+    });
+  }
+
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    const published = this.nextDiagnostics(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'dns-zone', version: 1, text },
+    });
+    return (await published).diagnostics;
+  }
+
+  /** Sends one incremental edit and resolves with the diagnostics published for the new version. */
+  async edit(uri: string, range: Range, text: string): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+    return (await published).diagnostics;
+  }
+
+  /** Sends edits as one change notification (applied in order) and waits for that version's diagnostics. */
+  async editMany(uri: string, changes: readonly { range: Range; text: string }[]): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [...changes],
+    });
+    return (await published).diagnostics;
+  }
+
+  async close(uri: string): Promise<Diagnostic[]> {
+    const published = this.nextDiagnostics(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    return (await published).diagnostics;
+  }
+
+  async changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // The server may already be gone; the kill below makes sure.
+    }
+    await new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        this.process.kill();
+        resolve();
+      }, 2000);
+      this.process.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
