@@ -1,16 +1,36 @@
 import type { Fix, Range, ZoneRecord } from '../types';
 import type { Finding, Rule, RuleContext } from './types';
 import { relatedAt, sourceText } from './types';
+import { IntColumn } from './zone-index';
 
 // Types whose rdata is only names and numbers: names compare case-insensitively (RFC 4034 section 6.2).
 const caseInsensitiveRdata = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MX', 'SRV', 'KX', 'AFSDB', 'RT']);
 
-function rdataKey(record: ZoneRecord): string {
-  const text =
-    record.fields.length > 0
-      ? record.fields.map((field) => field.value).join(' ')
-      : record.rdata.map((token) => token.text).join(' ');
-  return caseInsensitiveRdata.has(record.type) ? text.toLowerCase() : text;
+/** Owners with more records than this get a map instead of a walk along their records. */
+const walkLimit = 32;
+
+/**
+ * Two independent 32-bit hashes (FNV-1a and a multiplicative one) of the record's class and rdata. Records are
+ * compared by type and both hashes, so no copy of the rdata is kept: a false duplicate needs a 64-bit collision
+ * between two records of one owner and type, which no real zone comes near.
+ */
+function rdataHashes(record: ZoneRecord, foldCase: boolean): [number, number] {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x12345678;
+  const add = (text: string): void => {
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (foldCase && code >= 65 && code <= 90) code += 32;
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 + code, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+    h2 = Math.imul(h2 + 0x1f, 0x5bd1e995) ^ (h2 >>> 15);
+  };
+  add(record.class);
+  if (record.fields.length > 0) for (const field of record.fields) add(field.value);
+  else for (const token of record.rdata) add(token.text);
+  return [h1 | 0, h2 | 0];
 }
 
 function lineStart(line: number, offset: number): Range['start'] {
@@ -22,15 +42,13 @@ function lineStart(line: number, offset: number): Range['start'] {
  * owner text moves onto that record's line so that its meaning does not change.
  */
 function removalFix(context: RuleContext, duplicate: ZoneRecord, next: ZoneRecord | undefined): Fix | undefined {
-  if (duplicate.file !== undefined) return undefined;
-  const { start, end } = duplicate.range;
   const text = context.documentText;
-  if (text === undefined) return undefined;
-  const lineStartOffset = start.offset - start.character;
+  if (duplicate.file !== undefined || text === undefined) return undefined;
+  const { start, end } = duplicate.range;
   const newline = text.indexOf('\n', end.offset);
   const nextLine = end.line + 1;
   const removal = {
-    start: lineStart(start.line, lineStartOffset),
+    start: lineStart(start.line, start.offset - start.character),
     end: newline < 0 ? end : lineStart(nextLine, newline + 1),
   };
   const edits = [{ range: removal, newText: '' }];
@@ -53,7 +71,36 @@ export const duplicateRecord: Rule = {
   profiles: ['cloudflare', 'bind'],
   create(context) {
     const { index } = context;
-    const seen = new Map<string, number>();
+    const hash1 = new IntColumn();
+    const hash2 = new IntColumn();
+    const large = new Map<string, number>();
+    const largeKey = (owner: number, ordinal: number): string =>
+      `${owner} ${index.typeId(ordinal)} ${hash1.get(ordinal)} ${hash2.get(ordinal)}`;
+
+    const firstCopy = (ordinal: number): number => {
+      const owner = index.ownerOfRecord(ordinal);
+      const size = index.ownerSize(owner);
+      if (size <= walkLimit) {
+        const type = index.typeId(ordinal);
+        const [h1, h2] = [hash1.get(ordinal), hash2.get(ordinal)];
+        for (let other = index.firstAt(owner); other >= 0 && other < ordinal; other = index.nextAtOwner(other)) {
+          if (index.typeId(other) === type && hash1.get(other) === h1 && hash2.get(other) === h2) return other;
+        }
+        return -1;
+      }
+      if (size === walkLimit + 1) {
+        // The owner just outgrew walking: index its earlier records once.
+        for (let other = index.firstAt(owner); other >= 0 && other < ordinal; other = index.nextAtOwner(other)) {
+          const key = largeKey(owner, other);
+          if (!large.has(key)) large.set(key, other);
+        }
+      }
+      const key = largeKey(owner, ordinal);
+      const first = large.get(key);
+      if (first === undefined) large.set(key, ordinal);
+      return first ?? -1;
+    };
+
     // The fix depends on whether the following record inherits the duplicate's owner, so it waits for one record.
     let pending: { record: ZoneRecord; first: number } | undefined;
     const flush = (next: ZoneRecord | undefined): void => {
@@ -73,10 +120,11 @@ export const duplicateRecord: Rule = {
     return {
       record(record, ordinal) {
         flush(record);
-        const key = `${index.ownerOfRecord(ordinal)} ${record.class} ${record.type} ${rdataKey(record)}`;
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, ordinal);
-        else pending = { record, first };
+        const [h1, h2] = rdataHashes(record, caseInsensitiveRdata.has(record.type));
+        hash1.push(h1);
+        hash2.push(h2);
+        const first = firstCopy(ordinal);
+        if (first >= 0) pending = { record, first };
       },
       end() {
         flush(undefined);

@@ -1,0 +1,152 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runLint } from '../../../cli/src/lint';
+import { inferOrigin, originFromFileName } from '../../../cli/src/lint-origin';
+
+const projectRoot = path.resolve(__dirname, '../../..');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function lintCli(args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runLint(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readFile: (file) => fs.readFileSync(file, 'utf8'),
+  });
+  return { code, stdout, stderr };
+}
+
+const soa = '@ IN SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 300';
+
+describe('zone-records lint (CLI)', () => {
+  let dir: string;
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zr-lint-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints file:line:col: severity code message, 1-based, and exits 1 on an error', async () => {
+    const file = write(
+      'db.example.com',
+      `$TTL 300\n${soa}\n@ IN NS ns1\nwww IN CNAME a.example.net.\nwww IN A 192.0.2.1\n`,
+    );
+    const run = await lintCli([file]);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, '');
+    assert.match(
+      run.stdout,
+      new RegExp(`^${escape(file)}:5:1: error cname-and-other-data A/AAAA records cannot share`, 'm'),
+    );
+  });
+
+  it('exits 0 with no output on a clean file, also with warnings only', async () => {
+    const clean = write('clean.zone', `$TTL 300\n${soa}\n@ IN NS ns1\nns1 IN A 192.0.2.1\n`);
+    assert.deepEqual(await lintCli(['--origin', 'example.com', clean]), { code: 0, stdout: '', stderr: '' });
+    const warned = write('warned.zone', `$TTL 300\n${soa}\n@ IN NS ns1\nns1 IN A 192.0.2.1\nns1 IN A 192.0.2.1\n`);
+    const run = await lintCli(['--origin', 'example.com', warned]);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /:5:1: warning duplicate-record /);
+  });
+
+  it('prints JSON with 0-based LSP ranges, one entry per file', async () => {
+    const a = write('a.zone', `$TTL 300\n${soa}\nx 30 IN A 192.0.2.1\n`);
+    const b = write('b.zone', `$TTL 300\n${soa}\n`);
+    const run = await lintCli(['--format', 'json', '--origin=example.com.', a, b]);
+    assert.equal(run.code, 1);
+    const parsed = JSON.parse(run.stdout) as { file: string; diagnostics: unknown[] }[];
+    assert.deepEqual(parsed, [
+      {
+        file: a,
+        diagnostics: [
+          {
+            code: 'cloudflare-ttl',
+            severity: 'error',
+            message: 'Cloudflare accepts a TTL of 1 (automatic) or 60 to 86400 seconds, not 30: use 60 or 1.',
+            range: { start: { line: 2, character: 2 }, end: { line: 2, character: 4 } },
+          },
+        ],
+      },
+      { file: b, diagnostics: [] },
+    ]);
+  });
+
+  it('takes the profile from --profile and rule severities from --rule', async () => {
+    const file = write('p.zone', `$TTL 300\n${soa}\nx 30 IN A 192.0.2.1\n`);
+    assert.equal((await lintCli(['--origin', 'example.com', '--profile', 'bind', file])).code, 0);
+    const offed = await lintCli(['--origin', 'example.com', '--rule', 'cloudflare-ttl=off', file]);
+    assert.deepEqual(offed, { code: 0, stdout: '', stderr: '' });
+    const hinted = await lintCli(['--origin', 'example.com', '--rule', 'cloudflare-ttl=hint', file]);
+    assert.equal(hinted.code, 0);
+    assert.match(hinted.stdout, /:3:3: hint cloudflare-ttl /);
+  });
+
+  it('finds the origin in $ORIGIN, then the SOA owner, then the file name', async () => {
+    const text = `$TTL 300\n${soa}\n@ IN NS ns1\nns1 IN A 192.0.2.1\nother.test. IN A 192.0.2.2\n`;
+    const byName = write('example.com.zone', text);
+    const run = await lintCli(['--profile', 'bind', byName]);
+    assert.match(run.stdout, /:5:1: warning out-of-zone other\.test\. is outside the zone example\.com\./);
+    assert.equal(inferOrigin(`; head\n$ORIGIN example.org.\n${soa}\n`, 'x.zone'), 'example.org.');
+    assert.equal(inferOrigin(`$TTL 1h\nexample.net. IN SOA a. b. 1 2 3 4 5\n`, 'x.zone'), 'example.net.');
+    assert.equal(inferOrigin(`${soa}\n`, 'zones/db.example.info'), 'example.info.');
+    assert.equal(originFromFileName('/etc/bind/example.com.zone'), 'example.com.');
+    assert.equal(originFromFileName('example.com'), 'example.com.');
+  });
+
+  it('reads $INCLUDE relative to the including file and reports in the included file', async () => {
+    write('zones/part.inc', 'dup IN TXT "a"\ndup IN TXT "a"\n');
+    const main = write('zones/main.zone', `$ORIGIN example.com.\n$TTL 300\n${soa}\n$INCLUDE part.inc\n`);
+    const run = await lintCli(['--profile', 'bind', main]);
+    assert.match(
+      run.stdout,
+      new RegExp(`^${escape(path.join(dir, 'zones/part.inc'))}:2:1: warning duplicate-record `, 'm'),
+    );
+  });
+
+  it('exits 2 with a clear message on bad usage and on an unreadable file', async () => {
+    const missing = await lintCli([path.join(dir, 'nope.zone')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*nope\.zone \(ENOENT\)/);
+    for (const args of [[], ['--profile', 'knot', 'x'], ['--format', 'xml', 'x'], ['--bogus', 'x'], ['--origin']]) {
+      const run = await lintCli(args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.stderr, /^zone-records lint: .+\n\nusage: zone-records lint/);
+    }
+    const help = await lintCli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--profile cloudflare\|bind/);
+  });
+
+  it('runs as a program through the CLI entry with the same exit codes', function () {
+    this.timeout(60000);
+    const bad = write('bad.zone', `$TTL 300\n${soa}\nwww IN CNAME a.example.net.\nwww IN A 192.0.2.1\n`);
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'cli/src/main.ts'), 'lint', ...args], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      });
+    const result = run(['--origin', 'example.com', bad]);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /:4:1: error cname-and-other-data /);
+    assert.equal(run([path.join(dir, 'missing.zone')]).status, 2);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
