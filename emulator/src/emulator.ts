@@ -35,6 +35,8 @@ export interface EmulatorConfig {
   readonly plan?: PlanName;
   /** Default: one zone `example.com`. */
   readonly zones?: readonly ZoneOption[];
+  /** Records allowed per zone, instead of the plan's quota (e.g. for benchmarks with large zones). */
+  readonly recordQuota?: number;
   /** A JSON file that keeps zones and records across restarts; written atomically after every change. */
   readonly statePath?: string;
   readonly rateLimit?: RateLimitConfig;
@@ -133,19 +135,23 @@ export class Emulator {
   private loadZones(): void {
     const saved = this.config.statePath === undefined ? undefined : readStateFile(this.config.statePath);
     for (const entry of saved?.zones ?? []) {
-      this.zones.add(new Zone(entry.zone, new RecordSet(entry.records)));
+      this.zones.add(new Zone(entry.zone, new RecordSet(entry.records), this.config.recordQuota));
     }
     const options = this.config.zones ?? [{ name: 'example.com' }];
     for (const option of options) {
       const name = normaliseZoneName(option.name);
       if (name === undefined) throw new Error(`'${option.name}' is not a valid zone name`);
       if (this.zones.byName(name) !== undefined) continue;
-      const zone = new Zone({
-        id: zoneIdFor(name),
-        name,
-        plan: option.plan ?? this.config.plan ?? 'free',
-        created_on: new Date(this.clock()).toISOString(),
-      });
+      const zone = new Zone(
+        {
+          id: zoneIdFor(name),
+          name,
+          plan: option.plan ?? this.config.plan ?? 'free',
+          created_on: new Date(this.clock()).toISOString(),
+        },
+        new RecordSet(),
+        this.config.recordQuota,
+      );
       if (option.bind !== undefined) {
         const result = importZoneText(zone, zone.records, option.bind, false, new Date(this.clock()).toISOString());
         if (result instanceof ApiError) {

@@ -41,8 +41,8 @@ export function handleDelete(context: RequestContext): ApiResponse {
 /** GET /zones/:zone_id/dns_records/usage */
 export function handleUsage(context: RequestContext): ApiResponse {
   const zone = zoneOf(context);
-  const quota = zone.effectiveQuota;
-  return success({ record_usage: zone.records.size, record_quota: zone.info.plan === 'enterprise' ? null : quota });
+  const quota = zone.hasZoneQuota ? zone.effectiveQuota : null;
+  return success({ record_usage: zone.records.size, record_quota: quota });
 }
 
 /** A malformed record id cannot be routed on Cloudflare (7003), a well-formed unknown one is "not found". */

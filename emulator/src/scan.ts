@@ -10,8 +10,9 @@ import { recordResponse } from './serialize';
 import type { Zone } from './zones';
 
 /**
- * A record the DNS scan "finds". The emulator never touches the network: a scan proposes these records, with `@`
- * and relative names taken relative to the zone, for every candidate that fits into the zone as it is.
+ * A record the DNS scan "finds". The emulator never touches the network: a scan proposes these records for every
+ * candidate that fits into the zone as it is. Names, and the hostnames in CNAME/MX/NS/PTR content, are relative to
+ * the zone (`@` is the apex) unless they end with a dot.
  */
 export interface ScanCandidate {
   readonly name: string;
@@ -97,7 +98,7 @@ function propose(zone: Zone, context: RequestContext): StoredRecord[] {
   for (const candidate of context.scanCandidates) {
     const body = {
       ...candidate,
-      content: candidate.content === '@' ? zone.info.name : candidate.content,
+      content: candidateContent(candidate, zone.info.name),
       ttl: candidate.ttl ?? 1,
     };
     const built = buildRecord(body, 'create', { zone: zone.info, now: context.now, id: newRecordId() });
@@ -107,6 +108,16 @@ function propose(zone: Zone, context: RequestContext): StoredRecord[] {
     proposals.push(built);
   }
   return proposals;
+}
+
+const hostnameTypes = new Set(['CNAME', 'MX', 'NS', 'PTR']);
+
+/** Hostname content of a candidate is relative to the zone (`@` is the apex) unless it ends with a dot. */
+function candidateContent(candidate: ScanCandidate, zoneName: string): string | undefined {
+  const content = candidate.content;
+  if (content === undefined || !hostnameTypes.has(candidate.type)) return content;
+  if (content === '@') return zoneName;
+  return content.endsWith('.') ? content : `${content}.${zoneName}`;
 }
 
 function requestBodyOf(record: StoredRecord): Record<string, unknown> {

@@ -10,14 +10,20 @@ export class Zone {
   constructor(
     readonly info: ZoneInfo,
     records: RecordSet = new RecordSet(),
+    private readonly quotaOverride?: number,
   ) {
     this.records = records;
     this.scanResults = new RecordSet();
   }
 
+  /** False when only the account-level quota applies (`record_quota: null` in usage). */
+  get hasZoneQuota(): boolean {
+    return this.quotaOverride !== undefined || planLimits(this.info.plan).recordQuota !== null;
+  }
+
   /** The number of records the zone may hold (the account quota when the plan has no per-zone quota). */
   get effectiveQuota(): number {
-    return planLimits(this.info.plan).recordQuota ?? accountRecordQuota;
+    return this.quotaOverride ?? planLimits(this.info.plan).recordQuota ?? accountRecordQuota;
   }
 }
 

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const projectRoot = resolve(__dirname, '../../..');
+const main = join(projectRoot, 'cli/src/main.ts');
+const nodeArgs = ['--import', 'tsx', main, 'emulator'];
+
+/** Starts `zone-records emulator ARGS` and resolves with the process and the lines it printed once it is listening. */
+function startCli(args: string[], expectedLines: number): Promise<{ child: ChildProcess; lines: string[] }> {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const lines = output.split('\n').filter((line) => line !== '');
+      if (lines.length >= expectedLines) resolvePromise({ child, lines });
+    });
+    child.on('exit', (code) => reject(new Error(`the emulator exited with ${String(code)}: ${errors}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolvePromise) => {
+    child.removeAllListeners('exit');
+    child.on('exit', (code) => resolvePromise(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('zone-records emulator (command line)', function () {
+  this.timeout(30_000);
+  let folder: string;
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), 'zone-records-cli-'));
+  });
+  after(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('prints the URL and one line per zone, serves the API, and stops cleanly on SIGTERM', async () => {
+    const { child, lines } = await startCli(
+      ['--port', '0', '--token', 'cli-token', '--zone', 'example.com', '--zone', 'example.org'],
+      3,
+    );
+    try {
+      assert.match(lines[0] ?? '', /^listening on http:\/\/127\.0\.0\.1:\d+\/client\/v4$/);
+      assert.match(lines[1] ?? '', /^zone example\.com [0-9a-f]{32}$/);
+      assert.match(lines[2] ?? '', /^zone example\.org [0-9a-f]{32}$/);
+      const url = (lines[0] ?? '').slice('listening on '.length);
+      const response = await fetch(`${url}/zones`, { headers: { authorization: 'Bearer cli-token' } });
+      const body = (await response.json()) as { result: { name: string; id: string }[] };
+      assert.deepEqual(
+        body.result.map((zone) => `zone ${zone.name} ${zone.id}`),
+        lines.slice(1),
+      );
+    } finally {
+      assert.equal(await stop(child), 0);
+    }
+  });
+
+  it('prints the generated token when none is given, and keeps records with --state', async () => {
+    const statePath = join(folder, 'state.json');
+    const first = await startCli(['--port', '0', '--state', statePath], 3);
+    const url = (first.lines[0] ?? '').slice('listening on '.length);
+    const zoneId = (first.lines[1] ?? '').split(' ')[2] ?? '';
+    const token = /^token (\S+)$/.exec(first.lines[2] ?? '')?.[1] ?? '';
+    assert.match(token, /^[A-Za-z0-9_-]{40}$/);
+    const created = await fetch(`${url}/zones/${zoneId}/dns_records`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'A', name: 'www', content: '192.0.2.1', ttl: 1 }),
+    });
+    assert.equal(created.status, 200);
+    assert.equal(await stop(first.child), 0);
+
+    const second = await startCli(['--port', '0', '--token', 'again', '--state', statePath], 2);
+    try {
+      const secondUrl = (second.lines[0] ?? '').slice('listening on '.length);
+      const list = await fetch(`${secondUrl}/zones/${zoneId}/dns_records`, {
+        headers: { authorization: 'Bearer again' },
+      });
+      const body = (await list.json()) as { result: { name: string }[] };
+      assert.deepEqual(
+        body.result.map((record) => record.name),
+        ['www.example.com'],
+      );
+    } finally {
+      await stop(second.child);
+    }
+  });
+
+  it('refuses a host other machines can reach without --allow-remote, and bad options, with exit 2', () => {
+    const remote = spawnSync(process.execPath, [...nodeArgs, '--host', '0.0.0.0'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    assert.equal(remote.status, 2);
+    assert.match(remote.stderr, /0\.0\.0\.0 is not a loopback address; add --allow-remote/);
+    const plan = spawnSync(process.execPath, [...nodeArgs, '--plan', 'gold'], { cwd: projectRoot, encoding: 'utf8' });
+    assert.equal(plan.status, 2);
+    assert.match(plan.stderr, /--plan must be one of free, pro, business, enterprise/);
+    const unknown = spawnSync(process.execPath, [...nodeArgs, '--frobnicate'], { cwd: projectRoot, encoding: 'utf8' });
+    assert.equal(unknown.status, 2);
+    assert.doesNotMatch(unknown.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  it('prints its options with --help', () => {
+    const help = spawnSync(process.execPath, [...nodeArgs, '--help'], { cwd: projectRoot, encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    for (const option of ['--host', '--port', '--token', '--plan', '--zone NAME[=FILE]', '--state', '--allow-remote']) {
+      assert.ok(help.stdout.includes(option), option);
+    }
+  });
+});

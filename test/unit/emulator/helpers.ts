@@ -1,0 +1,72 @@
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/src/index';
+
+/** A parsed answer of the emulator. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The JSON envelope (or the text of a text/plain answer). */
+  readonly body: Envelope;
+  readonly text: string;
+}
+
+export interface Envelope {
+  readonly success: boolean;
+  readonly errors: { code: number; message: string; error_chain?: { code: number; message: string }[] }[];
+  readonly messages: { code: number; message: string }[];
+  // Tests read result fields freely; each test asserts the shape it relies on.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly result: any;
+  readonly result_info?: { page: number; per_page: number; count: number; total_count: number; total_pages: number };
+}
+
+/** A client for one emulator: `call('POST', '/zones/<id>/dns_records', body)` with the emulator's token. */
+export interface TestApi {
+  readonly emulator: RunningEmulator;
+  readonly zoneId: string;
+  /** `/zones/<zone id>/dns_records` */
+  readonly records: string;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  create(record: Record<string, unknown>): Promise<Answer>;
+}
+
+export async function startTestApi(options: EmulatorOptions = {}): Promise<TestApi> {
+  const emulator = await startEmulator({ token: 'test-token', ...options });
+  const zoneId = emulator.zones[0]?.id ?? '';
+  const records = `/zones/${zoneId}/dns_records`;
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> => {
+    const response = await fetch(`${emulator.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${emulator.token}`,
+        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    const isJson = response.headers.get('content-type')?.startsWith('application/json') === true;
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: (isJson ? JSON.parse(text) : text) as Envelope,
+    };
+  };
+  return {
+    emulator,
+    zoneId,
+    records,
+    call,
+    create: (record) => call('POST', records, { ttl: 1, ...record }),
+  };
+}
+
+/** The first error code of a failure envelope. */
+export function errorCode(answer: Answer): number | undefined {
+  return answer.body.errors[0]?.code;
+}
