@@ -402,7 +402,7 @@ export class ZoneReader {
     generated: boolean,
     diagnosticFilter?: (diagnostic: ZoneDiagnostic) => boolean,
   ): void {
-    const fields = this.rdataFields(head.type, rdata, diagnosticFilter);
+    const fields = this.rdataFields(head.type, rdata, head.typeToken, diagnosticFilter);
     const record = new ParsedRecord(
       {
         owner,
@@ -431,10 +431,13 @@ export class ZoneReader {
   private rdataFields(
     type: string,
     rdata: readonly Token[],
+    typeToken: SourceToken,
     diagnosticFilter?: (diagnostic: ZoneDiagnostic) => boolean,
   ): readonly RdataField[] {
     try {
-      const result = parseRdata(type, rdata, { origin: this.state.origin, file: this.file });
+      // Without rdata tokens, the type token is where "missing rdata" goes; only then is its range computed.
+      const typeRange = rdata.length === 0 ? this.source.range(typeToken.start, typeToken.end) : undefined;
+      const result = parseRdata(type, rdata, { origin: this.state.origin, file: this.file, typeRange });
       const sink = this.context.sink;
       for (const diagnostic of result.diagnostics) {
         if (diagnosticFilter !== undefined && !diagnosticFilter(diagnostic)) continue;
