@@ -1,15 +1,20 @@
 import { badPunycode } from './bad-punycode';
+import { belowDname } from './below-dname';
 import { cloudflareFileSize } from './cloudflare-file-size';
 import { cloudflareInclude } from './cloudflare-include';
 import { cloudflareTtl } from './cloudflare-ttl';
 import { cnameAndOtherData } from './cname-and-other-data';
 import { cnameAtApex } from './cname-at-apex';
+import { dnameAndNs } from './dname-and-ns';
+import { dsAtApex } from './ds-at-apex';
+import { dsNotAtDelegation } from './ds-not-at-delegation';
 import { duplicateRecord } from './duplicate-record';
 import { mixedTtlRrset } from './mixed-ttl-rrset';
 import { multipleCnames } from './multiple-cnames';
 import { multipleSoa } from './multiple-soa';
 import { nonPunycodeName } from './non-punycode-name';
 import { nsAndOtherData } from './ns-and-other-data';
+import { nsTargetWithoutAddress } from './ns-target-without-address';
 import { outOfZone } from './out-of-zone';
 import { soaMissing } from './soa-missing';
 import { soaNotAtApex } from './soa-not-at-apex';
@@ -27,6 +32,11 @@ export const rules: readonly Rule[] = [
   multipleCnames,
   nsAndOtherData,
   cnameAtApex,
+  dnameAndNs,
+  belowDname,
+  dsAtApex,
+  dsNotAtDelegation,
+  nsTargetWithoutAddress,
   nonPunycodeName,
   badPunycode,
   outOfZone,

@@ -1,0 +1,29 @@
+import { inZone } from './out-of-zone';
+import type { ZoneIndex } from './zone-index';
+
+/**
+ * The nearest strict ancestor of `key` inside the zone (apex included) whose owner has any of `bits`, or undefined.
+ * Walks up one label at a time with a map lookup each: O(depth) for one name.
+ */
+export function ancestorWith(index: ZoneIndex, key: string, apexKey: string, bits: number): number | undefined {
+  if (key === apexKey || !inZone(key, apexKey)) return undefined;
+  let at = nextLabel(key, 0);
+  while (at >= 0 && at < key.length) {
+    const ancestor = key.slice(at);
+    const owner = index.ownerOf(ancestor);
+    if (owner !== undefined && (index.ownerTypes(owner) & bits) !== 0) return owner;
+    if (ancestor === apexKey) return undefined;
+    at = nextLabel(key, at);
+  }
+  return undefined;
+}
+
+/** The offset just after the first unescaped dot at or after `from`, or -1. */
+function nextLabel(key: string, from: number): number {
+  for (let i = from; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code === 92 /* \ */) i++;
+    else if (code === 46 /* . */) return i + 1 < key.length ? i + 1 : -1;
+  }
+  return -1;
+}

@@ -1,0 +1,40 @@
+import { ancestorWith } from './ancestors';
+import type { Rule } from './types';
+import { relatedAt } from './types';
+import { TypeBit } from './zone-index';
+
+/** RFC 6672 section 2.3: no records below a DNAME; resolvers never see them, the DNAME redirects the whole subtree. */
+export const belowDname: Rule = {
+  code: 'below-dname',
+  description:
+    'A record is below a name that has a DNAME; the DNAME redirects the whole subtree, so the record is never served (RFC 6672 section 2.3).',
+  defaultSeverity: 'warning',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    const { index } = context;
+    let anyDname = false;
+    return {
+      record(record) {
+        if (record.type === 'DNAME') anyDname = true;
+      },
+      end() {
+        if (!anyDname) return;
+        for (let owner = 0; owner < index.ownerCount; owner++) {
+          const dnameOwner = ancestorWith(index, index.ownerKey(owner), context.originKey, TypeBit.DNAME);
+          if (dnameOwner === undefined) continue;
+          let dname = -1;
+          for (const ordinal of index.recordsAt(dnameOwner))
+            if (dname < 0 && index.type(ordinal) === 'DNAME') dname = ordinal;
+          for (const ordinal of index.recordsAt(owner)) {
+            context.report({
+              message: `${index.ownerKey(owner)} is below the DNAME at ${index.ownerKey(dnameOwner)} and will never be served: move the record or remove the DNAME.`,
+              range: index.range(ordinal),
+              file: index.file(ordinal),
+              related: [relatedAt(index, dname, 'the DNAME that redirects this subtree')],
+            });
+          }
+        }
+      },
+    };
+  },
+};

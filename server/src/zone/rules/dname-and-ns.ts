@@ -1,0 +1,37 @@
+import type { Rule } from './types';
+import { relatedAt } from './types';
+import { TypeBit } from './zone-index';
+
+/** RFC 6672 section 2.3: below the apex, a DNAME and NS records cannot share a name. */
+export const dnameAndNs: Rule = {
+  code: 'dname-and-ns',
+  description:
+    'A DNAME and NS records share a name below the apex; RFC 6672 section 2.3 allows them together only at the zone apex.',
+  // BIND loads such a zone (its good1.db test has one), Knot refuses it: a warning says it without failing a build.
+  defaultSeverity: 'warning',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    const { index } = context;
+    return {
+      end() {
+        for (let owner = 0; owner < index.ownerCount; owner++) {
+          const bits = index.ownerTypes(owner);
+          if ((bits & TypeBit.DNAME) === 0 || (bits & TypeBit.NS) === 0) continue;
+          if (index.ownerKey(owner) === context.originKey) continue;
+          let dname = -1;
+          for (const ordinal of index.recordsAt(owner))
+            if (dname < 0 && index.type(ordinal) === 'DNAME') dname = ordinal;
+          for (const ordinal of index.recordsAt(owner)) {
+            if (index.type(ordinal) !== 'NS') continue;
+            context.report({
+              message: `NS records cannot share ${index.ownerKey(owner)} with a DNAME below the apex (RFC 6672 section 2.3): remove the delegation or the DNAME.`,
+              range: index.range(ordinal),
+              file: index.file(ordinal),
+              related: [relatedAt(index, dname, 'the DNAME at this name')],
+            });
+          }
+        }
+      },
+    };
+  },
+};

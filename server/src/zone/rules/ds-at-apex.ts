@@ -1,0 +1,23 @@
+import type { Rule } from './types';
+
+/** RFC 4035 section 2.4: a DS record lives in the parent zone, at the delegation point, never at a zone's apex. */
+export const dsAtApex: Rule = {
+  code: 'ds-at-apex',
+  description:
+    "A DS record is at the zone apex; DS records belong in the parent zone (RFC 4035 section 2.4): give them to the parent's operator or registrar.",
+  defaultSeverity: 'error',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    return {
+      record(record) {
+        if (record.type !== 'DS' || record.ownerKey !== context.originKey) return;
+        context.report({
+          message:
+            "A DS record at the apex belongs in the parent zone (RFC 4035 section 2.4): remove it here and give it to the parent's operator or registrar.",
+          range: record.range,
+          file: record.file,
+        });
+      },
+    };
+  },
+};

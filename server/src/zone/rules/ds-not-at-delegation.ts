@@ -1,0 +1,31 @@
+import type { Rule } from './types';
+import { TypeBit } from './zone-index';
+
+/** RFC 4035 section 2.4: DS records only exist where the zone delegates (a name with NS records). */
+export const dsNotAtDelegation: Rule = {
+  code: 'ds-not-at-delegation',
+  description:
+    'A DS record below the apex at a name without NS records; DS records exist only at delegation points (RFC 4035 section 2.4).',
+  defaultSeverity: 'error',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    const { index } = context;
+    return {
+      end() {
+        for (let owner = 0; owner < index.ownerCount; owner++) {
+          const bits = index.ownerTypes(owner);
+          if ((bits & TypeBit.DS) === 0 || (bits & TypeBit.NS) !== 0) continue;
+          if (index.ownerKey(owner) === context.originKey) continue;
+          for (const ordinal of index.recordsAt(owner)) {
+            if (index.type(ordinal) !== 'DS') continue;
+            context.report({
+              message: `The DS record at ${index.ownerKey(owner)} has no delegation (no NS records at that name): add the NS records of the child zone or remove the DS.`,
+              range: index.range(ordinal),
+              file: index.file(ordinal),
+            });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,63 @@
+import { nameKey } from '../names';
+import type { Range } from '../types';
+import { ancestorWith } from './ancestors';
+import { inZone } from './out-of-zone';
+import type { Rule } from './types';
+import type { ZoneIndex } from './zone-index';
+import { TypeBit } from './zone-index';
+
+/** True when a wildcard that would answer for `key` (`*.` and an ancestor, nearest first) has addresses. */
+function wildcardHasAddress(index: ZoneIndex, key: string, apexKey: string, bits: number): boolean {
+  for (let dot = key.indexOf('.'); dot >= 0 && dot < key.length - 1; dot = key.indexOf('.', dot + 1)) {
+    const parent = key.slice(dot + 1);
+    const wildcard = index.ownerOf(`*.${parent}`);
+    if (wildcard !== undefined) return (index.ownerTypes(wildcard) & bits) !== 0;
+    // A name that exists between the target and the wildcard stops the wildcard from applying (RFC 4592).
+    if (index.ownerOf(parent) !== undefined || parent === apexKey) return false;
+  }
+  return false;
+}
+
+/**
+ * A name server inside the zone needs its A/AAAA records in the zone (glue below a delegation, plain address
+ * records elsewhere), or nobody can reach it. BIND refuses a zone whose apex NS lack them.
+ */
+export const nsTargetWithoutAddress: Rule = {
+  code: 'ns-target-without-address',
+  description:
+    'An NS record names a server inside this zone that has no A or AAAA record in the zone, so resolvers cannot reach it (missing glue or address).',
+  defaultSeverity: { cloudflare: 'warning', bind: 'error' },
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    const { index } = context;
+    const targets: { key: string; ownerKey: string; range: Range; file: string | undefined }[] = [];
+    return {
+      record(record) {
+        if (record.type !== 'NS' || record.generic) return;
+        const token = record.rdata[0];
+        const absolute = record.fields[0]?.value;
+        if (token === undefined || absolute === undefined || !absolute.endsWith('.')) return;
+        const key = nameKey(absolute);
+        if (!inZone(key, context.originKey)) return;
+        targets.push({ key, ownerKey: record.ownerKey, range: token.range, file: record.file });
+      },
+      end() {
+        const addresses = TypeBit.A | TypeBit.AAAA;
+        for (const target of targets) {
+          const owner = index.ownerOf(target.key);
+          if (owner !== undefined && (index.ownerTypes(owner) & addresses) !== 0) continue;
+          if (owner === undefined && wildcardHasAddress(index, target.key, context.originKey, addresses)) continue;
+          // An NS hidden by a DNAME or by a delegation above it is never used, so it needs no address.
+          if (ancestorWith(index, target.ownerKey, context.originKey, TypeBit.DNAME) !== undefined) continue;
+          const delegation = ancestorWith(index, target.ownerKey, context.originKey, TypeBit.NS);
+          if (delegation !== undefined && index.ownerKey(delegation) !== context.originKey) continue;
+          context.report({
+            message: `The name server ${target.key} is in this zone but has no A or AAAA record: add its address (glue, when it is below a delegation).`,
+            range: target.range,
+            file: target.file,
+          });
+        }
+      },
+    };
+  },
+};
