@@ -9,7 +9,7 @@ import {
   credentialsFromEnv,
   parseBaseUrl,
 } from './config';
-import { CloudflareConfigError, CloudflareResponseError } from './errors';
+import { CloudflareConfigError, CloudflareNotFoundError, CloudflareResponseError } from './errors';
 import {
   HttpExecutor,
   parseEnvelope,
@@ -164,7 +164,14 @@ export class CloudflareClient {
 
   async deleteRecord(zoneId: string, recordId: string, options?: CallOptions): Promise<{ id: string }> {
     // No body, like the official SDK: the spec's required-but-schemaless body is not needed by the server.
-    return this.result<{ id: string }>({ method: 'DELETE', path: recordPath(zoneId, recordId) }, options);
+    const call: HttpCall = { method: 'DELETE', path: recordPath(zoneId, recordId) };
+    try {
+      return await this.result<{ id: string }>(call, options);
+    } catch (error) {
+      // An earlier attempt lost its answer and the retry finds the record gone: that attempt deleted it.
+      if (error instanceof CloudflareNotFoundError && (error.request?.unanswered ?? 0) > 0) return { id: recordId };
+      throw error;
+    }
   }
 
   /** Applies deletes → patches → puts → posts in one transaction: all or nothing. */

@@ -77,10 +77,30 @@ export function checkCredentials(credentials: Credentials | undefined): Credenti
 export function createDispatcher(baseUrl: URL, proxy: string | false | undefined, env: Environment): Dispatcher {
   const keepAlive = { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 8 };
   if (proxy === false || isLoopback(baseUrl.hostname)) return new Agent(keepAlive);
-  if (proxy !== undefined && proxy !== '') return new ProxyAgent({ uri: proxy, ...keepAlive });
-  const fromEnv = env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy;
-  if (fromEnv) return new EnvHttpProxyAgent(keepAlive);
+  if (proxy !== undefined && proxy !== '') return new ProxyAgent({ uri: checkProxyUrl(proxy), ...keepAlive });
+  const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
+  const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
+  if (httpsProxy || httpProxy) {
+    return new EnvHttpProxyAgent({
+      ...keepAlive,
+      httpProxy: httpProxy ? checkProxyUrl(httpProxy) : undefined,
+      httpsProxy: httpsProxy ? checkProxyUrl(httpsProxy) : undefined,
+      noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+    });
+  }
   return new Agent(keepAlive);
+}
+
+function checkProxyUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return text;
+  } catch {
+    // reported below
+  }
+  throw new CloudflareConfigError(
+    `The proxy "${text}" is not an http:// or https:// URL; fix HTTPS_PROXY or the proxy setting.`,
+  );
 }
 
 function isLoopback(hostname: string): boolean {

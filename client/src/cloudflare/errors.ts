@@ -11,6 +11,8 @@ export interface RequestDescription {
   readonly path: string;
   /** How many HTTP attempts were made (1 when there was no retry). */
   readonly attempts: number;
+  /** How many of them got no answer (connection lost or timed out): their effect on the server is unknown. */
+  readonly unanswered?: number;
 }
 
 /** Base of every error the Cloudflare client throws. Its message is written for the user. */

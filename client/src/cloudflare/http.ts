@@ -109,7 +109,8 @@ export class HttpExecutor {
     const queryText = call.query?.toString() ?? '';
     const path = queryText === '' ? call.path : `${call.path}?${queryText}`;
     const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
-    const describe = (attempts: number): RequestDescription => ({ method: call.method, path, attempts });
+    let unanswered = 0;
+    const describe = (attempts: number): RequestDescription => ({ method: call.method, path, attempts, unanswered });
 
     for (let retries = 0; ; retries++) {
       const attempt = retries + 1;
@@ -130,6 +131,7 @@ export class HttpExecutor {
         const decision = mayHaveBeenApplied
           ? ({ retry: false } as const)
           : decideRetry(retries, undefined, {}, policy, clock.now(), this.settings.random);
+        unanswered++;
         if (decision.retry) {
           log({ outcome: 'retry', error: outcome.failure, retryInMs: decision.delayMs });
           await this.wait(options.signal, describe(attempt), () => clock.sleep(decision.delayMs, options.signal));
@@ -245,6 +247,14 @@ function wasNotSent(error: unknown): boolean {
     current = current.cause;
   }
   return false;
+}
+
+/** One line for a log: `GET /zones/…/dns_records?page=2 → 200 in 84 ms`. Never holds credentials. */
+export function formatRequestLogEntry(entry: RequestLogEntry): string {
+  const result = entry.status !== undefined ? String(entry.status) : (entry.error ?? 'no answer');
+  const attempt = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
+  const next = entry.outcome === 'retry' ? `, retrying in ${entry.retryInMs ?? 0} ms` : '';
+  return `${entry.method} ${entry.path} → ${result} in ${Math.round(entry.durationMs)} ms${attempt}${next}`;
 }
 
 /** Reads an envelope's `errors[]` from an error body; empty when the body is not a Cloudflare envelope. */

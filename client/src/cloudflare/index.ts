@@ -2,7 +2,7 @@
 export * from './types';
 export * from './errors';
 export { CloudflareClient, ITERATION_PAGE_SIZE, ZONES_PAGE_SIZE, type CloudflareClientOptions } from './client';
-export type { CallOptions, Credentials, RequestLogEntry } from './http';
+export { formatRequestLogEntry, type CallOptions, type Credentials, type RequestLogEntry } from './http';
 export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, baseUrlFromEnv, credentialsFromEnv } from './config';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 export { CLOUDFLARE_RATE_LIMIT, type BudgetLimit } from './budget';

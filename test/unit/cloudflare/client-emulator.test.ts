@@ -379,6 +379,16 @@ describe('Cloudflare client against the emulator over HTTP', () => {
       assert.equal(log.filter((e) => e.outcome === 'retry' && e.error === 'network').length, 4);
     });
 
+    it('counts a delete whose answer was lost as done when the retry finds the record gone', async () => {
+      const c = client();
+      const record = await c.createRecord(zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 });
+      emulator.faults.add({ kind: 'drop-after', method: 'DELETE', times: 1 });
+      assert.deepEqual(await c.deleteRecord(zoneId, record.id), { id: record.id });
+      assert.equal(emulator.log.count({ method: 'DELETE' }), 2);
+      assert.equal(emulator.records(ZONE).length, 0);
+      await assert.rejects(c.deleteRecord(zoneId, record.id), CloudflareNotFoundError, 'a plain 404 is still an error');
+    });
+
     it('does not repeat a create whose connection dropped, and says the outcome is unknown', async () => {
       const c = client();
       emulator.faults.add({ kind: 'drop-after', method: 'POST', times: 1 });

@@ -13,6 +13,8 @@ import {
   type CloudflareClientOptions,
   type RequestLogEntry,
 } from '../../../client/src/cloudflare';
+import { formatRequestLogEntry } from '../../../client/src/cloudflare/http';
+import { ConnectProxy } from '../../contract/support/connect-proxy';
 import { FakeClock } from '../../contract/support/fake-clock';
 import { FakeServer, failure, ok, type SeenRequest } from '../../contract/support/fake-server';
 
@@ -413,6 +415,54 @@ describe('Cloudflare client (against a scripted HTTP server)', () => {
     });
   });
 
+  describe('proxy', () => {
+    const remoteBase = (): string => baseUrl.replace('127.0.0.1', 'api.cloudflare.test');
+
+    it('tunnels through a configured proxy to a remote host', async () => {
+      const proxy = new ConnectProxy(Number(new URL(baseUrl).port));
+      const proxyUrl = await proxy.start();
+      try {
+        server.enqueue({ body: ok({ record_usage: 4, record_quota: 200 }) });
+        const usage = await client({ baseUrl: remoteBase(), proxy: proxyUrl }).usage(ZONE);
+        assert.equal(usage.record_usage, 4);
+        assert.deepEqual(proxy.targets, [`api.cloudflare.test:${new URL(baseUrl).port}`]);
+        assert.equal(last().headers.authorization, `Bearer ${TOKEN}`);
+      } finally {
+        await Promise.all(clients.splice(0).map((c) => c.close()));
+        await proxy.stop();
+      }
+    });
+
+    it('takes the proxy from HTTPS_PROXY / HTTP_PROXY, honours NO_PROXY, and never proxies loopback', async () => {
+      const proxy = new ConnectProxy(Number(new URL(baseUrl).port));
+      const proxyUrl = await proxy.start();
+      try {
+        server.setHandler(() => ({ body: ok({ record_usage: 0, record_quota: 200 }) }));
+        await client({ baseUrl: remoteBase(), env: { HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl } }).usage(ZONE);
+        assert.equal(proxy.targets.length, 1);
+        await client({ baseUrl, env: { HTTP_PROXY: proxyUrl } }).usage(ZONE);
+        assert.equal(proxy.targets.length, 1, 'loopback goes direct');
+        const direct = client({
+          baseUrl: remoteBase(),
+          env: { HTTP_PROXY: proxyUrl, NO_PROXY: 'api.cloudflare.test' },
+        });
+        await assert.rejects(
+          direct.usage(ZONE),
+          CloudflareNetworkError,
+          'NO_PROXY host is resolved directly (and does not exist)',
+        );
+        assert.equal(proxy.targets.length, 1);
+      } finally {
+        await Promise.all(clients.splice(0).map((c) => c.close()));
+        await proxy.stop();
+      }
+    });
+
+    it('rejects a proxy that is not an http(s) URL', () => {
+      assert.throws(() => client({ baseUrl: remoteBase(), proxy: 'socks://x' }), CloudflareConfigError);
+    });
+  });
+
   describe('retries, timeouts and cancellation', () => {
     it('retries 503 with backoff and 429 with Retry-After, then succeeds', async () => {
       server.enqueue(
@@ -567,8 +617,21 @@ describe('Cloudflare client (against a scripted HTTP server)', () => {
         ],
       );
       assert.ok(log.every((e) => typeof e.durationMs === 'number'));
-      const text = JSON.stringify(log);
+      const text = JSON.stringify(log) + log.map(formatRequestLogEntry).join('\n');
       assert.ok(!text.includes(TOKEN) && !text.includes('secret-global-key'));
+      assert.match(formatRequestLogEntry(log[0]), new RegExp(`^POST /zones/${ZONE}/dns_records → 400 in \\d+ ms$`));
+      assert.equal(
+        formatRequestLogEntry({
+          method: 'GET',
+          path: '/zones',
+          attempt: 2,
+          durationMs: 12.4,
+          outcome: 'retry',
+          error: 'network',
+          retryInMs: 1000,
+        }),
+        'GET /zones → network in 12 ms (attempt 2), retrying in 1000 ms',
+      );
     });
   });
 });
