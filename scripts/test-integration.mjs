@@ -60,8 +60,7 @@ function log(message) {
 }
 
 function prepareWorkspace(folders) {
-  const fixtures = join(projectRoot, 'test/fixtures');
-  if (existsSync(fixtures)) cpSync(fixtures, folders.workspace, { recursive: true });
+  cpSync(join(projectRoot, 'test/fixtures/integration'), folders.workspace, { recursive: true });
   mkdirSync(join(folders.workspace, '.vscode'), { recursive: true });
 }
 
@@ -89,10 +88,10 @@ async function runOnce(attempt) {
   delete baseEnv.CLOUDFLARE_API_KEY;
   delete baseEnv.CLOUDFLARE_EMAIL;
 
-  const fixtureZone = join(projectRoot, 'test/fixtures/emulator/example.com.zone');
+  // Both zones start empty: the tests fill them through the extension's own commands (import, create, sync).
   const emulator = await startEmulator({
     token: TEST_TOKEN,
-    zones: { 'example.com': existsSync(fixtureZone) ? fixtureZone : '', 'example.org': '' },
+    zones: { 'example.com': '', 'example.org': '' },
     env: baseEnv,
   });
   cleanups.push(emulator.stop);

@@ -1,6 +1,107 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ApiSession } from './api';
+import { failures, registerCommands } from './commands';
+import type { CommandContext } from './commands/context';
+import { affectsConnection, section } from './config';
+import { startLanguageClient } from './languageClient';
+import { Logger } from './log';
+import { CredentialStore } from './secrets';
+import { ZoneStatusBar } from './statusBar';
+import { zoneNameOf } from './text/zoneOrigin';
+import { parse } from '../../server/src/zone/parser';
+import { LiveZoneDocuments, liveScheme } from './views/liveDocuments';
+import type { TreeNode } from './views/nodes';
+import { RecordsTreeProvider } from './views/recordsTree';
 
-/** Activation only: everything the extension does is wired up from here. */
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What activate returns: used by the integration tests, not a public API. */
+export interface ZoneRecordsApi {
+  readonly tree: RecordsTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly statusBar: ZoneStatusBar;
+  readonly logLines: () => readonly string[];
+  readonly failures: readonly string[];
+  readonly languageClient: () => LanguageClient | undefined;
+}
 
-export function deactivate(): void {}
+let languageClient: LanguageClient | undefined;
+
+/** Activation only: builds the pieces, wires them together and registers everything. */
+export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
+  const logger = new Logger();
+  const store = new CredentialStore(extension.secrets);
+  const session = new ApiSession(store, logger);
+  const tree = new RecordsTreeProvider(session, logger);
+  const statusBar = new ZoneStatusBar();
+  const documents = new LiveZoneDocuments();
+  const view = vscode.window.createTreeView('zoneRecords.records', { treeDataProvider: tree, showCollapseAll: true });
+
+  const credentialsChanged = async (): Promise<void> => {
+    const has = await session.hasCredentials();
+    await vscode.commands.executeCommand('setContext', 'zoneRecords.hasCredentials', has);
+    tree.refresh();
+    if (!has) statusBar.hide();
+    else void updateStatusBar(context);
+  };
+  const context: CommandContext = { extension, session, store, tree, logger, statusBar, documents, credentialsChanged };
+
+  extension.subscriptions.push(
+    logger,
+    session,
+    tree,
+    statusBar,
+    documents,
+    view,
+    vscode.workspace.registerTextDocumentContentProvider(liveScheme, documents),
+    ...registerCommands(context),
+    tree.onDidChangeQuery(() => {
+      const description = tree.describeQuery();
+      view.description = description === '' ? undefined : description;
+      void vscode.commands.executeCommand('setContext', 'zoneRecords.filtered', description !== '');
+    }),
+    store.onDidChange(() => void session.reset().then(credentialsChanged)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsConnection(event)) void session.reset().then(credentialsChanged);
+      else if (event.affectsConfiguration(`${section}.zoneFilter`)) tree.refresh();
+    }),
+    view.onDidChangeSelection((event) => {
+      const node = event.selection[0];
+      if (node && node.kind !== 'message') {
+        const zone = node.kind === 'zone' ? node : node.zone;
+        statusBar.show({ name: zone.zone.name, id: zone.zone.id }, zone.usage);
+      }
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar(context)),
+  );
+
+  void credentialsChanged();
+  void startLanguageClient(extension, logger).then((client) => {
+    languageClient = client;
+  });
+
+  return {
+    tree,
+    view,
+    statusBar,
+    logLines: () => logger.recentLines(),
+    failures,
+    languageClient: () => languageClient,
+  };
+}
+
+/** Shows the zone of the active zone file (when the credentials see it) in the status bar. */
+async function updateStatusBar(context: CommandContext): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document?.languageId !== 'dns-zone') return;
+  // $ORIGIN and SOA come first in a zone file: the head is enough, even for a huge file.
+  const head = document.getText(new vscode.Range(0, 0, 200, 0));
+  const name = zoneNameOf(parse(head), document.uri.path);
+  if (name === undefined) return;
+  const node = await context.tree.findZone(name);
+  if (node) context.statusBar.show({ name: node.zone.name, id: node.zone.id }, node.usage);
+}
+
+export async function deactivate(): Promise<void> {
+  await languageClient?.stop();
+  languageClient = undefined;
+}

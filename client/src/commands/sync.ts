@@ -1,0 +1,213 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CloudflareClient, Zone } from '../cloudflare';
+import { applyPlan, deleteGuardMessage, type ApplyReport } from '../cloudflare/apply';
+import { formatSummary } from '../cloudflare/plan-format';
+import { convertZoneRecord } from '../cloudflare/plan-convert';
+import { desiredRecordsOf, liveRecordOf } from '../cloudflare/plan-records';
+import { batchLimitOfPlan, type SyncApi } from '../cloudflare/plan-sync';
+import { isEmptyPlan, summarizePlan, type Plan, type PlanSummary } from '../cloudflare/plan-types';
+import { computePlan } from '../cloudflare/planner';
+import { readSettings } from '../config';
+import { UserError } from '../errors';
+import { syncDiffTexts } from '../text/syncDiff';
+import { describeDiagnostics, lintZoneDocument, zoneDocument } from '../zoneFile';
+import { resolveZone, type CommandContext } from './context';
+
+export interface SyncArgs {
+  readonly uri?: vscode.Uri;
+  /** The zone to sync with; defaults to the zone the file names. */
+  readonly zone?: string;
+}
+
+export type ChangeKind = 'create' | 'update' | 'delete';
+
+export interface ApplySyncArgs extends SyncArgs {
+  /** Which kinds of change to apply (default: ask, all preselected). */
+  readonly include?: readonly ChangeKind[];
+  /** Confirms a plan that deletes more than the delete-confirmation threshold. */
+  readonly allowDeletes?: boolean;
+}
+
+interface PlannedSync {
+  readonly zone: Zone;
+  readonly client: CloudflareClient;
+  readonly plan: Plan;
+  readonly fileName: string;
+  readonly diff: { live: vscode.Uri; local: vscode.Uri };
+}
+
+/** Plans the sync of a zone file and opens the diff (live zone ↔ file) with a summary. */
+export async function planSync(
+  context: CommandContext,
+  args: SyncArgs = {},
+): Promise<{ summary: PlanSummary; diff: { live: vscode.Uri; local: vscode.Uri } }> {
+  const planned = await plan(context, args);
+  await openDiff(planned);
+  const summary = summarizePlan(planned.plan);
+  const text = isEmptyPlan(planned.plan)
+    ? `${planned.fileName} and ${planned.zone.name} are in sync.`
+    : `Sync ${planned.fileName} → ${planned.zone.name}: ${formatSummary(summary)}.`;
+  context.logger.info(text);
+  if (!isEmptyPlan(planned.plan)) {
+    void vscode.window.showInformationMessage(`Zone Records: ${text}`, 'Apply…').then((choice) => {
+      if (choice === 'Apply…') {
+        void vscode.commands.executeCommand('zoneRecords.applySync', {
+          uri: args.uri ?? vscode.window.activeTextEditor?.document.uri,
+          zone: planned.zone.name,
+        });
+      }
+    });
+  } else {
+    void vscode.window.showInformationMessage(`Zone Records: ${text}`);
+  }
+  return { summary, diff: planned.diff };
+}
+
+/**
+ * Plans again (the live zone may have changed), lets the user skip creates, updates or deletes, asks before
+ * many deletes, then applies chunk by chunk with progress; cancelling stops between chunks. The report says
+ * exactly which chunks were applied.
+ */
+export async function applySync(context: CommandContext, args: ApplySyncArgs = {}): Promise<ApplyReport | undefined> {
+  const planned = await plan(context, args);
+  const full = planned.plan;
+  if (isEmptyPlan(full)) {
+    void vscode.window.showInformationMessage(
+      `Zone Records: ${planned.zone.name} already matches ${planned.fileName}.`,
+    );
+    return undefined;
+  }
+  const include = new Set(args.include ?? (await chooseKinds(full)));
+  if (include.size === 0) return undefined;
+  const chosen: Plan = {
+    ...full,
+    posts: include.has('create') ? full.posts : [],
+    patches: include.has('update') ? full.patches : [],
+    puts: include.has('update') ? full.puts : [],
+    deletes: include.has('delete') ? full.deletes : [],
+  };
+  if (isEmptyPlan(chosen)) return undefined;
+  let allowDeletes = args.allowDeletes === true;
+  if (chosen.deletes.length > 0 && full.deleteGuard.exceeded && !allowDeletes) {
+    const answer = await vscode.window.showWarningMessage(
+      `Delete ${chosen.deletes.length} records from ${planned.zone.name}?`,
+      { modal: true, detail: deleteGuardMessage(full).replace(/ \(--allow-deletes[^)]*\)/, '') },
+      'Delete and Apply',
+    );
+    if (answer !== 'Delete and Apply') return undefined;
+    allowDeletes = true;
+  }
+  const settings = readSettings();
+  const batchSize = settings.batchSize > 0 ? settings.batchSize : batchLimitOfPlan(planned.zone.plan);
+  const report = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Applying ${planned.fileName} to ${planned.zone.name}`,
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const subscription = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await applyPlan(planned.client as unknown as SyncApi, planned.zone.id, chosen, {
+          batchSize,
+          allowDeletes,
+          signal: abort.signal,
+          onChunk: (step) => {
+            progress.report({
+              increment:
+                (100 * (step.chunk.deletes + step.chunk.patches + step.chunk.puts + step.chunk.posts)) /
+                Math.max(1, step.totalChanges),
+              message: `chunk ${step.index + 1} of ${step.total} applied (${step.appliedChanges} of ${step.totalChanges} changes)`,
+            });
+          },
+        });
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+  logReport(context, planned, report);
+  context.tree.refresh(planned.zone.id);
+  const text = `Zone Records: ${planned.zone.name}: ${report.message}`;
+  if (report.status === 'applied') void vscode.window.showInformationMessage(text);
+  else if (report.status === 'cancelled') void vscode.window.showWarningMessage(text, 'Plan Again').then(planAgain);
+  else void vscode.window.showErrorMessage(text, 'Plan Again', 'Show Log').then(planAgain);
+  return report;
+}
+
+function planAgain(choice: string | undefined): void {
+  if (choice === 'Plan Again') void vscode.commands.executeCommand('zoneRecords.planSync');
+  if (choice === 'Show Log') void vscode.commands.executeCommand('zoneRecords.showLog');
+}
+
+async function plan(context: CommandContext, args: SyncArgs): Promise<PlannedSync> {
+  const document = await zoneDocument(args.uri);
+  const file = lintZoneDocument(document, args.zone);
+  const fileName = path.basename(document.uri.path);
+  if (file.errors.length > 0) {
+    throw new UserError(
+      `${fileName} has ${file.errors.length} lint error(s); fix them before syncing:\n${describeDiagnostics(file.errors)}`,
+    );
+  }
+  const zone = await resolveZone(context, { zone: args.zone ?? file.zoneName });
+  const client = await context.session.client();
+  const local = desiredRecordsOf(file.parsed, convertZoneRecord);
+  const settings = readSettings();
+  const liveRecords = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Reading ${zone.name}…` },
+    () => client.listAllRecords(zone.id),
+  );
+  const live = liveRecords.map(liveRecordOf);
+  const computed = computePlan(local.desired, live, {
+    zone: zone.name,
+    skipped: local.skipped,
+    deleteThreshold: settings.deleteConfirmation,
+  });
+  const texts = syncDiffTexts(zone.name, computed, live, local.desired);
+  const diff = {
+    live: context.documents.set(`/sync/${zone.name} (live).zone`, texts.live),
+    local: context.documents.set(`/sync/${fileName} (${zone.name}).zone`, texts.local),
+  };
+  return { zone, client, plan: computed, fileName, diff };
+}
+
+async function openDiff(planned: PlannedSync): Promise<void> {
+  await vscode.commands.executeCommand(
+    'vscode.diff',
+    planned.diff.live,
+    planned.diff.local,
+    `${planned.zone.name} (live) ↔ ${planned.fileName}`,
+    { preview: true },
+  );
+}
+
+async function chooseKinds(plan: Plan): Promise<ChangeKind[]> {
+  const summary = summarizePlan(plan);
+  const items = (
+    [
+      { label: `Create ${summary.create} record(s)`, change: 'create', count: summary.create },
+      { label: `Update ${summary.update} record(s)`, change: 'update', count: summary.update },
+      { label: `Delete ${summary.delete} record(s)`, change: 'delete', count: summary.delete },
+    ] as const
+  )
+    .filter((item) => item.count > 0)
+    .map((item) => ({ ...item, picked: true }));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: 'Zone Records: apply which changes? (unpick to skip)',
+    canPickMany: true,
+    ignoreFocusOut: true,
+  });
+  return (chosen ?? []).map((item) => item.change);
+}
+
+function logReport(context: CommandContext, planned: PlannedSync, report: ApplyReport): void {
+  context.logger.info(`Apply ${planned.fileName} → ${planned.zone.name}: ${report.status}. ${report.message}`);
+  for (const chunk of report.chunks) {
+    context.logger.info(
+      `  chunk ${chunk.index + 1}: ${chunk.status} (${chunk.deletes} deletes, ${chunk.patches} patches, ` +
+        `${chunk.puts} puts, ${chunk.posts} posts)`,
+    );
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * How records, zones and usage read in the sidebar, the status bar and the clipboard. Pure (no vscode), so it is
+ * unit-tested directly.
+ */
+
+/** The record fields these helpers read; the client's `DnsRecord` has all of them. */
+export interface RecordView {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+  readonly content: string;
+  readonly ttl: number;
+  readonly proxied?: boolean;
+  readonly proxiable?: boolean;
+  readonly priority?: number;
+  readonly comment?: string | null;
+  readonly tags?: readonly string[];
+  readonly meta?: Readonly<Record<string, unknown>> | null;
+}
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** `auto` for Cloudflare's TTL 1, else seconds with a readable unit when it divides evenly (`3600 (1 h)`). */
+export function formatTtl(ttl: number): string {
+  if (ttl === 1) return 'auto';
+  const units: readonly [number, string][] = [
+    [86400, 'd'],
+    [3600, 'h'],
+    [60, 'min'],
+  ];
+  for (const [seconds, unit] of units) {
+    if (ttl >= seconds && ttl % seconds === 0) return `${ttl} (${ttl / seconds} ${unit})`;
+  }
+  return `${ttl} s`;
+}
+
+/** `123 / 3,500`; an account-level quota (null) reads `123 / account quota`. */
+export function formatUsage(usage: number, quota: number | null): string {
+  return `${numberFormat.format(usage)} / ${quota === null ? 'account quota' : numberFormat.format(quota)}`;
+}
+
+/** The owner relative to the zone: `@` for the apex, `www` for `www.example.com`. */
+export function relativeOwner(name: string, zone: string): string {
+  const plainName = name.replace(/\.$/, '').toLowerCase();
+  const plainZone = zone.replace(/\.$/, '').toLowerCase();
+  if (plainName === plainZone) return '@';
+  return plainName.endsWith(`.${plainZone}`) ? plainName.slice(0, -plainZone.length - 1) : plainName;
+}
+
+/** The rdata as a zone file writes it: MX and URI put their priority first, names are absolute, TXT is quoted. */
+export function recordRdata(record: RecordView): string {
+  const priority =
+    (record.type === 'MX' || record.type === 'URI') && record.priority !== undefined ? `${record.priority} ` : '';
+  let content = record.content;
+  if (nameTypes.has(record.type)) content = absolute(content);
+  else if (record.type === 'TXT' && !content.startsWith('"')) content = quoteText(content);
+  return `${priority}${content}`;
+}
+
+const nameTypes = new Set(['CNAME', 'NS', 'PTR', 'MX']);
+
+function absolute(name: string): string {
+  return name === '' || name.endsWith('.') || name.includes(' ') ? name : `${name}.`;
+}
+
+/** A TXT value as quoted character-strings of at most 255 characters each. */
+function quoteText(text: string): string {
+  const parts: string[] = [];
+  for (let index = 0; index < text.length || parts.length === 0; index += 255) {
+    parts.push(`"${text.slice(index, index + 255).replace(/(["\\])/g, '\\$1')}"`);
+  }
+  return parts.join(' ');
+}
+
+/** Cloudflare's comment carrier: `; comment text cf_tags=name:value,cf-proxied:true`. */
+export function recordAnnotation(record: RecordView): string {
+  const tags = [...(record.tags ?? [])];
+  if (record.proxied === true) tags.push('cf-proxied:true');
+  const comment = record.comment?.trim() ?? '';
+  const parts = [comment, tags.length > 0 ? `cf_tags=${tags.join(',')}` : ''].filter((part) => part !== '');
+  return parts.length > 0 ? ` ; ${parts.join(' ')}` : '';
+}
+
+/** One zone-file line that imports back to the same record (`www.example.com. 300 IN A 192.0.2.1 ; …`). */
+export function zoneFileLine(record: RecordView): string {
+  return `${absolute(record.name)} ${record.ttl} IN ${record.type} ${recordRdata(record)}${recordAnnotation(record)}`;
+}
+
+/** The tree item's label: type and rdata. */
+export function recordLabel(record: RecordView): string {
+  return `${record.type}  ${recordRdata(record)}`;
+}
+
+/** The tree item's description: the TTL, and the proxy status when the record can be proxied. */
+export function recordDescription(record: RecordView): string {
+  const proxy = record.proxied === true ? ' · proxied' : record.proxiable === true ? ' · DNS only' : '';
+  return `TTL ${formatTtl(record.ttl)}${proxy}`;
+}
+
+/** Markdown for the record's tooltip: every field a user checks, including comment and tags. */
+export function recordTooltip(record: RecordView): string {
+  const lines = [
+    `**${record.type}** \`${escapeCode(record.name)}\``,
+    '',
+    `Content: \`${escapeCode(recordRdata(record))}\``,
+    '',
+    `TTL: ${formatTtl(record.ttl)}`,
+    '',
+    `Proxied: ${record.proxied === true ? 'yes' : record.proxiable === true ? 'no (DNS only)' : 'not proxiable'}`,
+  ];
+  if (record.comment) lines.push('', `Comment: ${escapeMarkdown(record.comment)}`);
+  if (record.tags && record.tags.length > 0) {
+    lines.push('', `Tags: ${record.tags.map((tag) => `\`${escapeCode(tag)}\``).join(', ')}`);
+  }
+  if (isReadOnly(record)) lines.push('', '_Read-only: managed by Cloudflare_');
+  lines.push('', `ID: \`${record.id}\``);
+  return lines.join('\n');
+}
+
+/** True when Cloudflare marks the record read-only (it cannot be edited or deleted through the API). */
+export function isReadOnly(record: Pick<RecordView, 'meta'>): boolean {
+  return record.meta?.['read_only'] === true;
+}
+
+/**
+ * Records grouped by owner name. With `sortNames` the apex comes first and the other names follow in order;
+ * without it the groups keep the order in which their names first appear (the API's sort order).
+ */
+export function groupByName<T extends RecordView>(
+  records: readonly T[],
+  zone: string,
+  sortNames = true,
+): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const key = record.name.replace(/\.$/, '').toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  if (!sortNames) return [...groups.entries()];
+  const apex = zone.replace(/\.$/, '').toLowerCase();
+  return [...groups.entries()].sort(([a], [b]) => (a === apex ? -1 : b === apex ? 1 : a.localeCompare(b)));
+}
+
+function escapeCode(text: string): string {
+  return text.replace(/`/g, "'");
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (character) => `\\${character}`);
+}

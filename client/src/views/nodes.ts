@@ -1,0 +1,62 @@
+import type { DnsRecord, RecordUsage, Zone } from '../cloudflare';
+
+/** A zone the token can see, with its usage once known. */
+export interface ZoneNode {
+  readonly kind: 'zone';
+  readonly zone: Zone;
+  usage?: RecordUsage;
+}
+
+/** The records at one owner name. */
+export interface NameNode {
+  readonly kind: 'name';
+  readonly zone: ZoneNode;
+  readonly name: string;
+  readonly records: readonly DnsRecord[];
+}
+
+export interface RecordNode {
+  readonly kind: 'record';
+  readonly zone: ZoneNode;
+  readonly parent: NameNode;
+  readonly record: DnsRecord;
+}
+
+/** Records a scan proposed that wait for review. */
+export interface ScanResultsNode {
+  readonly kind: 'scanResults';
+  readonly zone: ZoneNode;
+  readonly records: readonly DnsRecord[];
+}
+
+export interface ScannedRecordNode {
+  readonly kind: 'scannedRecord';
+  readonly zone: ZoneNode;
+  readonly parent: ScanResultsNode;
+  readonly record: DnsRecord;
+}
+
+/** "Load more": the next page of a large zone. */
+export interface MoreNode {
+  readonly kind: 'more';
+  readonly zone: ZoneNode;
+  readonly loaded: number;
+  readonly total: number | undefined;
+}
+
+/** A line of text in place of children (an error, "no records match"). */
+export interface MessageNode {
+  readonly kind: 'message';
+  readonly text: string;
+  readonly tooltip?: string;
+  readonly icon: string;
+  readonly command?: string;
+}
+
+export type TreeNode = ZoneNode | NameNode | RecordNode | ScanResultsNode | ScannedRecordNode | MoreNode | MessageNode;
+
+/** The zone a node belongs to, when it belongs to one. */
+export function zoneOfNode(node: TreeNode | undefined): ZoneNode | undefined {
+  if (node === undefined || node.kind === 'message') return undefined;
+  return node.kind === 'zone' ? node : node.zone;
+}

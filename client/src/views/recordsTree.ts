@@ -1,0 +1,329 @@
+import * as vscode from 'vscode';
+import type { ApiSession } from '../api';
+import type { DnsRecord, Zone } from '../cloudflare';
+import { readSettings } from '../config';
+import { errorText } from '../errors';
+import type { Logger } from '../log';
+import {
+  formatUsage,
+  groupByName,
+  isReadOnly,
+  recordDescription,
+  recordLabel,
+  recordTooltip,
+  relativeOwner,
+} from '../text/recordText';
+import type { MessageNode, MoreNode, NameNode, RecordNode, ScannedRecordNode, TreeNode, ZoneNode } from './nodes';
+import { defaultViewQuery, describeViewQuery, isFiltered, listQueryOf, type ViewQuery } from './viewQuery';
+
+/** What the tree knows about a zone's records: the pages loaded so far and the scan's proposals. */
+interface ZoneRecords {
+  readonly records: DnsRecord[];
+  pagesLoaded: number;
+  total: number | undefined;
+  scanned: readonly DnsRecord[];
+}
+
+/**
+ * The sidebar: zones → names → records, with a "Scan results" node. Records come page by page from the list
+ * endpoint with the view's filter, search and sort, so a large zone shows its first page at once.
+ */
+export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly zoneRecords = new Map<string, Promise<ZoneRecords>>();
+  private zones: Promise<ZoneNode[]> | undefined;
+  private viewQuery: ViewQuery = defaultViewQuery;
+  private readonly queryChanged = new vscode.EventEmitter<ViewQuery>();
+  readonly onDidChangeQuery = this.queryChanged.event;
+
+  constructor(
+    private readonly session: ApiSession,
+    private readonly logger: Logger,
+  ) {}
+
+  get query(): ViewQuery {
+    return this.viewQuery;
+  }
+
+  setQuery(query: ViewQuery): void {
+    this.viewQuery = query;
+    this.zoneRecords.clear();
+    this.queryChanged.fire(query);
+    this.changed.fire(undefined);
+  }
+
+  /** Forgets everything (or one zone's records) and redraws. */
+  refresh(zoneId?: string): void {
+    if (zoneId === undefined) {
+      this.zones = undefined;
+      this.zoneRecords.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    this.zoneRecords.delete(zoneId);
+    void this.zoneNodes().then((nodes) => {
+      const node = nodes.find((candidate) => candidate.zone.id === zoneId);
+      this.changed.fire(node);
+    });
+  }
+
+  /** The zones, loaded once per refresh, each with its usage. */
+  async zoneNodes(): Promise<ZoneNode[]> {
+    this.zones ??= this.loadZones();
+    return this.zones;
+  }
+
+  /** Finds a zone by name or id among the zones the credentials can see. */
+  async findZone(nameOrId: string): Promise<ZoneNode | undefined> {
+    const key = nameOrId.replace(/\.$/, '').toLowerCase();
+    const nodes = await this.zoneNodes().catch(() => []);
+    return nodes.find((node) => node.zone.id === key || node.zone.name.toLowerCase() === key);
+  }
+
+  /** Loads the next page of a zone's records. */
+  async loadMore(zone: ZoneNode): Promise<void> {
+    const state = await this.recordsOf(zone);
+    await this.loadPage(zone.zone, state, state.pagesLoaded + 1);
+    this.changed.fire(zone);
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node === undefined) return this.rootChildren();
+    switch (node.kind) {
+      case 'zone':
+        return this.zoneChildren(node);
+      case 'name':
+        return node.records.map((record) => ({ kind: 'record', zone: node.zone, parent: node, record }));
+      case 'scanResults':
+        return node.records.map((record) => ({ kind: 'scannedRecord', zone: node.zone, parent: node, record }));
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    switch (node.kind) {
+      case 'record':
+      case 'scannedRecord':
+        return node.parent;
+      case 'name':
+      case 'scanResults':
+      case 'more':
+        return node.zone;
+      default:
+        return undefined;
+    }
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'zone':
+        return zoneItem(node);
+      case 'name':
+        return nameItem(node);
+      case 'record':
+        return recordItem(node, isReadOnly(node.record) ? 'record.readonly' : recordContext(node.record));
+      case 'scanResults': {
+        const item = new vscode.TreeItem(
+          `Scan results (${node.records.length})`,
+          vscode.TreeItemCollapsibleState.Collapsed,
+        );
+        item.iconPath = new vscode.ThemeIcon('search');
+        item.contextValue = 'scanResults';
+        item.tooltip = 'Records a scan found that wait for review (Review Scan Results accepts or rejects them).';
+        return item;
+      }
+      case 'scannedRecord':
+        return recordItem(node, 'scannedRecord');
+      case 'more':
+        return moreItem(node);
+      case 'message':
+        return messageItem(node);
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.queryChanged.dispose();
+  }
+
+  private async rootChildren(): Promise<TreeNode[]> {
+    if (!(await this.session.hasCredentials())) return []; // The welcome view asks for a token.
+    try {
+      const zones = await this.zoneNodes();
+      if (zones.length === 0) {
+        const filter = readSettings().zoneFilter;
+        return [
+          message(filter === '' ? 'No zones: the credentials see none.' : `No zone name contains "${filter}".`, 'info'),
+        ];
+      }
+      return zones;
+    } catch (error) {
+      this.zones = undefined;
+      this.logger.error(`Loading zones failed: ${errorText(error)}`);
+      return [message(`Could not load zones: ${errorText(error)}`, 'error', 'zoneRecords.showLog')];
+    }
+  }
+
+  private async zoneChildren(zone: ZoneNode): Promise<TreeNode[]> {
+    let state: ZoneRecords;
+    try {
+      state = await this.recordsOf(zone);
+    } catch (error) {
+      this.zoneRecords.delete(zone.zone.id);
+      return [message(`Could not load records: ${errorText(error)}`, 'error', 'zoneRecords.showLog')];
+    }
+    const children: TreeNode[] = [];
+    if (state.scanned.length > 0) children.push({ kind: 'scanResults', zone, records: state.scanned });
+    const groups = groupByName(state.records, zone.zone.name, this.viewQuery.order === 'name');
+    for (const [name, records] of groups) children.push({ kind: 'name', zone, name, records });
+    if (state.total === undefined ? false : state.records.length < state.total) {
+      children.push({ kind: 'more', zone, loaded: state.records.length, total: state.total });
+    }
+    if (groups.length === 0) {
+      children.push(message(isFiltered(this.viewQuery) ? 'No records match the filter.' : 'No records.', 'info'));
+    }
+    return children;
+  }
+
+  private recordsOf(zone: ZoneNode): Promise<ZoneRecords> {
+    let state = this.zoneRecords.get(zone.zone.id);
+    if (state === undefined) {
+      state = this.loadFirstPage(zone.zone);
+      this.zoneRecords.set(zone.zone.id, state);
+    }
+    return state;
+  }
+
+  private async loadFirstPage(zone: Zone): Promise<ZoneRecords> {
+    const client = await this.session.client();
+    const state: ZoneRecords = { records: [], pagesLoaded: 0, total: undefined, scanned: [] };
+    const [scanned] = await Promise.all([
+      client.listScanned(zone.id).catch((error: unknown) => {
+        this.logger.warn(`Listing scan results of ${zone.name} failed: ${errorText(error)}`);
+        return [] as readonly DnsRecord[];
+      }),
+      this.loadPage(zone, state, 1),
+    ]);
+    state.scanned = scanned;
+    return state;
+  }
+
+  private async loadPage(zone: Zone, state: ZoneRecords, page: number): Promise<void> {
+    const client = await this.session.client();
+    const perPage = readSettings().recordsPageSize;
+    const result = await client.listRecords(zone.id, listQueryOf(this.viewQuery, page, perPage));
+    state.records.push(...result.items);
+    state.pagesLoaded = page;
+    const total = result.resultInfo?.total_count;
+    state.total =
+      typeof total === 'number'
+        ? total
+        : result.items.length < perPage
+          ? state.records.length
+          : state.records.length + 1;
+  }
+
+  private async loadZones(): Promise<ZoneNode[]> {
+    const client = await this.session.client();
+    const filter = readSettings().zoneFilter;
+    const zones: Zone[] = [];
+    for await (const zone of client.iterateZones(filter === '' ? {} : { name: `contains:${filter}` })) zones.push(zone);
+    zones.sort((a, b) => a.name.localeCompare(b.name));
+    const nodes: ZoneNode[] = zones.map((zone) => ({ kind: 'zone', zone }));
+    await Promise.all(
+      nodes.map(async (node) => {
+        try {
+          node.usage = await client.usage(node.zone.id);
+        } catch (error) {
+          this.logger.warn(`Record usage of ${node.zone.name} is unavailable: ${errorText(error)}`);
+        }
+      }),
+    );
+    return nodes;
+  }
+
+  /** A one-line description of the active filter, for the view's description. */
+  describeQuery(): string {
+    return describeViewQuery(this.viewQuery);
+  }
+}
+
+function zoneItem(node: ZoneNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.zone.name, vscode.TreeItemCollapsibleState.Collapsed);
+  const plan = node.zone.plan.name ?? 'unknown plan';
+  const usage = node.usage === undefined ? '' : ` · ${formatUsage(node.usage.record_usage, node.usage.record_quota)}`;
+  item.description = `${plan}${usage}`;
+  item.iconPath = new vscode.ThemeIcon('globe');
+  item.contextValue = 'zone';
+  item.tooltip = new vscode.MarkdownString(
+    [
+      `**${node.zone.name}**`,
+      '',
+      `Plan: ${plan}`,
+      '',
+      `Status: ${node.zone.status ?? 'unknown'}`,
+      '',
+      node.usage === undefined
+        ? 'Records: unknown'
+        : `Records: ${formatUsage(node.usage.record_usage, node.usage.record_quota)}`,
+      '',
+      `Zone ID: \`${node.zone.id}\``,
+    ].join('\n'),
+  );
+  return item;
+}
+
+function nameItem(node: NameNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(
+    relativeOwner(node.name, node.zone.zone.name),
+    vscode.TreeItemCollapsibleState.Expanded,
+  );
+  const types = [...new Set(node.records.map((record) => record.type))].join(', ');
+  item.description = `${types} · ${node.records.length} ${node.records.length === 1 ? 'record' : 'records'}`;
+  item.tooltip = node.name;
+  item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+  item.contextValue = 'name';
+  return item;
+}
+
+function recordItem(node: RecordNode | ScannedRecordNode, contextValue: string): vscode.TreeItem {
+  const record = node.record;
+  const item = new vscode.TreeItem(recordLabel(record), vscode.TreeItemCollapsibleState.None);
+  item.description = recordDescription(record);
+  item.tooltip = new vscode.MarkdownString(recordTooltip(record));
+  item.iconPath =
+    record.proxied === true
+      ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('charts.orange'))
+      : new vscode.ThemeIcon(contextValue === 'scannedRecord' ? 'question' : 'symbol-field');
+  item.contextValue = contextValue;
+  item.command = { command: 'zoneRecords.showRecordDetails', title: 'Show Record Details', arguments: [node] };
+  return item;
+}
+
+function recordContext(record: DnsRecord): string {
+  return record.proxiable ? 'record.proxiable' : 'record';
+}
+
+function moreItem(node: MoreNode): vscode.TreeItem {
+  const total = node.total === undefined ? '' : ` of ${node.total.toLocaleString('en-US')}`;
+  const item = new vscode.TreeItem(`Load more… (${node.loaded.toLocaleString('en-US')}${total} loaded)`);
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.contextValue = 'more';
+  item.command = { command: 'zoneRecords.loadMore', title: 'Load More Records', arguments: [node.zone] };
+  return item;
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.text);
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.tooltip = node.tooltip ?? node.text;
+  item.contextValue = 'message';
+  if (node.command) item.command = { command: node.command, title: node.text };
+  return item;
+}
+
+function message(text: string, icon: string, command?: string): MessageNode {
+  return { kind: 'message', text, icon, ...(command === undefined ? {} : { command }) };
+}

@@ -1,0 +1,175 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DnsRecord } from '../../../client/src/cloudflare';
+import type { NameNode, RecordNode, TreeNode } from '../../../client/src/views/nodes';
+import type { ViewQuery } from '../../../client/src/views/viewQuery';
+import { closeAll, extensionApi, screenshot, testEnv } from '../helpers';
+
+const zoneId = (): string => testEnv.zoneIds['example.com'];
+
+async function nameNodes(): Promise<NameNode[]> {
+  const api = await extensionApi();
+  const zone = await api.tree.findZone('example.com');
+  assert.ok(zone);
+  const children: TreeNode[] = await api.tree.getChildren(zone);
+  return children.filter((node): node is NameNode => node.kind === 'name');
+}
+
+async function recordNode(name: string, type: string): Promise<RecordNode> {
+  const api = await extensionApi();
+  const group = (await nameNodes()).find((node) => node.name === name);
+  assert.ok(group, `${name} is in the tree`);
+  const records = (await api.tree.getChildren(group)) as RecordNode[];
+  const node = records.find((candidate) => candidate.record.type === type);
+  assert.ok(node, `${type} ${name} is in the tree`);
+  return node;
+}
+
+describe('records: tree and record actions', () => {
+  let created: DnsRecord;
+  after(closeAll);
+
+  it('creates a proxied record from the form arguments', async () => {
+    created = await vscode.commands.executeCommand<DnsRecord>('zoneRecords.createRecord', 'example.com', {
+      type: 'A',
+      name: 'test',
+      rdata: '192.0.2.99',
+      ttl: 1,
+      proxied: true,
+      comment: 'created by the integration test',
+    });
+    assert.ok(created, 'the record was created');
+    assert.deepEqual(
+      [created.name, created.content, created.ttl, created.proxied],
+      ['test.example.com', '192.0.2.99', 1, true],
+    );
+  });
+
+  it('shows the record in the tree: type, content, TTL auto, proxied, comment in the tooltip', async () => {
+    const api = await extensionApi();
+    const node = await recordNode('test.example.com', 'A');
+    const item = api.tree.getTreeItem(node);
+    assert.equal(item.label, 'A  192.0.2.99');
+    assert.equal(item.description, 'TTL auto · proxied');
+    assert.equal(item.contextValue, 'record.proxiable');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /created by the integration test/);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'cloud');
+    const mx = api.tree.getTreeItem(await recordNode('example.com', 'MX'));
+    assert.equal(mx.label, 'MX  10 mail.example.com.');
+    assert.equal(mx.description, 'TTL 3600 (1 h)');
+  });
+
+  it('shows the tree in the sidebar (screenshot)', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.view.extension.zoneRecords');
+    const zone = await api.tree.findZone('example.com');
+    assert.ok(zone);
+    await api.view.reveal(zone, { expand: true, focus: false, select: true });
+    await api.view.reveal(await recordNode('test.example.com', 'A'), { focus: true, select: true });
+    await screenshot('records-tree');
+  });
+
+  it('rejects invalid record data before sending anything', async () => {
+    const api = await extensionApi();
+    const before = api.failures.length;
+    const result = await vscode.commands.executeCommand('zoneRecords.createRecord', 'example.com', {
+      type: 'A',
+      name: 'bad',
+      rdata: '999.1.2.3',
+      ttl: 300,
+      proxied: false,
+      comment: '',
+    });
+    assert.equal(result, undefined);
+    assert.equal(api.failures.length, before + 1);
+    assert.doesNotMatch(api.failures.at(-1)!, /Cloudflare \d/);
+  });
+
+  it("shows Cloudflare's code and message when the API refuses a record", async () => {
+    const api = await extensionApi();
+    const result = await vscode.commands.executeCommand('zoneRecords.createRecord', 'example.com', {
+      type: 'CNAME',
+      name: 'test',
+      rdata: 'www.example.com.',
+      ttl: 1,
+      proxied: false,
+      comment: '',
+    });
+    assert.equal(result, undefined);
+    assert.match(api.failures.at(-1)!, /\b8\d{4}\b/);
+  });
+
+  it('quick-updates TTL and proxied with a PATCH', async () => {
+    const updated = await vscode.commands.executeCommand<DnsRecord>(
+      'zoneRecords.quickUpdateRecord',
+      { zoneId: zoneId(), recordId: created.id },
+      { ttl: 300, proxied: false },
+    );
+    assert.deepEqual([updated.ttl, updated.proxied, updated.comment], [300, false, 'created by the integration test']);
+  });
+
+  it('edits the record with a PUT', async () => {
+    const updated = await vscode.commands.executeCommand<DnsRecord>(
+      'zoneRecords.editRecord',
+      await recordNode('test.example.com', 'A'),
+      { name: 'test', rdata: '192.0.2.100', ttl: 600, proxied: false, comment: 'edited' },
+    );
+    assert.deepEqual(
+      [updated.id, updated.content, updated.ttl, updated.comment],
+      [created.id, '192.0.2.100', 600, 'edited'],
+    );
+  });
+
+  it('copies the record as a zone-file line', async () => {
+    const line = await vscode.commands.executeCommand<string>('zoneRecords.copyRecordAsZoneLine', {
+      zoneId: zoneId(),
+      recordId: created.id,
+    });
+    assert.equal(line, 'test.example.com. 600 IN A 192.0.2.100 ; edited');
+    assert.equal(await vscode.env.clipboard.readText(), line);
+  });
+
+  it('shows the details as read-only JSON', async () => {
+    await vscode.commands.executeCommand('zoneRecords.showRecordDetails', await recordNode('test.example.com', 'A'));
+    const document = vscode.window.activeTextEditor?.document;
+    assert.ok(document);
+    assert.equal(document.uri.scheme, 'zone-records');
+    assert.equal(document.languageId, 'json');
+    assert.equal((JSON.parse(document.getText()) as DnsRecord).id, created.id);
+  });
+
+  it('filters, searches and sorts through the list endpoint', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand<ViewQuery>('zoneRecords.filterRecords', { type: 'MX' });
+    assert.deepEqual(
+      (await nameNodes()).map((node) => node.name),
+      ['example.com'],
+    );
+    await vscode.commands.executeCommand('zoneRecords.clearFilter');
+    await vscode.commands.executeCommand('zoneRecords.searchRecords', '192.0.2.100');
+    assert.deepEqual(
+      (await nameNodes()).map((node) => node.name),
+      ['test.example.com'],
+    );
+    await vscode.commands.executeCommand('zoneRecords.clearFilter');
+    await vscode.commands.executeCommand('zoneRecords.sortRecords', { order: 'ttl', direction: 'desc' });
+    const first = (await nameNodes())[0];
+    assert.ok(first);
+    assert.equal(Math.max(...first.records.map((record) => record.ttl)), 3600);
+    assert.match(api.tree.describeQuery(), /by ttl desc/);
+    await vscode.commands.executeCommand('zoneRecords.clearFilter');
+  });
+
+  it('deletes the record after confirmation', async () => {
+    const deleted = await vscode.commands.executeCommand<boolean>(
+      'zoneRecords.deleteRecord',
+      { zoneId: zoneId(), recordId: created.id },
+      { confirm: true },
+    );
+    assert.equal(deleted, true);
+    assert.equal(
+      (await nameNodes()).some((node) => node.name === 'test.example.com'),
+      false,
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ApplyReport } from '../../../client/src/cloudflare/apply';
+import type { PlanSummary } from '../../../client/src/cloudflare/plan-types';
+import { closeAll, fixtureUri, screenshot } from '../helpers';
+
+type PlanResult = { summary: PlanSummary; diff: { live: vscode.Uri; local: vscode.Uri } };
+
+describe('sync: plan in the diff editor, apply by chunks', () => {
+  const uri = fixtureUri('example.org.zone');
+  after(closeAll);
+
+  it('plans the sync and opens the diff between the live zone and the file', async () => {
+    await vscode.window.showTextDocument(uri);
+    const result = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri });
+    assert.deepEqual(result.summary, { create: 3, update: 0, delete: 0 });
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor is active');
+    assert.equal(tab.input.original.toString(), result.diff.live.toString());
+    assert.equal(tab.input.modified.toString(), result.diff.local.toString());
+    const local = (await vscode.workspace.openTextDocument(result.diff.local)).getText();
+    assert.match(local, /^example\.org\. 300 IN A 192\.0\.2\.80$/m);
+    await screenshot('sync-diff');
+  });
+
+  it('applies the plan and reports exactly what was applied', async () => {
+    const report = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
+      uri,
+      include: ['create', 'update', 'delete'],
+    });
+    assert.equal(report.status, 'applied');
+    assert.deepEqual(
+      report.chunks.map((chunk) => [chunk.status, chunk.posts]),
+      [['applied', 3]],
+    );
+    assert.match(report.message, /3 created, 0 updated, 0 deleted/);
+    const again = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri });
+    assert.deepEqual(again.summary, { create: 0, update: 0, delete: 0 });
+  });
+
+  it('skips the kinds of change left out, and applies them later', async () => {
+    await vscode.commands.executeCommand('zoneRecords.createRecord', 'example.org', {
+      type: 'A',
+      name: 'extra',
+      rdata: '192.0.2.81',
+      ttl: 300,
+      proxied: false,
+      comment: '',
+    });
+    const plan = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri });
+    assert.deepEqual(plan.summary, { create: 0, update: 0, delete: 1 });
+    const skipped = await vscode.commands.executeCommand('zoneRecords.applySync', {
+      uri,
+      include: ['create', 'update'],
+    });
+    assert.equal(skipped, undefined);
+    const report = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
+      uri,
+      include: ['delete'],
+    });
+    assert.equal(report.status, 'applied');
+    assert.match(report.message, /0 created, 0 updated, 1 deleted/);
+    const after = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri });
+    assert.deepEqual(after.summary, { create: 0, update: 0, delete: 0 });
+  });
+});
