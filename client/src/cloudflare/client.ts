@@ -212,7 +212,7 @@ export class CloudflareClient {
   /** Starts a background scan; it adds nothing until its results are reviewed. Returns the API's messages. */
   async triggerScan(zoneId: string, options?: CallOptions): Promise<readonly CloudflareMessage[]> {
     const call: HttpCall = { method: 'POST', path: `${recordsPath(zoneId)}/scan/trigger`, json: {} };
-    const envelope = await this.envelope(call, options);
+    const { envelope } = await this.envelope(call, options);
     return Array.isArray(envelope.messages) ? (envelope.messages as CloudflareMessage[]) : [];
   }
 
@@ -269,33 +269,28 @@ export class CloudflareClient {
 
   // ---- envelope handling ----
 
-  private async envelope(call: HttpCall, options: CallOptions | undefined): Promise<Record<string, unknown>> {
+  private async envelope(
+    call: HttpCall,
+    options: CallOptions | undefined,
+  ): Promise<{ envelope: Record<string, unknown>; fail: (detail: string) => CloudflareResponseError }> {
     const response = await this.http.send(call, options);
-    return parseEnvelope(response, { method: call.method, path: call.path, attempts: 1 });
+    const request = { method: call.method, path: call.path, attempts: 1 };
+    return {
+      envelope: parseEnvelope(response, request),
+      fail: (detail) => new CloudflareResponseError(response.status, detail, request),
+    };
   }
 
   private async result<T>(call: HttpCall, options: CallOptions | undefined): Promise<T> {
-    const envelope = await this.envelope(call, options);
+    const { envelope, fail } = await this.envelope(call, options);
     const result = envelope.result;
-    if (typeof result !== 'object' || result === null) {
-      throw new CloudflareResponseError(200, 'the response has no result', {
-        method: call.method,
-        path: call.path,
-        attempts: 1,
-      });
-    }
+    if (typeof result !== 'object' || result === null) throw fail('the response has no result');
     return result as T;
   }
 
   private async page<T>(call: HttpCall, options: CallOptions | undefined): Promise<Page<T>> {
-    const envelope = await this.envelope(call, options);
-    if (!Array.isArray(envelope.result)) {
-      throw new CloudflareResponseError(200, 'the response has no list of results', {
-        method: call.method,
-        path: call.path,
-        attempts: 1,
-      });
-    }
+    const { envelope, fail } = await this.envelope(call, options);
+    if (!Array.isArray(envelope.result)) throw fail('the response has no list of results');
     const info = envelope.result_info;
     return {
       items: envelope.result as T[],

@@ -115,9 +115,10 @@ export class HttpExecutor {
     for (let retries = 0; ; retries++) {
       const attempt = retries + 1;
       await this.wait(options.signal, describe(attempt), () => this.settings.budget?.acquire(options.signal));
-      const started = clock.now();
+      // Durations are measured on the monotonic clock: the injected one only schedules waits.
+      const started = performance.now();
       const outcome = await this.attempt(call, path, timeoutMs, options.signal);
-      const durationMs = Math.max(0, clock.now() - started);
+      const durationMs = Math.max(0, performance.now() - started);
       const log = (entry: Omit<RequestLogEntry, 'method' | 'path' | 'attempt' | 'durationMs'>): void =>
         this.settings.onRequest?.({ method: call.method, path, attempt, durationMs, ...entry });
 
