@@ -77,7 +77,11 @@ describe('contract: client requests and emulator responses against the OpenAPI s
       this.skip();
     }
     validator = new OpenApiValidator();
-    emulator = await startEmulator({ plan: 'enterprise' });
+    emulator = await startEmulator({
+      plan: 'enterprise',
+      email: 'admin@example.com',
+      globalKey: '0123456789abcdef0123456789abcdef01234',
+    });
     zoneId = emulator.zoneId('example.com');
     proxy = new RecordingProxy(emulator.url);
     const baseUrl = await proxy.start();
@@ -190,6 +194,13 @@ describe('contract: client requests and emulator responses against the OpenAPI s
     await stranger.usage(zoneId).catch(ignore);
     await stranger.verifyToken().catch(ignore);
     await stranger.close();
+    const byKey = new CloudflareClient({
+      credentials: { email: 'admin@example.com', key: '0123456789abcdef0123456789abcdef01234' },
+      baseUrl: client.baseUrl.href,
+      env: {},
+    });
+    await byKey.listRecords(zoneId, { type: 'A' });
+    await byKey.close();
   }
 
   it('exercises every operation of the spec, and every exchange validates', async function () {

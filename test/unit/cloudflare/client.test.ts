@@ -554,6 +554,15 @@ describe('Cloudflare client (against a scripted HTTP server)', () => {
       assert.match(error.message, /^Cloudflare did not answer GET \/zones\/\w+\/dns_records\/usage within 100 ms\./);
     });
 
+    it('lets one call override the client timeout', async () => {
+      server.enqueue({ delayMs: 5000, body: ok(null) });
+      const error = await client({ retry: { maxRetries: 0 } })
+        .usage(ZONE, { timeoutMs: 100 })
+        .catch((e: unknown) => e);
+      assert.ok(error instanceof CloudflareTimeoutError);
+      assert.equal(error.timeoutMs, 100);
+    });
+
     it('retries after a timeout when retries are left', async () => {
       server.enqueue({ delayMs: 5000, body: ok(null) });
       server.setHandler(() => ({ body: ok({ record_usage: 2, record_quota: 200 }) }));
