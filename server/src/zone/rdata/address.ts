@@ -102,3 +102,49 @@ export const parseAaaa: RdataParser = (tokens, context) => {
   reader.end();
   return reader.result();
 };
+
+const EUI_BYTE = '[0-9A-Fa-f]{2}';
+const EUI48 = new RegExp(`^${EUI_BYTE}(?:-${EUI_BYTE}){5}$`);
+const EUI64 = new RegExp(`^${EUI_BYTE}(?:-${EUI_BYTE}){7}$`);
+
+function euiParser(type: 'EUI48' | 'EUI64', pattern: RegExp, groups: number): RdataParser {
+  return (tokens, context) => {
+    const reader = new RdataReader(tokens, context, type);
+    const token = reader.take('address');
+    if (token) {
+      reader.field('address', token.text, token.range);
+      if (token.kind !== 'word' || !pattern.test(token.text)) {
+        reader.report(
+          'bad-rdata',
+          `${type} address must be ${groups} hex pairs joined by "-" (RFC 7043), not "${token.text}".`,
+          token.range,
+        );
+      }
+    }
+    reader.end();
+    return reader.result();
+  };
+}
+
+export const parseEui48 = euiParser('EUI48', EUI48, 6);
+export const parseEui64 = euiParser('EUI64', EUI64, 8);
+
+/** NSAP (RFC 1706): `0x` then an even number of hex digits, dots allowed between them for readability. */
+export const parseNsap: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'NSAP');
+  const token = reader.take('address');
+  if (token) {
+    reader.field('address', token.text, token.range);
+    const digits = token.text.replace(/^0x/i, '').replaceAll('.', '');
+    const valid = /^0x/i.test(token.text) && /^[0-9A-Fa-f]+$/.test(digits) && digits.length % 2 === 0;
+    if (!valid) {
+      reader.report(
+        'bad-hex',
+        `NSAP address must be 0x followed by an even number of hex digits, not "${token.text}".`,
+        token.range,
+      );
+    }
+  }
+  reader.end();
+  return reader.result();
+};

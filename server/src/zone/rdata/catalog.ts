@@ -109,7 +109,7 @@ const rows: readonly Row[] = [
     'RFC 2782',
     'cf',
   ],
-  ['ATMA', 34, 'format address', 'ATM address (obsolete).', 'ATM Forum', 'obsolete'],
+  ['ATMA', 34, 'address', 'ATM address (obsolete).', 'ATM Forum', 'obsolete'],
   [
     'NAPTR',
     35,

@@ -16,7 +16,6 @@ export type RdataCode =
   | 'bad-hex'
   | 'bad-base32'
   | 'bad-digest-length'
-  | 'bad-string'
   | 'txt-string-too-long'
   | 'bad-ttl-field'
   | 'bad-caa'
@@ -47,7 +46,6 @@ export const rdataCodes: Readonly<Record<RdataCode, string>> = {
   'bad-hex': 'Not valid hexadecimal (an even number of hex digits).',
   'bad-base32': 'Not valid base32hex (RFC 4648, as NSEC3 uses it).',
   'bad-digest-length': 'The digest or fingerprint length does not match its algorithm.',
-  'bad-string': 'A character-string is malformed (for example an incomplete escape).',
   'txt-string-too-long': 'A character-string is longer than 255 octets after unescaping (RFC 1035 section 3.3).',
   'bad-ttl-field': 'A time field (SOA refresh, retry, expire, minimum) is not a number of seconds or a TTL with units.',
   'bad-caa': 'A CAA record breaks RFC 8659 (flags, tag syntax, or the value form of issue/issuewild/issuemail/iodef).',

@@ -67,17 +67,25 @@ function dsLike(type: string): RdataParser {
 export const parseDs = dsLike('DS');
 export const parseCds = dsLike('CDS');
 
+const FLAG_MNEMONICS = /^(?=[^|]*[A-Za-z])[A-Za-z0-9]+(?:\|[A-Za-z0-9]+)*$/;
+
 function dnskeyLike(type: string): RdataParser {
   return (tokens, context) => {
     const reader = new RdataReader(tokens, context, type);
-    reader.integer('flags', 0xffff);
+    const flagsToken = reader.peek();
+    // BIND also reads KEY flags as mnemonics joined by "|" (FLAG2|SIG15 ...).
+    if (flagsToken && FLAG_MNEMONICS.test(flagsToken.text)) {
+      reader.take('flags');
+      reader.field('flags', flagsToken.text, flagsToken.range);
+    } else reader.integer('flags', 0xffff);
     const protocolToken = reader.peek();
     const protocol = reader.integer('protocol', 255);
     if (protocolToken && protocol !== undefined && protocol !== 3 && type !== 'KEY') {
       reader.report(
         'bad-rdata',
-        `${type} protocol must be 3 (RFC 4034 section 2.1.2), not ${protocol}.`,
+        `${type} protocol should be 3 (RFC 4034 section 2.1.2), not ${protocol}; validators ignore such keys.`,
         protocolToken.range,
+        'warning',
       );
     }
     readAlgorithm(reader);
@@ -162,17 +170,20 @@ export const parseNsec: RdataParser = (tokens, context) => {
   return reader.result();
 };
 
-function readNsec3Parameters(reader: RdataReader): void {
-  reader.integer('hash_algorithm', 255);
+function readNsec3Parameters(reader: RdataReader): number | undefined {
+  const algorithm = reader.integer('hash_algorithm', 255);
   reader.integer('flags', 255);
   reader.integer('iterations', 0xffff);
   readHex(reader, 'salt', { single: true, allowDash: true });
+  return algorithm;
 }
 
 export const parseNsec3: RdataParser = (tokens, context) => {
   const reader = new RdataReader(tokens, context, 'NSEC3');
-  readNsec3Parameters(reader);
-  readBase32Hex(reader, 'next_hashed_owner');
+  const algorithm = readNsec3Parameters(reader);
+  const length = readBase32Hex(reader, 'next_hashed_owner');
+  // Hash algorithm 1 is SHA-1, the only one defined: every hashed owner name is 20 octets.
+  if (algorithm === 1) checkDigestLength(reader, 'next_hashed_owner', length, 20, 'SHA-1 (hash algorithm 1)');
   readTypeList(reader);
   return reader.result();
 };

@@ -1,11 +1,12 @@
 /** Binary fields written as base64, hex or base32hex, possibly split over several tokens. */
-import type { Token } from '../types';
+import type { Severity, Token } from '../types';
 import type { RdataReader } from './reader';
 import { spanRange, subRange } from './reader';
 
 const BASE64_CHARS = /[^A-Za-z0-9+/=]/;
 const HEX_CHARS = /[^0-9A-Fa-f]/;
-const BASE32HEX_CHARS = /[^0-9A-Va-v=]/;
+// NSEC3 writes base32hex without padding (RFC 5155 section 3.3).
+const BASE32HEX_CHARS = /[^0-9A-Va-v]/;
 
 /** The number of octets a valid base64 text decodes to, or undefined when it is not valid base64. */
 export function base64Length(text: string): number | undefined {
@@ -101,8 +102,16 @@ export function readBase32Hex(reader: RdataReader, fieldName: string): number | 
   if (!token) return undefined;
   reader.field(fieldName, token.text, token.range);
   if (reportBadChar(reader, [token], BASE32HEX_CHARS, 'bad-base32', 'base32hex', fieldName)) return undefined;
-  const bits = token.text.replace(/=+$/, '').length * 5;
-  return Math.floor(bits / 8);
+  // Only these lengths (mod 8) end on a whole octet: 1, 3 and 6 leftover characters cannot occur.
+  if ([1, 3, 6].includes(token.text.length % 8)) {
+    reader.report(
+      'bad-base32',
+      `${reader.type} ${fieldName.replaceAll('_', ' ')} has an impossible base32hex length (${token.text.length}).`,
+      token.range,
+    );
+    return undefined;
+  }
+  return Math.floor((token.text.length * 5) / 8);
 }
 
 /** Reports a length mismatch for a digest or fingerprint whose algorithm fixes its size. */
@@ -112,6 +121,7 @@ export function checkDigestLength(
   actual: number | undefined,
   expected: number | undefined,
   algorithmText: string,
+  severity: Severity = 'error',
 ): void {
   if (actual === undefined || expected === undefined || actual === expected) return;
   const field = reader.result().fields.find((candidate) => candidate.name === fieldName);
@@ -120,5 +130,6 @@ export function checkDigestLength(
     'bad-digest-length',
     `${reader.type} ${fieldName.replaceAll('_', ' ')} is ${actual} octets, but ${algorithmText} produces ${expected}.`,
     field.range,
+    severity,
   );
 }

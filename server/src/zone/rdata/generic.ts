@@ -3,6 +3,9 @@ import { readHex } from './encodings';
 import { RdataReader } from './reader';
 import type { RdataParser, RecordTypeInfo } from './types';
 
+/** Types whose trailing fields are optional: how many fields they need at least. */
+const MIN_FIELDS: Readonly<Record<string, number>> = { APL: 0, ISDN: 1, HIP: 3 };
+
 /** Wire lengths that are fixed for a type, so that `\# len` can be checked against them. */
 const FIXED_LENGTH: Readonly<Record<string, number>> = { A: 4, AAAA: 16, EUI48: 6, EUI64: 8 };
 
@@ -51,7 +54,9 @@ export function parseByFieldCount(info: RecordTypeInfo): RdataParser {
   return (tokens, context) => {
     const reader = new RdataReader(tokens, context, info.name);
     const names = info.fields.length > 0 ? info.fields : ['data'];
+    const required = MIN_FIELDS[info.name] ?? names.length;
     names.forEach((name, index) => {
+      if (index >= required && reader.remaining === 0) return;
       const isLast = index === names.length - 1;
       const fieldTokens = isLast ? reader.takeRest() : [reader.peek()].filter((token) => token !== undefined);
       if (!isLast && fieldTokens.length > 0) reader.take(name);

@@ -1,6 +1,6 @@
 /** The record type registry and `parseRdata`, the entry point the parser calls for every record. */
 import type { Token } from '../types';
-import { parseA, parseAaaa } from './address';
+import { parseA, parseAaaa, parseEui48, parseEui64, parseNsap } from './address';
 import { parseCaa } from './caa';
 import { typeCatalog, typeCodeOf } from './catalog';
 import { parseCert, parseDhcid, parseOpenpgpkey, parseSmimea, parseSshfp, parseTlsa } from './certs';
@@ -66,6 +66,8 @@ const parsers: Readonly<Partial<Record<string, RdataParser>>> = {
   DNAME: parseDname,
   DNSKEY: parseDnskey,
   DS: parseDs,
+  EUI48: parseEui48,
+  EUI64: parseEui64,
   HINFO: parseHinfo,
   HTTPS: parseHttps,
   KEY: parseKey,
@@ -81,6 +83,7 @@ const parsers: Readonly<Partial<Record<string, RdataParser>>> = {
   NAPTR: parseNaptr,
   NINFO: textStrings('NINFO'),
   NS: parseNs,
+  NSAP: parseNsap,
   'NSAP-PTR': parseSingleName('NSAP-PTR', 'target'),
   NSEC: parseNsec,
   NSEC3: parseNsec3,
@@ -144,7 +147,9 @@ function parseRdataUnsafe(type: string, tokens: readonly Token[], context: Rdata
     return reader.result();
   }
   const first = tokens[0];
-  if (first && first.kind === 'word' && first.text === '\\#') return parseGenericRdata(name)(tokens, context);
+  // BIND reads `\#` as generic rdata only before a length; `TXT \# text` is the text "#" and "text".
+  const generic = first?.kind === 'word' && first.text === '\\#' && (!info || /^\d+$/.test(tokens[1]?.text ?? ''));
+  if (generic) return parseGenericRdata(name)(tokens, context);
   if (!info) {
     const reader = new RdataReader(tokens, context, name);
     const range = first

@@ -126,7 +126,8 @@ export class RdataReader {
     }
     const resolved = resolveName(token.text, this.context.origin);
     this.field(name, resolved.name, token.range);
-    if (resolved.error) {
+    // Bad escapes are the lexer's to report (it sees every token); the name is read best-effort here.
+    if (resolved.error && resolved.error.code !== 'bad-escape') {
       const range =
         resolved.error.start === undefined
           ? token.range
@@ -137,7 +138,7 @@ export class RdataReader {
     return resolved.name;
   }
 
-  /** Reads one character-string (quoted or not) as field `name`, checking escapes and the 255-octet limit. */
+  /** Reads one character-string (quoted or not) as field `name`, checking the 255-octet limit (escapes: see nameFrom). */
   characterString(name: string, limit = 255): DecodedString | undefined {
     const token = this.take(name);
     if (!token) return undefined;
@@ -147,9 +148,7 @@ export class RdataReader {
   characterStringFrom(token: Token, name: string, limit = 255): DecodedString {
     const decoded = decodeCharacterString(token.text);
     this.field(name, decoded.value, token.range);
-    if (decoded.error) {
-      this.report('bad-string', decoded.error.message, subRange(token, decoded.error.start, decoded.error.end));
-    } else if (decoded.octets.length > limit) {
+    if (decoded.octets.length > limit) {
       this.report(
         'txt-string-too-long',
         `This character-string is ${decoded.octets.length} octets long; each string is at most ${limit} ` +

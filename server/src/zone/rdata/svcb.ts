@@ -40,14 +40,17 @@ interface SvcParam {
   readonly range: Range;
 }
 
-/** Splits a raw value on commas not escaped with a backslash, decoding each item. */
+/** The items of a comma-separated SvcParam value (alpn, mandatory). */
 function splitValueList(raw: string): string[] {
+  // Two levels (RFC 9460 appendix A.1): the character-string is unescaped first, then split at commas that are not
+  // escaped at the second level, so a literal comma in an item is written `\\,` in the zone file.
+  const value = decodeCharacterString(raw).value;
   const items: string[] = [];
   let current = '';
-  for (let i = 0; i < raw.length; i += 1) {
-    const char = raw[i] ?? '';
-    if (char === '\\' && i + 1 < raw.length) {
-      current += char + (raw[i + 1] ?? '');
+  for (let i = 0; i < value.length; i += 1) {
+    const char = value[i] ?? '';
+    if (char === '\\' && i + 1 < value.length) {
+      current += value[i + 1] ?? '';
       i += 1;
     } else if (char === ',') {
       items.push(current);
@@ -55,7 +58,7 @@ function splitValueList(raw: string): string[] {
     } else current += char;
   }
   items.push(current);
-  return items.map((item) => decodeCharacterString(item.replace(/\\,/g, ',')).value);
+  return items;
 }
 
 function readParams(reader: RdataReader): SvcParam[] {
@@ -87,7 +90,6 @@ function readParams(reader: RdataReader): SvcParam[] {
       const quoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"');
       if (quoted) raw = raw.slice(1, -1);
       const decoded = decodeCharacterString(raw);
-      if (decoded.error) reader.report('bad-string', `${reader.type} ${key}: ${decoded.error.message}`, range);
       value = decoded.value;
     }
     params.push({ key, number: svcParamKeyNumber(key), raw, value, keyToken: token, range });

@@ -76,6 +76,20 @@ describe('rdata: A and AAAA', () => {
     assert.match(parse('AAAA', '192.0.2.1').diagnostics[0]?.message ?? '', /use an A record/);
   });
 
+  it('checks EUI48, EUI64 and NSAP addresses', () => {
+    assert.deepEqual(codes(parse('EUI48', '00-00-5e-00-53-2a')), []);
+    assert.deepEqual(codes(parse('EUI48', '01-23-45-67-89')), ['bad-rdata']);
+    assert.deepEqual(codes(parse('EUI64', '00-00-5e-ef-10-00-00-2a')), []);
+    assert.deepEqual(codes(parse('EUI64', '01-23-45-67-89-ab-cd-efgarbage')), ['bad-rdata']);
+    assert.deepEqual(codes(parse('NSAP', '0x47.0005.80.005a00.0000.0001.e133.ffffff.000161.00')), []);
+    assert.deepEqual(codes(parse('NSAP', '0x')), ['bad-hex']);
+    assert.deepEqual(
+      codes(parse('NSAP', '0x47000580005a0000000001e133ffffff000161000')),
+      ['bad-hex'],
+      'odd nibble count',
+    );
+  });
+
   it('writes IPv6 in RFC 5952 form', () => {
     assert.equal(canonicalIpv6('2001:DB8:0:0:0:0:0:1'), '2001:db8::1');
     assert.equal(canonicalIpv6('2001:db8:0:1:0:0:0:1'), '2001:db8:0:1::1');

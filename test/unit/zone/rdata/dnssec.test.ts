@@ -14,6 +14,7 @@ describe('rdata: DNSSEC types', () => {
     const rdata = `60485 8 1 ${SHA256}`;
     const result = parse('DS', rdata);
     assert.deepEqual(codes(result), ['bad-digest-length']);
+    assert.equal(result.diagnostics[0]?.severity, 'error', 'BIND refuses a DS digest of the wrong size');
     assert.equal(covered(rdata, result), SHA256);
     assert.deepEqual(codes(parse('DS', `1 8 99 ABCD`)), [], 'unknown digest types are not length-checked');
   });
@@ -31,7 +32,12 @@ describe('rdata: DNSSEC types', () => {
     const result = parse('DNSKEY', '257 3 RSASHA256 AwEAAag/ 4ej0dw==');
     assert.deepEqual(codes(result), []);
     assert.deepEqual(fields(result), ['flags=257', 'protocol=3', 'algorithm=8', 'public_key=AwEAAag/4ej0dw==']);
-    assert.deepEqual(codes(parse('DNSKEY', '257 2 8 AwEAAQ==')), ['bad-rdata'], 'protocol must be 3');
+    const protocol = parse('DNSKEY', '257 2 8 AwEAAQ==');
+    assert.deepEqual(codes(protocol), ['bad-rdata'], 'protocol should be 3');
+    assert.equal(protocol.diagnostics[0]?.severity, 'warning');
+    assert.deepEqual(codes(parse('KEY', 'FLAG2|FLAG4|SIG15 3 8 AwEAAQ==')), [], 'BIND flag mnemonics');
+    assert.deepEqual(codes(parse('DNSKEY', 'flag2|ntyp3 3 8 AwEAAQ==')), []);
+    assert.deepEqual(codes(parse('DNSKEY', '1|2 3 8 AwEAAQ==')), ['bad-number']);
     assert.deepEqual(codes(parse('DNSKEY', '257 3 NOPE AwEAAQ==')), ['bad-algorithm']);
   });
 
@@ -78,6 +84,17 @@ describe('rdata: DNSSEC types', () => {
     );
     assert.deepEqual(codes(parse('NSEC3', '1 1 12 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJR A')), []);
     assert.deepEqual(codes(parse('NSEC3', '1 1 12 - 2T7B4G4VSA5SMI47K61MV5BV1A22BOJZ A')), ['bad-base32']);
+    assert.deepEqual(codes(parse('NSEC3', '1 1 12 aabbccdd CPNMU=== MX')), ['bad-base32'], 'no padding in NSEC3');
+    assert.deepEqual(
+      codes(parse('NSEC3', '1 0 10 76931F IMQ912BREQP1POLAH3RMONG A')),
+      ['bad-digest-length'],
+      'SHA-1 names are 20 octets',
+    );
+    assert.deepEqual(
+      codes(parse('NSEC3', '1 0 10 76931F IMQ912BREQP1POLAH3RMON A')),
+      ['bad-base32'],
+      'impossible length',
+    );
     assert.deepEqual(codes(parse('NSEC3PARAM', '1 0 0 -')), []);
     assert.deepEqual(codes(parse('NSEC3PARAM', '1 0 70000 -')), ['bad-number']);
   });

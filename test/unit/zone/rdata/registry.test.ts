@@ -89,6 +89,24 @@ describe('rdata: registry, generic rdata and parseRdata', () => {
     assert.deepEqual(codes(parse('TYPE65534', '\\# 1 0g')), ['bad-hex']);
   });
 
+  it('reads \\# as generic only before a length, as BIND does', () => {
+    assert.deepEqual(fields(parse('TXT', '\\# text')), ['text=#', 'text=text']);
+    assert.deepEqual(codes(parse('A', '\\# text')), ['bad-ipv4', 'extra-rdata']);
+    assert.deepEqual(
+      codes(parse('TYPE65534', '\\# text')),
+      ['bad-number', 'missing-rdata'],
+      'unknown types need the generic form',
+    );
+  });
+
+  it('accepts optional trailing fields of ISDN, APL and HIP', () => {
+    assert.deepEqual(codes(parse('ISDN', '"isdn-address"')), []);
+    assert.deepEqual(codes(parse('ISDN', '"isdn-address" "sub"')), []);
+    assert.deepEqual(codes(parse('APL', '')), []);
+    assert.deepEqual(codes(parse('HIP', '2 200100107B1A74DF365639CC39F1D578 AwEAAQ==')), []);
+    assert.deepEqual(codes(parse('HIP', '2 200100107B1A74DF365639CC39F1D578')), ['missing-rdata']);
+  });
+
   it('uses the known parser for TYPEnnn of a known type, and requires \\# for unknown codes', () => {
     assert.deepEqual(fields(parse('TYPE1', '192.0.2.1')), ['address=192.0.2.1']);
     assert.deepEqual(codes(parse('TYPE1', 'x')), ['bad-ipv4']);

@@ -64,7 +64,11 @@ describe('rdata: SVCB and HTTPS', () => {
     assert.deepEqual(codes(parse('SVCB', '1 . alpn')), ['bad-svcb-param']);
     assert.deepEqual(codes(parse('SVCB', '1 . alpn=h2,,h3')), ['bad-svcb-param']);
     assert.deepEqual(codes(parse('SVCB', '1 . alpn=h2 no-default-alpn=x')), ['bad-svcb-param']);
-    assert.deepEqual(codes(parse('SVCB', '1 . alpn=h2\\,x,h3')), [], 'an escaped comma stays in the protocol id');
+    const doubled = parse('SVCB', '1 . alpn=h2\\\\,x,h3');
+    assert.deepEqual(codes(doubled), [], 'a comma escaped twice stays in the protocol id');
+    // BIND's bad-svcb-alpn1/2: one level of escaping is undone by the character-string, leaving empty ids
+    assert.deepEqual(codes(parse('SVCB', '1 . alpn=\\,abc')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('SVCB', '1 . alpn=a\\,\\,abc')), ['bad-svcb-param']);
   });
 
   it('requires alpn beside no-default-alpn in ServiceMode', () => {
