@@ -1,8 +1,7 @@
-import { formatCfComment } from './cf-comment';
 import { zoneOf, type RequestContext } from './context';
 import { text, type ApiResponse } from './envelope';
-import { isProxiable, usesData, type StoredRecord, type ZoneInfo } from './model';
-import { formatData, quote } from './presentation';
+import type { StoredRecord, ZoneInfo } from './model';
+import { zoneLineOf } from './zone-core';
 
 /** GET /zones/:zone_id/dns_records/export: the zone as BIND text (text/plain), which imports back to the same records. */
 export function handleExport(context: RequestContext): ApiResponse {
@@ -41,44 +40,9 @@ export function exportZone(zone: ZoneInfo, records: readonly StoredRecord[], now
       currentType = record.type;
       lines.push('', `;; ${currentType} Records`);
     }
-    lines.push(exportLine(record));
+    lines.push(zoneLineOf(record));
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** One record as a zone-file line with its comment, tags and proxy status in a `cf_tags=` comment. */
-export function exportLine(record: StoredRecord): string {
-  const comment = formatCfComment({
-    comment: record.comment,
-    tags: record.tags,
-    proxied: isProxiable(record.type) ? record.proxied : undefined,
-    flattenCname: record.settings.flatten_cname === true ? true : undefined,
-  });
-  const line = `${record.name}.\t${record.ttl}\tIN\t${record.type}\t${rdata(record)}`;
-  return comment === undefined ? line : `${line} ; ${comment}`;
-}
-
-function rdata(record: StoredRecord): string {
-  if (record.data !== undefined && usesData(record.type)) {
-    const fields = formatData(record.type, record.data, 'absolute');
-    return record.type === 'URI' ? `${record.priority ?? 0} ${fields}` : fields;
-  }
-  switch (record.type) {
-    case 'CNAME':
-    case 'NS':
-    case 'PTR':
-      return absolute(record.content);
-    case 'MX':
-      return `${record.priority ?? 0} ${absolute(record.content)}`;
-    case 'TXT':
-      return record.content.startsWith('"') ? record.content : quote(record.content);
-    default:
-      return record.content;
-  }
-}
-
-function absolute(name: string): string {
-  return name.endsWith('.') ? name : `${name}.`;
 }
 
 function compareText(a: string, b: string): number {

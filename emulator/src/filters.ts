@@ -1,4 +1,4 @@
-import { domainToASCII } from 'node:url';
+import { toAsciiName } from '../../server/src/zone/names';
 import { apiErrors } from './errors';
 import type { StoredRecord } from './model';
 
@@ -100,8 +100,7 @@ function isOperator(text: string): text is Operator {
 /** Name filters compare against stored names, which are Punycode without the trailing dot. */
 function nameValue(value: string): string {
   const trimmed = value.endsWith('.') ? value.slice(0, -1) : value;
-  if (/^[\x20-\x7e]*$/.test(trimmed)) return trimmed;
-  return domainToASCII(trimmed) || trimmed;
+  return toAsciiName(trimmed)?.toLowerCase() ?? trimmed;
 }
 
 function compare(actual: string, operator: Operator, expected: string): boolean {

@@ -51,11 +51,11 @@ export function buildRecord(
   const ttl = checkTtl(merged['ttl'], context.zone);
   if (ttl instanceof ApiError) return ttl;
 
-  const content = validateContent(type, name, merged['content'], merged['data']);
-  if (content instanceof ApiError) return content;
-
   const priority = checkPriority(type, merged['priority']);
   if (priority instanceof ApiError) return priority;
+
+  const content = validateContent(type, name, merged['content'], merged['data'], priority);
+  if (content instanceof ApiError) return content;
 
   const comment = checkComment(merged['comment'], context.zone);
   if (comment instanceof ApiError) return comment;

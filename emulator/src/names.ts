@@ -1,4 +1,4 @@
-import { domainToASCII } from 'node:url';
+import { toAsciiName } from '../../server/src/zone/names';
 
 /** A name normalised the way Cloudflare stores it, or the reason it is not a valid record name. */
 export type NameResult = { readonly name: string } | { readonly error: string };
@@ -40,11 +40,9 @@ export function normaliseZoneName(input: string): string | undefined {
   return 'name' in checked ? checked.name : undefined;
 }
 
-/** Names are compared case-insensitively; ASCII names only need lower-casing, Unicode ones go through IDNA. */
+/** Names are compared case-insensitively; Unicode labels go through the zone core's IDNA (UTS 46). */
 function toAscii(text: string): string | undefined {
-  if (/^[\x21-\x7e]*$/.test(text)) return text.toLowerCase();
-  const ascii = domainToASCII(text);
-  return ascii === '' ? undefined : ascii;
+  return toAsciiName(text)?.toLowerCase();
 }
 
 function checkName(name: string, input: string): NameResult {

@@ -23,12 +23,18 @@ const hostnameDataFields: Readonly<Record<string, string>> = {
 /**
  * Validates and normalises the `content` (or `data`) of a record of `type` named `name` (absolute, Punycode).
  * Checks the shape here (addresses, hostnames, field ranges), then lets the zone core check the rdata the way a
- * zone file would be checked.
+ * zone file would be checked (MX and URI need their `priority` for that).
  */
-export function validateContent(type: string, name: string, content: unknown, data: unknown): ValidContent | ApiError {
+export function validateContent(
+  type: string,
+  name: string,
+  content: unknown,
+  data: unknown,
+  priority: number | undefined,
+): ValidContent | ApiError {
   const result = usesData(type) ? validateData(type, data) : validatePlainContent(type, name, content);
   if ('status' in result) return result;
-  const problem = checkRdataWithZoneCore(type, result);
+  const problem = checkRdataWithZoneCore(type, result, priority);
   return problem === undefined ? result : apiErrors.validation(`${type} record: ${problem}`);
 }
 

@@ -70,3 +70,38 @@ export async function startTestApi(options: EmulatorOptions = {}): Promise<TestA
 export function errorCode(answer: Answer): number | undefined {
   return answer.body.errors[0]?.code;
 }
+
+/** POSTs a zone file to the import endpoint as multipart/form-data, as Cloudflare's dashboard and SDK do. */
+export async function importZone(api: TestApi, zoneFile: string, proxied?: string): Promise<Answer> {
+  const form = new FormData();
+  form.append('file', new Blob([zoneFile], { type: 'text/plain' }), 'zone.txt');
+  if (proxied !== undefined) form.append('proxied', proxied);
+  const response = await fetch(`${api.emulator.url}/zones/${api.zoneId}/dns_records/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${api.emulator.token}` },
+    body: form,
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as Answer['body'] };
+}
+
+/** Every record of the zone as one comparable line (ids and timestamps left out). */
+export function recordLines(api: TestApi): string[] {
+  return api.emulator
+    .records(api.zoneId)
+    .map((record) =>
+      JSON.stringify([
+        record['name'],
+        record['type'],
+        record['content'],
+        record['data'] ?? null,
+        record['priority'] ?? null,
+        record['ttl'],
+        record['proxied'],
+        record['comment'] ?? null,
+        record['tags'],
+        record['settings'],
+      ]),
+    )
+    .sort();
+}
