@@ -94,7 +94,7 @@ async function resolveZone(
 
 function syncApiOf(client: CloudflareClient): SyncApi {
   return {
-    listAllRecords: (zoneId, _query, options) => client.listAllRecords(zoneId, {}, options),
+    listAllRecords: (zoneId, query, options) => client.listAllRecords(zoneId, query, options),
     // The planner builds bodies from validated zone-file records; the client's union type cannot see that.
     batch: (zoneId, request, options) => client.batch(zoneId, request as BatchRequest, options),
   };

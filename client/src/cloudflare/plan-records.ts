@@ -1,5 +1,5 @@
 import type { ParseResult, ZoneRecord } from '../../../server/src/zone/types';
-import { displayContent, syncRecordOf } from './plan-normalize';
+import { syncRecordOf } from './plan-normalize';
 import type { DesiredRecord, LiveRecord, PlanRecordBody, PlanSkip } from './plan-types';
 
 /** What the planner reads of a record the API returned (the client's `DnsRecord` has all of it). */
@@ -22,7 +22,7 @@ export interface ApiRecordInput {
 export type ZoneRecordConverter = (
   record: ZoneRecord,
   origin: string,
-) => { readonly body: PlanRecordBody; readonly display: string } | { readonly reason: string };
+) => { readonly body: PlanRecordBody } | { readonly reason: string };
 
 /** Types whose record carries `data`; the API then formats `content` itself. */
 const dataTypes = new Set([
@@ -56,10 +56,7 @@ export function liveRecordOf(record: ApiRecordInput): LiveRecord {
     tags: record.tags ?? [],
   };
   const readOnly = record.meta?.['read_only'] === true || record.locked === true;
-  // MX and URI keep their preference in `priority`, outside `content`; a zone-file line shows it first.
-  const priority = (type === 'MX' || type === 'URI') && record.priority !== undefined ? `${record.priority} ` : '';
-  const display = priority + displayContent(type, record.content ?? '');
-  return { ...syncRecordOf(body, display), id: record.id, readOnly };
+  return { ...syncRecordOf(body), id: record.id, readOnly };
 }
 
 /** The records of a parsed zone file in the planner's form, with the records Cloudflare cannot hold as skips. */
@@ -85,10 +82,7 @@ export function desiredRecordsOf(
       });
       continue;
     }
-    desired.push({
-      ...syncRecordOf(converted.body, converted.display),
-      ...(record.file === undefined ? { line } : {}),
-    });
+    desired.push({ ...syncRecordOf(converted.body), ...(record.file === undefined ? { line } : {}) });
   }
   return { desired, skipped };
 }

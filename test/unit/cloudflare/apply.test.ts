@@ -41,7 +41,7 @@ function desiredZone(): DesiredRecord[] {
   bodies.push({ type: 'CNAME', name: 'alias.example.com', content: 'h2.example.com', ttl: 300 });
   // old-alias turns from a CNAME into an address: the CNAME must be gone before the A arrives.
   bodies.push(a('old-alias', '192.0.2.200'));
-  return bodies.map((body, line) => ({ ...syncRecordOf(body, body.content ?? ''), line }));
+  return bodies.map((body, line) => ({ ...syncRecordOf(body), line }));
 }
 
 /** Every change of a plan as one comparable string. */
@@ -75,7 +75,7 @@ describe('apply against the emulator', function () {
       env: {},
     });
     api = {
-      listAllRecords: (id, _query, options) => client.listAllRecords(id, {}, options),
+      listAllRecords: (id, query, options) => client.listAllRecords(id, query, options),
       batch: (id, request, options) => client.batch(id, request as BatchRequest, options),
     };
   });

@@ -18,26 +18,27 @@ const live = [
   },
 ].map(liveRecordOf);
 const desired = [
-  { ...syncRecordOf({ type: 'A', name: 'www.example.com', content: '192.0.2.2', ttl: 300 }, '192.0.2.2'), line: 3 },
+  { ...syncRecordOf({ type: 'A', name: 'www.example.com', content: '192.0.2.2', ttl: 300 }), line: 3 },
   {
-    ...syncRecordOf(
-      { type: 'MX', name: 'example.com', content: 'mx1.example.net', priority: 10, ttl: 1, comment: 'primary' },
-      '10 mx1.example.net',
-    ),
+    ...syncRecordOf({
+      type: 'MX',
+      name: 'example.com',
+      content: 'mx1.example.net',
+      priority: 10,
+      ttl: 1,
+      comment: 'primary',
+    }),
     line: 4,
   },
   {
-    ...syncRecordOf(
-      {
-        type: 'A',
-        name: 'new.example.com',
-        content: '192.0.2.3',
-        ttl: 60,
-        proxied: true,
-        tags: ['env:prod', 'Owner:dns team'],
-      },
-      '192.0.2.3',
-    ),
+    ...syncRecordOf({
+      type: 'A',
+      name: 'new.example.com',
+      content: '192.0.2.3',
+      ttl: 60,
+      proxied: true,
+      tags: ['env:prod', 'Owner:dns team'],
+    }),
     line: 5,
   },
 ];
@@ -61,10 +62,14 @@ describe('plan output', () => {
   });
 
   it('prints a zone-file line with comment and tags', () => {
-    const record = syncRecordOf(
-      { type: 'TXT', name: 'Example.COM.', content: '"v=spf1 -all"', ttl: 300, comment: 'spf', tags: ['a:b'] },
-      '"v=spf1 -all"',
-    );
+    const record = syncRecordOf({
+      type: 'TXT',
+      name: 'Example.COM.',
+      content: '"v=spf1 -all"',
+      ttl: 300,
+      comment: 'spf',
+      tags: ['a:b'],
+    });
     assert.equal(formatRecordLine(record), 'example.com. 300 IN TXT "v=spf1 -all" ; spf cf_tags=a:b');
   });
 

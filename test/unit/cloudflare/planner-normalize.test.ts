@@ -1,25 +1,32 @@
 import assert from 'node:assert/strict';
-import { normalizeContent, normalizeTags, syncRecordOf, txtValue } from '../../../client/src/cloudflare/plan-normalize';
+import { normalizeTags, syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
 import { liveRecordOf } from '../../../client/src/cloudflare/plan-records';
+import type { PlanRecordBody } from '../../../client/src/cloudflare/plan-types';
+
+const match = (body: Partial<PlanRecordBody> & { type: string }): string =>
+  syncRecordOf({ name: 'a.example.com', ttl: 300, ...body }).match;
 
 describe('sync record normalisation', () => {
   it('compares names without case and trailing dot', () => {
-    const a = syncRecordOf({ type: 'cname', name: 'WWW.Example.com.', content: 'Target.Example.NET.', ttl: 300 }, '');
-    const b = syncRecordOf({ type: 'CNAME', name: 'www.example.com', content: 'target.example.net', ttl: 300 }, '');
+    const a = syncRecordOf({ type: 'cname', name: 'WWW.Example.com.', content: 'Target.Example.NET.', ttl: 300 });
+    const b = syncRecordOf({ type: 'CNAME', name: 'www.example.com', content: 'target.example.net', ttl: 300 });
     assert.deepEqual([a.name, a.type, a.match], [b.name, b.type, b.match]);
+    assert.equal(a.display, 'Target.Example.NET.');
   });
 
   it('compares IPv6 addresses in canonical form', () => {
-    assert.equal(normalizeContent('AAAA', '2001:DB8:0:0:0:0:0:1'), normalizeContent('AAAA', '2001:db8::1'));
-    assert.notEqual(normalizeContent('AAAA', '2001:db8::1'), normalizeContent('AAAA', '2001:db8::2'));
+    assert.equal(
+      match({ type: 'AAAA', content: '2001:DB8:0:0:0:0:0:1' }),
+      match({ type: 'AAAA', content: '2001:db8::1' }),
+    );
+    assert.notEqual(match({ type: 'AAAA', content: '2001:db8::1' }), match({ type: 'AAAA', content: '2001:db8::2' }));
   });
 
-  it('reads TXT content as the concatenation of its strings, with escapes', () => {
-    assert.equal(txtValue('"v=spf1 " "-all"'), 'v=spf1 -all');
-    assert.equal(txtValue('"say \\"hi\\"" "\\065"'), 'say "hi"A');
-    assert.equal(txtValue('unquoted text'), 'unquoted text');
-    assert.equal(normalizeContent('TXT', '"ab" "cd"'), normalizeContent('TXT', '"abcd"'));
-    assert.notEqual(normalizeContent('TXT', '"ab"'), normalizeContent('TXT', '"AB"'));
+  it('compares TXT by its character-strings: quoting and escapes do not matter, case and splitting do', () => {
+    assert.equal(match({ type: 'TXT', content: 'abcd' }), match({ type: 'TXT', content: '"abcd"' }));
+    assert.equal(match({ type: 'TXT', content: '"\\065"' }), match({ type: 'TXT', content: '"A"' }));
+    assert.notEqual(match({ type: 'TXT', content: '"ab"' }), match({ type: 'TXT', content: '"AB"' }));
+    assert.notEqual(match({ type: 'TXT', content: '"ab" "cd"' }), match({ type: 'TXT', content: '"abcd"' }));
   });
 
   it('treats tags as a set with case-insensitive names', () => {
@@ -28,38 +35,37 @@ describe('sync record normalisation', () => {
 
   it('makes proxied records TTL auto and ignores proxied on types that cannot be proxied', () => {
     assert.equal(
-      syncRecordOf({ type: 'A', name: 'a.example.com', content: '192.0.2.1', ttl: 300, proxied: true }, '').ttl,
+      syncRecordOf({ type: 'A', name: 'a.example.com', content: '192.0.2.1', ttl: 300, proxied: true }).ttl,
       1,
     );
-    const txt = syncRecordOf({ type: 'TXT', name: 'a.example.com', content: '"x"', ttl: 300, proxied: true }, '');
+    const txt = syncRecordOf({ type: 'TXT', name: 'a.example.com', content: '"x"', ttl: 300, proxied: true });
     assert.deepEqual([txt.ttl, txt.proxied], [300, false]);
   });
 
-  it('keeps the MX priority in the identity', () => {
-    const mx = (priority: number): string =>
-      syncRecordOf({ type: 'MX', name: 'example.com', content: 'mx.example.net', priority, ttl: 300 }, '').match;
+  it('keeps the MX priority in the identity and in the display', () => {
+    const mx = (priority: number): string => match({ type: 'MX', content: 'mx.example.net', priority });
     assert.notEqual(mx(10), mx(20));
+    assert.equal(
+      syncRecordOf({ type: 'MX', name: 'a', ttl: 1, content: 'mx.example.net', priority: 10 }).display,
+      '10 mx.example.net.',
+    );
   });
 
   it('compares data records field by field, whatever the key order, number form or hex case', () => {
-    const local = syncRecordOf(
-      {
-        type: 'DS',
-        name: 'sub.example.com',
-        data: { key_tag: 1, algorithm: 13, digest_type: 2, digest: 'ABCD EF' },
-        ttl: 300,
-      },
-      '',
-    );
+    const local = match({ type: 'DS', data: { key_tag: 1, algorithm: 13, digest_type: 2, digest: 'ABCD EF' } });
     const live = liveRecordOf({
       id: '0'.repeat(32),
       type: 'DS',
-      name: 'sub.example.com',
+      name: 'a.example.com',
       content: '1 13 2 abcdef',
       data: { digest: 'abcdef', digest_type: '2', algorithm: 13, key_tag: 1 },
       ttl: 300,
     });
-    assert.equal(local.match, live.match);
+    assert.equal(local, live.match);
+    assert.notEqual(
+      local,
+      match({ type: 'DS', data: { key_tag: 2, algorithm: 13, digest_type: 2, digest: 'abcdef' } }),
+    );
   });
 
   it('flags live records the API marks read-only', () => {

@@ -1,0 +1,215 @@
+// Sync benchmark: HTTP requests and time to sync 10, 1,000 and 10,000 changes against the emulator, on a Free
+// (200 changes per batch) and a paid (3,500) zone, next to the naive peer that sends one request per change.
+// Run: `npm run bench` (all benchmarks) or `node --import tsx test/bench/sync.ts` (this one). Writes the
+// "Sync" section of BENCHMARKS.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { applyPlan } from '../../client/src/cloudflare/apply';
+import { CloudflareClient, type BatchRequest, type RecordBody } from '../../client/src/cloudflare/index';
+import { syncRecordOf } from '../../client/src/cloudflare/plan-normalize';
+import { batchLimitOfPlan, planSync, type SyncApi } from '../../client/src/cloudflare/plan-sync';
+import type { DesiredRecord, Plan, PlanRecordBody } from '../../client/src/cloudflare/plan-types';
+import { summarizePlan } from '../../client/src/cloudflare/plan-types';
+import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
+
+const projectRoot = path.resolve(__dirname, '../..');
+const sizes = [10, 1000, 10000];
+/** The naive peer is run only where it stays under Cloudflare's 1,200 requests per 5 minutes. */
+const naiveLimit = 1000;
+
+interface Row {
+  readonly plan: 'free' | 'pro';
+  readonly changes: number;
+  readonly lists: number;
+  readonly batches: number;
+  readonly target: number;
+  readonly ms: number;
+  readonly naiveRequests?: number;
+  readonly naiveMs?: number;
+}
+
+/** A change set of `changes` changes: half creates, a quarter updates, a quarter deletes, plus 10 unchanged. */
+function scenario(changes: number): { live: PlanRecordBody[]; desired: DesiredRecord[] } {
+  const deletes = Math.floor(changes / 4);
+  const updates = Math.floor(changes / 4);
+  const creates = changes - deletes - updates;
+  const host = (prefix: string, index: number, ttl = 300): PlanRecordBody => ({
+    type: 'A',
+    name: `${prefix}${index}.bench.example`,
+    content: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
+    ttl,
+  });
+  const live: PlanRecordBody[] = [];
+  const desired: PlanRecordBody[] = [];
+  for (let index = 0; index < 10; index++) {
+    live.push(host('same', index));
+    desired.push(host('same', index));
+  }
+  for (let index = 0; index < updates; index++) {
+    live.push(host('upd', index));
+    desired.push(host('upd', index, 3600));
+  }
+  for (let index = 0; index < deletes; index++) live.push(host('del', index));
+  for (let index = 0; index < creates; index++) desired.push(host('new', index));
+  return { live, desired: desired.map((body) => syncRecordOf(body)) };
+}
+
+function apiOf(client: CloudflareClient): SyncApi {
+  return {
+    listAllRecords: (zoneId, query, options) => client.listAllRecords(zoneId, query, options),
+    batch: (zoneId, request, options) => client.batch(zoneId, request as BatchRequest, options),
+  };
+}
+
+async function seed(
+  client: CloudflareClient,
+  zoneId: string,
+  records: readonly PlanRecordBody[],
+  size: number,
+): Promise<void> {
+  for (let start = 0; start < records.length; start += size) {
+    await client.batch(zoneId, { posts: records.slice(start, start + size) as RecordBody[] });
+  }
+}
+
+/** The peer: one request per change (POST, PATCH, DELETE), as a sync without the batch endpoint does. */
+async function applyNaively(client: CloudflareClient, zoneId: string, plan: Plan): Promise<void> {
+  for (const record of plan.deletes) await client.deleteRecord(zoneId, record.id);
+  for (const update of plan.patches) {
+    await client.updateRecord(zoneId, update.live.id, update.desired.body as RecordBody);
+  }
+  for (const record of plan.posts) await client.createRecord(zoneId, record.body as RecordBody);
+}
+
+async function measure(emulator: RunningEmulator, planName: 'free' | 'pro', changes: number): Promise<Row> {
+  const zone = `${planName}.bench.example`;
+  const zoneId = emulator.zoneId(zone);
+  const client = new CloudflareClient({ baseUrl: emulator.url, credentials: { token: emulator.token }, env: {} });
+  const batchSize = batchLimitOfPlan({ legacy_id: planName });
+  const api = apiOf(client);
+  const { live, desired } = scenario(changes);
+  const rename = (body: PlanRecordBody): PlanRecordBody => ({
+    ...body,
+    name: body.name.replace('bench.example', zone),
+  });
+  const local = { desired: desired.map((record) => syncRecordOf(rename(record.body))), skipped: [] };
+  try {
+    emulator.reset();
+    await seed(client, zoneId, live.map(rename), batchSize);
+    emulator.log.clear();
+    const started = performance.now();
+    const plan = await planSync(api, local, { zoneId, zone });
+    const summary = summarizePlan(plan);
+    if (summary.create + summary.update + summary.delete !== changes)
+      throw new Error(`planned ${JSON.stringify(summary)}`);
+    const report = await applyPlan(api, zoneId, plan, { batchSize, allowDeletes: true });
+    const ms = performance.now() - started;
+    if (report.status !== 'applied') throw new Error(report.message);
+    const lists = emulator.log.count({ method: 'GET', path: '/zones/*/dns_records' });
+    const batches = emulator.log.count({ method: 'POST', path: '/zones/*/dns_records/batch' });
+    const row: Row = { plan: planName, changes, lists, batches, target: Math.ceil(changes / batchSize) + 1, ms };
+    if (changes > naiveLimit) return row;
+
+    emulator.reset();
+    await seed(client, zoneId, live.map(rename), batchSize);
+    emulator.log.clear();
+    const naiveStarted = performance.now();
+    await applyNaively(client, zoneId, await planSync(api, local, { zoneId, zone }));
+    return { ...row, naiveRequests: emulator.log.count(), naiveMs: performance.now() - naiveStarted };
+  } finally {
+    await client.close();
+  }
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const memory = `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM`;
+  return `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${memory}, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function report(rows: readonly Row[]): string {
+  const number = (value: number): string => value.toLocaleString('en-US');
+  const lines = [
+    '## Sync',
+    '',
+    `Machine: ${machine()}. Date: ${new Date().toISOString()}. Command: \`npm run bench\` (test/bench/sync.ts).`,
+    '',
+    'Requests to sync N changes (half creates, a quarter updates, a quarter deletes) from a plan against the',
+    'emulator over HTTP on 127.0.0.1, through the real client (retries, rate budget). Target: ⌈N / batch limit⌉',
+    'batches + 1 list. The peer sends one request per change (POST / PATCH / DELETE); it is run up to 1,000',
+    "changes only, since beyond that it exceeds Cloudflare's 1,200 requests per 5 minutes.",
+    '',
+    '| plan (batch limit) | changes | list | batch | total | target | wall time | per request | peer requests | peer time | requests saved |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of rows) {
+    const total = row.lists + row.batches;
+    const limit = row.plan === 'free' ? '200' : '3,500';
+    const peer =
+      row.naiveRequests === undefined || row.naiveMs === undefined
+        ? ['not run', 'not run', '']
+        : [number(row.naiveRequests), `${Math.round(row.naiveMs)} ms`, `${(row.naiveRequests / total).toFixed(1)}×`];
+    lines.push(
+      `| ${row.plan} (${limit}) | ${number(row.changes)} | ${row.lists} | ${row.batches} | ${total} | ${row.target} | ` +
+        `${Math.round(row.ms)} ms | ${(row.ms / total).toFixed(1)} ms | ${peer.join(' | ')} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Replaces the "## Sync" section of BENCHMARKS.md (or appends it), leaving the other sections alone. */
+function writeSection(section: string): void {
+  const file = path.join(projectRoot, 'BENCHMARKS.md');
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = current.search(/^## Sync\s*$/m);
+  let next: string;
+  if (start < 0) next = `${current.trimEnd()}\n\n${section}`;
+  else {
+    const after = current.slice(start + 1).search(/^## /m);
+    const end = after < 0 ? current.length : start + 1 + after;
+    next = `${current.slice(0, start)}${section}${after < 0 ? '' : `\n${current.slice(end)}`}`;
+  }
+  fs.writeFileSync(file, next);
+}
+
+/** Runs the sync benchmark, prints the table and writes it to BENCHMARKS.md. */
+export async function run(): Promise<void> {
+  const emulator = await startEmulator({
+    zones: [
+      { name: 'free.bench.example', plan: 'free' },
+      { name: 'pro.bench.example', plan: 'pro' },
+    ],
+    recordQuota: 100_000,
+  });
+  const rows: Row[] = [];
+  try {
+    for (const planName of ['free', 'pro'] as const) {
+      for (const changes of sizes) {
+        const row = await measure(emulator, planName, changes);
+        rows.push(row);
+        process.stdout.write(
+          `sync ${planName} ${row.changes} changes: ${row.lists} list + ${row.batches} batch requests ` +
+            `(target ${row.target}), ${Math.round(row.ms)} ms` +
+            (row.naiveRequests === undefined
+              ? ''
+              : `; one request per change: ${row.naiveRequests} requests, ${Math.round(row.naiveMs ?? 0)} ms`) +
+            '\n',
+        );
+      }
+    }
+  } finally {
+    await emulator.stop();
+  }
+  const section = report(rows);
+  process.stdout.write(`\n${section}`);
+  writeSection(section);
+}
+
+if (require.main === module) {
+  run().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
