@@ -80,6 +80,9 @@ export interface HttpSettings {
 
 /** Codes Cloudflare uses for missing, malformed or refused credentials (some of them come with HTTP 400). */
 const AUTH_ERROR_CODES = new Set([1000, 1001, 6003, 6100, 6101, 6102, 6103, 6111, 9103, 9106, 9107, 9109, 10000]);
+/** setTimeout fires at once for longer delays. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Connection failures that happen before any byte of the request reaches the server. */
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -195,10 +198,13 @@ export class HttpExecutor {
   ): Promise<AttemptOutcome> {
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-    }, timeoutMs);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+      },
+      Math.min(timeoutMs, MAX_TIMER_MS),
+    );
     const onAbort = (): void => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
