@@ -1,5 +1,6 @@
 import { badPunycode } from './bad-punycode';
 import { belowDname } from './below-dname';
+import { cfTags } from './cf-tags';
 import { cloudflareFileSize } from './cloudflare-file-size';
 import { cloudflareInclude } from './cloudflare-include';
 import { cloudflareTtl } from './cloudflare-ttl';
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   targetIsAddress,
   targetIsCname,
   cloudflareTtl,
+  cfTags,
   cloudflareInclude,
   cloudflareFileSize,
 ];

@@ -56,3 +56,28 @@ describe('rules: cloudflare profile', () => {
     });
   });
 });
+
+describe('rules: cf-tags', () => {
+  it('reports cf_tags problems at their place in the comment', () => {
+    const text = zone('a IN A 192.0.2.1 ; web cf_tags=ok:1,,bad name:x');
+    const found = only('cf-tags', lintText(text));
+    assert.deepEqual(
+      found.map((d) => [at(d.range), /\((cf-[a-z-]+)\)$/.exec(d.message)?.[1]]),
+      [
+        ['5:36-5:37', 'cf-tag-empty'],
+        ['5:37-5:45', 'cf-tag-bad-name'],
+      ],
+    );
+  });
+
+  it('accepts cf-proxied:true on A, AAAA and CNAME and refuses it elsewhere', () => {
+    const text = zone(
+      'a IN A 192.0.2.1 ; cf_tags=cf-proxied:true',
+      'c IN CNAME a.example.com. ; cf_tags=cf-proxied:true,team:web',
+      't IN TXT "x" ; cf_tags=cf-proxied:true',
+      'm IN MX 10 a.example.com. ; cf_tags=cf-proxied:false',
+    );
+    assert.deepEqual(rangesOf('cf-tags', lintText(text)), ['7:15-7:38']);
+    assert.deepEqual(only('cf-tags', lintText(text, { profile: 'bind' })), []);
+  });
+});

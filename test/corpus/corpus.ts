@@ -1,0 +1,96 @@
+// Reads ../shared/zones (manifest, reference verdicts) and lints each corpus file as its upstream harness loads it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint } from '../../server/src/zone/lint';
+import { parse } from '../../server/src/zone/parser';
+import type { ParseResult, ZoneDiagnostic } from '../../server/src/zone/types';
+
+export const projectRoot = path.resolve(__dirname, '../..');
+export const zonesRoot = path.join(path.resolve(projectRoot, '../shared'), 'zones');
+
+export function corpusAvailable(): boolean {
+  return fs.existsSync(path.join(zonesRoot, 'manifest.tsv')) && fs.existsSync(path.join(zonesRoot, 'reference.tsv'));
+}
+
+export interface CorpusEntry {
+  readonly file: string;
+  readonly origin: string;
+  readonly expect: string;
+  readonly why: string;
+  readonly cwd: string;
+}
+
+export type Verdict = 'valid' | 'invalid';
+
+function readTsv(name: string): string[][] {
+  const lines = fs.readFileSync(path.join(zonesRoot, name), 'utf8').split('\n');
+  return lines
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split('\t'));
+}
+
+export function readManifest(): CorpusEntry[] {
+  return readTsv('manifest.tsv').map(([file = '', , , , , origin = '', expect = '', why = '', cwd = '']) => ({
+    file,
+    origin,
+    expect,
+    why,
+    cwd,
+  }));
+}
+
+/** named-checkzone's verdict per file (exit 0 is valid). */
+export function readNamedVerdicts(): Map<string, { verdict: Verdict; message: string }> {
+  const verdicts = new Map<string, { verdict: Verdict; message: string }>();
+  for (const [file = '', , tool, exitCode, message = ''] of readTsv('reference.tsv')) {
+    if (tool === 'named-checkzone') verdicts.set(file, { verdict: exitCode === '0' ? 'valid' : 'invalid', message });
+  }
+  return verdicts;
+}
+
+/** The verdict `expect` states, when it states one (`valid-with-warning` loads, so it is valid). */
+export function statedVerdict(expect: string): Verdict | undefined {
+  if (expect === 'valid' || expect === 'valid-with-warning') return 'valid';
+  if (expect === 'invalid') return 'invalid';
+  return undefined;
+}
+
+export interface CorpusLint {
+  readonly text: string;
+  readonly origin: string;
+  readonly result: ParseResult;
+  readonly diagnostics: ZoneDiagnostic[];
+  readonly verdict: Verdict;
+}
+
+/**
+ * Parses and lints one corpus file with the bind profile. `$INCLUDE` resolves from the upstream harness's working
+ * directory (the manifest's cwd), as named-checkzone did when the reference verdicts were taken.
+ */
+export function lintCorpusFile(entry: CorpusEntry): CorpusLint {
+  const text = fs.readFileSync(path.join(zonesRoot, 'corpus', entry.file), 'utf8');
+  const origin = entry.origin.endsWith('.') ? entry.origin : `${entry.origin}.`;
+  const cwd = path.join(zonesRoot, 'corpus', entry.cwd);
+  const readFile = (file: string): string | undefined => {
+    try {
+      return fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  // The parser resolves includes against the including file's folder: place the document in the harness's cwd.
+  const result = parse(text, { origin, path: path.join(cwd, path.basename(entry.file)), readFile });
+  const diagnostics = lint(result, { origin, text, settings: { profile: 'bind', rules: {} } });
+  const verdict = diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'invalid' : 'valid';
+  return { text, origin, result, diagnostics, verdict };
+}
+
+/** The first errors, for readable failure messages. */
+export function firstErrors(lintResult: CorpusLint, count = 2): string {
+  return lintResult.diagnostics
+    .filter((diagnostic) => diagnostic.severity === 'error')
+    .slice(0, count)
+    .map((diagnostic) => `${diagnostic.range.start.line + 1}: ${diagnostic.code}: ${diagnostic.message}`)
+    .join(' | ');
+}
