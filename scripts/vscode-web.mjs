@@ -169,8 +169,8 @@ export async function withRetries(what, attempts, attempt) {
   throw lastError;
 }
 
-/** Starts code-server on a free loopback port; resolves to { url, stop }. */
-export async function startCodeServer(folders, env) {
+/** Starts code-server on a loopback port (default: a free one); resolves to { url, stop }. */
+export async function startCodeServer(folders, env, port = 0) {
   requireCodeServer();
   return withRetries('code-server', 3, async () => {
     const processHandle = startProcess({
@@ -181,7 +181,7 @@ export async function startCodeServer(folders, env) {
         '--auth',
         'none',
         '--bind-addr',
-        '127.0.0.1:0',
+        `127.0.0.1:${port}`,
         '--disable-telemetry',
         '--disable-update-check',
         '--disable-workspace-trust',

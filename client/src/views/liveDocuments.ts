@@ -16,7 +16,10 @@ export class LiveZoneDocuments implements vscode.TextDocumentContentProvider, vs
   set(path: string, text: string): vscode.Uri {
     const uri = vscode.Uri.from({ scheme: liveScheme, path });
     this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
+    // Only an open document needs the update (VS Code complains about a change to a closed one).
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) {
+      this.changed.fire(uri);
+    }
     return uri;
   }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DnsRecord } from '../../../client/src/cloudflare';
 import type { NameNode, RecordNode, TreeNode } from '../../../client/src/views/nodes';
 import type { ViewQuery } from '../../../client/src/views/viewQuery';
-import { closeAll, extensionApi, screenshot, testEnv } from '../helpers';
+import { closeAll, extensionApi, screenshot, testEnv, waitFor } from '../helpers';
 
 const zoneId = (): string => testEnv.zoneIds['example.com'];
 
@@ -62,10 +62,29 @@ describe('records: tree and record actions', () => {
   it('shows the tree in the sidebar (screenshot)', async () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand('workbench.view.extension.zoneRecords');
-    const zone = await api.tree.findZone('example.com');
-    assert.ok(zone);
-    await api.view.reveal(zone, { expand: true, focus: false, select: true });
-    await api.view.reveal(await recordNode('test.example.com', 'A'), { focus: true, select: true });
+    // The view renders its first level asynchronously; reveal works once the zone is there.
+    await waitFor(
+      'the tree to show example.com',
+      async () => {
+        const zone = await api.tree.findZone('example.com');
+        assert.ok(zone);
+        return api.view.reveal(zone, { expand: true, focus: false, select: false }).then(
+          () => true,
+          () => new Promise<false>((resolve) => setTimeout(() => resolve(false), 300)),
+        );
+      },
+      15_000,
+    );
+    await waitFor(
+      'the record to show',
+      async () =>
+        api.view.reveal(await recordNode('test.example.com', 'A'), { focus: true, select: true }).then(
+          () => true,
+          () => new Promise<false>((resolve) => setTimeout(() => resolve(false), 300)),
+        ),
+      15_000,
+    );
+    for (let step = 0; step < 6; step++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
     await screenshot('records-tree');
   });
 
