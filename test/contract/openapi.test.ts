@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CloudflareClient, type RecordBody } from '../../client/src/cloudflare';
+import { CloudflareClient, RECORD_TYPES, type RecordBody } from '../../client/src/cloudflare';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { FakeClock } from './support/fake-clock';
 import { OpenApiValidator, specUnavailable, type Exchange } from './support/openapi-validator';
@@ -61,6 +61,69 @@ const SAMPLE_RECORDS: readonly RecordBody[] = [
     ttl: 1,
     data: { key_tag: 2371, algorithm: 13, digest_type: 2, digest: 'c'.repeat(64) },
   },
+  { type: 'PTR', name: '1.2.0.192.in-addr.example.com', content: 'host.example.com', ttl: 1 },
+  { type: 'OPENPGPKEY', name: 'openpgp.example.com', content: 'mQENBFzY', ttl: 1 },
+  {
+    type: 'CERT',
+    name: 'cert.example.com',
+    ttl: 1,
+    data: { type: 1, key_tag: 12345, algorithm: 8, certificate: 'MIIB' },
+  },
+  {
+    type: 'DNSKEY',
+    name: 'example.com',
+    ttl: 1,
+    data: {
+      flags: 257,
+      protocol: 3,
+      algorithm: 13,
+      public_key: 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==',
+    },
+  },
+  {
+    type: 'LOC',
+    name: 'loc.example.com',
+    ttl: 1,
+    data: {
+      lat_degrees: 37,
+      lat_minutes: 46,
+      lat_seconds: 46,
+      lat_direction: 'N',
+      long_degrees: 122,
+      long_minutes: 23,
+      long_seconds: 35,
+      long_direction: 'W',
+      altitude: 0,
+      size: 100,
+      precision_horz: 0,
+      precision_vert: 0,
+    },
+  },
+  {
+    type: 'NAPTR',
+    name: 'naptr.example.com',
+    ttl: 1,
+    data: {
+      order: 100,
+      preference: 10,
+      flags: 'S',
+      service: 'SIP+D2U',
+      regex: '',
+      replacement: '_sip._udp.example.com',
+    },
+  },
+  {
+    type: 'SMIMEA',
+    name: 'smimea.example.com',
+    ttl: 1,
+    data: { usage: 3, selector: 1, matching_type: 1, certificate: 'd'.repeat(64) },
+  },
+  {
+    type: 'SVCB',
+    name: '_dns.example.com',
+    ttl: 1,
+    data: { priority: 1, target: 'dns.example.com', value: 'alpn="dot"' },
+  },
 ];
 
 describe('contract: client requests and emulator responses against the OpenAPI subset', function () {
@@ -114,7 +177,12 @@ describe('contract: client requests and emulator responses against the OpenAPI s
     const created = [];
     for (const body of SAMPLE_RECORDS) created.push(await client.createRecord(zoneId, body).catch(ignore));
     const a = created[0]!;
-    assert.ok(a !== undefined, 'the A record was created');
+    assert.equal(new Set(SAMPLE_RECORDS.map((record) => record.type)).size, RECORD_TYPES.length, 'one sample per type');
+    assert.deepEqual(
+      SAMPLE_RECORDS.filter((_, index) => created[index] === undefined).map((record) => record.type),
+      [],
+      'record types the emulator refused',
+    );
 
     await client.listRecords(zoneId, {
       name: { exact: 'www.example.com', contains: 'www', startswith: 'w', endswith: '.com' },
