@@ -57,12 +57,23 @@ function computeType(word: string): TypeLookup {
   return { kind: 'type', name: named?.name ?? `TYPE${number}`, code: number };
 }
 
+const classCache = new Map<string, string | null>();
+
 /** Reads a class word (any case): IN, CH, HS, CS, their long forms, or `CLASSnnn`; the canonical name or undefined. */
 export function lookupClass(word: string): string | undefined {
-  const upper = word.length <= 6 ? word.toUpperCase() : word;
+  let cached = classCache.get(word);
+  if (cached === undefined) {
+    cached = computeClass(word) ?? null;
+    if (classCache.size < 4096) classCache.set(word, cached);
+  }
+  return cached ?? undefined;
+}
+
+function computeClass(word: string): string | undefined {
+  const upper = word.toUpperCase();
   const code = classCodes.get(upper);
   if (code !== undefined) return classNames.get(code);
-  const number = numberAfter(word.toUpperCase(), 'CLASS');
+  const number = numberAfter(upper, 'CLASS');
   if (number === undefined) return undefined;
   return classNames.get(number) ?? `CLASS${number}`;
 }

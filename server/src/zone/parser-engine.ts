@@ -42,8 +42,8 @@ export interface RecordHead {
  */
 export class ZoneReader {
   readonly lexer: Lexer;
-  private readonly words: SourceToken[] = [];
-  private readonly entryTokens: SourceToken[] = [];
+  // Fresh arrays per entry: truncating a reused array (`length = 0`) is a slow path in V8.
+  private words: SourceToken[] = [];
 
   constructor(
     readonly source: SourceText,
@@ -64,21 +64,22 @@ export class ZoneReader {
 
   /** Reads entries until the end, or until the first line that starts at or after `until`; returns that offset. */
   run(until = Number.POSITIVE_INFINITY): number {
-    const { lexer, words, entryTokens } = this;
+    const lexer = this.lexer;
     const sink = this.context.sink;
     const keepTokens = this.isDocument && sink.token !== undefined;
     for (;;) {
       const entryStart = lexer.position;
       if (entryStart >= until) return entryStart;
       if (this.isDocument && sink.entry !== undefined) sink.entry(this.resumePoint(entryStart));
-      words.length = 0;
-      entryTokens.length = 0;
+      const words: SourceToken[] = [];
+      const entryTokens: SourceToken[] | undefined = keepTokens ? [] : undefined;
+      this.words = words;
       let first: SourceToken | undefined;
       let last: SourceToken | undefined;
       let comment: SourceToken | undefined;
       let token: SourceToken | undefined;
       while ((token = lexer.next()) !== undefined) {
-        if (keepTokens) entryTokens.push(token);
+        entryTokens?.push(token);
         const kind = token.kind;
         if (kind === 'newline') break;
         if (kind === 'comment') {
@@ -92,7 +93,7 @@ export class ZoneReader {
         if (kind === 'word' || kind === 'string') words.push(token);
       }
       if (first !== undefined && last !== undefined) this.entry(first, last, comment);
-      if (keepTokens) for (const kept of entryTokens) sink.token!(kept);
+      if (entryTokens !== undefined) for (const kept of entryTokens) sink.token!(kept);
       if (token === undefined) return lexer.position;
     }
   }
@@ -241,7 +242,7 @@ export class ZoneReader {
         previous = token;
         continue;
       }
-      if (lookupType(text).kind !== 'unknown') break;
+      if (lookupType(text).kind !== 'unknown') break; // cached per spelling, so asking again below is cheap
       const canonical = lookupClass(text);
       if (canonical === undefined) {
         if (looksLikeClass(text)) {
