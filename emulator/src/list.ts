@@ -3,6 +3,7 @@ import { collection, type ApiResponse } from './envelope';
 import { apiErrors } from './errors';
 import { choice, parseRecordQuery } from './filters';
 import type { StoredRecord } from './model';
+import type { RecordSet } from './record-set';
 import { recordResponse } from './serialize';
 
 const orderFields = ['type', 'name', 'content', 'ttl', 'proxied'] as const;
@@ -19,9 +20,7 @@ export function handleList(context: RequestContext): ApiResponse {
   const page = integerParameter(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
   const perPage = integerParameter(query, 'per_page', 100, 1, maxPerPage);
 
-  const matching = zone.records.all().filter((record) => filter.matches(record));
-  const sign = direction === 'asc' ? 1 : -1;
-  matching.sort((a, b) => sign * compareBy(order, a, b) || compareText(a.name, b.name) || compareText(a.id, b.id));
+  const matching = sortedRecords(zone.records, order, direction).filter((record) => filter.matches(record));
   const start = (page - 1) * perPage;
   const items = start < matching.length ? matching.slice(start, start + perPage) : [];
   return collection(items.map(recordResponse), {
@@ -31,6 +30,30 @@ export function handleList(context: RequestContext): ApiResponse {
     total_count: matching.length,
     total_pages: Math.ceil(matching.length / perPage),
   });
+}
+
+interface SortedCache {
+  readonly version: number;
+  readonly key: string;
+  readonly records: readonly StoredRecord[];
+}
+
+const sortedCache = new WeakMap<RecordSet, SortedCache>();
+
+/**
+ * The zone's records in list order. Paging through a large zone asks for the same order again and again, so the
+ * last sort is kept until the records change.
+ */
+function sortedRecords(records: RecordSet, order: OrderField, direction: 'asc' | 'desc'): readonly StoredRecord[] {
+  const key = `${order} ${direction}`;
+  const cached = sortedCache.get(records);
+  if (cached !== undefined && cached.version === records.version && cached.key === key) return cached.records;
+  const sign = direction === 'asc' ? 1 : -1;
+  const sorted = records
+    .all()
+    .sort((a, b) => sign * compareBy(order, a, b) || compareText(a.name, b.name) || compareText(a.id, b.id));
+  sortedCache.set(records, { version: records.version, key, records: sorted });
+  return sorted;
 }
 
 export function integerParameter(

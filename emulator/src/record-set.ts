@@ -6,12 +6,18 @@ import type { StoredRecord } from './model';
  */
 export class RecordSet {
   private readonly byId: Map<string, StoredRecord>;
+  private changes = 0;
   private readonly byName: Map<string, Set<string>>;
 
   constructor(records: Iterable<StoredRecord> = []) {
     this.byId = new Map();
     this.byName = new Map();
     for (const record of records) this.put(record);
+  }
+
+  /** Changes with every put and delete, so that derived data (sorted lists) can be cached safely. */
+  get version(): number {
+    return this.changes;
   }
 
   get size(): number {
@@ -24,6 +30,7 @@ export class RecordSet {
 
   /** Adds a record or replaces the record with the same id. */
   put(record: StoredRecord): void {
+    this.changes += 1;
     const previous = this.byId.get(record.id);
     if (previous !== undefined) this.unindex(previous);
     this.byId.set(record.id, record);
@@ -38,6 +45,7 @@ export class RecordSet {
   delete(id: string): StoredRecord | undefined {
     const record = this.byId.get(id);
     if (record === undefined) return undefined;
+    this.changes += 1;
     this.byId.delete(id);
     this.unindex(record);
     return record;
