@@ -215,8 +215,9 @@ function keyFromLabels(keys: readonly string[]): string {
  * are relative to `text`. Never throws.
  */
 export function resolveName(text: string, origin: string): ResolvedName {
-  const originScan = scanOrigin(origin.endsWith('.') ? origin : `${origin}.`);
   const absoluteOrigin = origin.endsWith('.') ? origin : `${origin}.`;
+  const originScan = scanOrigin(absoluteOrigin);
+  if (text !== '@' && !originScan.error && PLAIN_NAME.test(text)) return resolvePlain(text, absoluteOrigin);
   if (text === '@') {
     return withLength({ name: absoluteOrigin, scan: originScan, error: originScan.error }, text);
   }
@@ -232,6 +233,59 @@ export function resolveName(text: string, origin: string): ResolvedName {
     absolute: true,
   };
   return withLength({ name, scan: combined, error: own.error }, text);
+}
+
+let cachedOriginKey = '.';
+let cachedOriginWire = 1;
+let cachedOriginFor = '.';
+
+/** The fast path for the common case: letters, digits, `-`, `_` ... and dots, no escapes. */
+function resolvePlain(text: string, absoluteOrigin: string): ResolvedName {
+  let labelStart = 0;
+  const end = text.endsWith('.') ? text.length - 1 : text.length;
+  while (labelStart <= end) {
+    let dot = text.indexOf('.', labelStart);
+    if (dot < 0 || dot > end) dot = end;
+    if (dot - labelStart > MAX_LABEL) {
+      const label = text.slice(labelStart, dot);
+      return {
+        name: text.endsWith('.') ? text : joinOrigin(text, absoluteOrigin),
+        key: nameKey(text.endsWith('.') ? text : joinOrigin(text, absoluteOrigin)),
+        error: {
+          code: 'label-too-long',
+          message: `The label "${label}" is ${label.length} octets long; a label is at most 63.`,
+          start: labelStart,
+          end: dot,
+        },
+      };
+    }
+    labelStart = dot + 1;
+  }
+  if (cachedOriginFor !== absoluteOrigin) {
+    cachedOriginFor = absoluteOrigin;
+    cachedOriginKey = keyFromLabels(scanOrigin(absoluteOrigin).keys);
+    cachedOriginWire = wireLengthOf(scanOrigin(absoluteOrigin).octets);
+  }
+  const absolute = text.endsWith('.');
+  // Each label costs its length plus one length octet: the dots and the root account for exactly that.
+  const wire = absolute ? text.length + 1 : text.length + 1 + cachedOriginWire;
+  const name = absolute ? text : joinOrigin(text, absoluteOrigin);
+  const key = absolute ? text.toLowerCase() : joinOrigin(text.toLowerCase(), cachedOriginKey);
+  if (wire <= MAX_NAME) return { name, key };
+  return {
+    name,
+    key,
+    error: {
+      code: 'name-too-long',
+      message: `The name is ${wire} octets long in wire form; a name is at most 255.`,
+      start: 0,
+      end: text.length,
+    },
+  };
+}
+
+function joinOrigin(relative: string, absoluteOrigin: string): string {
+  return absoluteOrigin === '.' ? `${relative}.` : `${relative}.${absoluteOrigin}`;
 }
 
 function withLength(

@@ -83,6 +83,19 @@ describe('names: resolveName', () => {
     assert.equal(resolveName(fits, '.').error, undefined);
     const relative = `${'b'.repeat(60)}.${'b'.repeat(60)}.${'b'.repeat(60)}.${'b'.repeat(60)}`;
     assert.equal(resolveName(relative, 'example.com.').error?.code, 'name-too-long', 'too long only after the origin');
+    // example.com. is 13 octets; a relative name of n characters adds n + 1: 241 characters make exactly 255.
+    const exact = `${'c'.repeat(60)}.${'c'.repeat(60)}.${'c'.repeat(60)}.${'c'.repeat(59)}`;
+    assert.equal(exact.length, 242);
+    assert.equal(wireLength(`${exact}.example.com.`), 256);
+    assert.equal(resolveName(exact, 'example.com.').error?.code, 'name-too-long');
+    assert.equal(resolveName(exact.slice(1), 'example.com.').error, undefined);
+    assert.equal(resolveName(`${exact.slice(1)}.example.com.`, '.').error, undefined, 'the same name written absolute');
+    assert.equal(resolveName(`${exact}.example.com.`, '.').error?.code, 'name-too-long');
+    assert.equal(
+      resolveName('a\\066', 'example.com.').key,
+      resolveName('aB', 'example.com.').key,
+      'slow and fast paths agree',
+    );
   });
 
   it('reports bad escapes', () => {

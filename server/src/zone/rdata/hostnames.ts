@@ -5,10 +5,12 @@ import { RdataReader } from './reader';
 import type { RdataParser } from './types';
 
 const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
 
 /** True when every label is a host name label (letters, digits, inner hyphens; RFC 952/1123). The root is a host name. */
 export function isHostname(name: string): boolean {
   if (name === '.') return true;
+  if (!name.includes('\\')) return HOSTNAME.test(name);
   return labelsOf(name).every((label) => HOST_LABEL.test(label));
 }
 
