@@ -17,7 +17,7 @@ describe('docs/rules.md', () => {
     if (process.env.UPDATE_DOCS === '1') fs.writeFileSync(docPath, rendered);
     const codes = [...rules.map((rule) => rule.code), ...Object.keys(syntaxCodes), ...Object.keys(rdataCodes)];
     for (const code of new Set(codes)) {
-      const rows = rendered.split('\n').filter((line) => line.startsWith(`| \`${code}\` |`));
+      const rows = rendered.split('\n').filter((line) => line.startsWith(`| \`${code}\` `));
       assert.equal(rows.length, 1, `${code} has ${rows.length} rows`);
     }
     assert.equal(
