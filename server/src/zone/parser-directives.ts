@@ -8,6 +8,7 @@ import {
 } from './generate';
 import { includeTarget, maxIncludeDepth, readIncluded, resolveIncludePath } from './include';
 import type { ZoneReader } from './parser-engine';
+import { checkClass, effectiveTtl, readHead } from './parser-head';
 import { ExpandedToken, type SourceToken } from './source';
 import { parseTtl } from './ttl';
 import type { Directive, Token, ZoneDiagnostic } from './types';
@@ -175,7 +176,7 @@ function generate(
   const ownerTemplate = template(reader, ownerToken, range);
   if (ownerTemplate === undefined) return;
   // words[0] is the directive name, so the head after range and owner starts at index 3.
-  const head = reader.readHead(3, ownerToken);
+  const head = readHead(reader, reader.entryWords, 3, ownerToken);
   if (head === undefined) return;
   const rdataTokens = args.slice(head.next - 1);
   if (rdataTokens.length === 0) {
@@ -195,8 +196,8 @@ function generate(
     if (parsed === undefined) return;
     rdataTemplates.push(parsed);
   }
-  const ttl = reader.effectiveTtl(head, []);
-  const recordClass = reader.checkClass(head);
+  const ttl = effectiveTtl(reader, head, []);
+  const recordClass = checkClass(reader, head);
   const reported = new Set<string>();
   // One $GENERATE can make 65,536 records with the same mistake: report each finding once, at its place.
   const firstTime = (diagnostic: ZoneDiagnostic): boolean => {

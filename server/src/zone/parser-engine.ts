@@ -1,20 +1,15 @@
 import { Lexer, startsLine } from './lexer';
-import { lookupClass, lookupType, looksLikeClass } from './mnemonics';
+import { checkClass, effectiveTtl, readHead, type RecordHead } from './parser-head';
 import { resolveName, type ResolvedName } from './names';
 import type { MutableState, ParseSink, ResumePoint } from './parser-state';
 import { ParsedRecord, type OffsetToken } from './record';
 import { parseRdata } from './rdata/index';
 import type { SourceToken } from './source';
 import { SourceText } from './source';
-import { parseTtl } from './ttl';
 import type { Directive, ParseOptions, RdataField, Severity, Token, ZoneDiagnostic } from './types';
 import { runDirective, directiveNames } from './parser-directives';
 
 const DOLLAR = 36;
-const ZERO = 48;
-const NINE = 57;
-/** The TTL a record gets when none can be inferred (after the error that says so). */
-const fallbackTtl = 3600;
 
 /** What every reader of one parse shares, across `$INCLUDE` levels. */
 export interface ParseContext {
@@ -22,18 +17,6 @@ export interface ParseContext {
   readonly sink: ParseSink;
   /** Paths of the files being read, outermost first, to catch `$INCLUDE` loops. */
   readonly includeStack: string[];
-}
-
-/** The head of a record: what comes between the owner and the rdata. */
-export interface RecordHead {
-  readonly ttl: number | undefined;
-  readonly ttlToken: SourceToken | undefined;
-  readonly class: string | undefined;
-  readonly classToken: SourceToken | undefined;
-  readonly type: string;
-  readonly typeToken: SourceToken;
-  /** Index of the first rdata token. */
-  readonly next: number;
 }
 
 /**
@@ -96,6 +79,11 @@ export class ZoneReader {
       if (entryTokens !== undefined) for (const kept of entryTokens) sink.token!(kept);
       if (token === undefined) return lexer.position;
     }
+  }
+
+  /** The words (and strings) of the entry being read. */
+  get entryWords(): readonly SourceToken[] {
+    return this.words;
   }
 
   /** The state at a line start, for `ParseSink.entry`. */
@@ -170,7 +158,7 @@ export class ZoneReader {
       state.previousOwnerKey = owner.key;
       index = 1;
     }
-    const head = this.readHead(index, ownerToken ?? first);
+    const head = readHead(this, words, index, ownerToken ?? first);
     if (head === undefined) return;
     if (state.previousOwner === undefined || state.previousOwnerKey === undefined) {
       this.report(
@@ -184,8 +172,8 @@ export class ZoneReader {
     }
     const rdata = words.slice(head.next);
     for (const token of rdata) token.role = 'rdata';
-    const ttl = this.effectiveTtl(head, rdata);
-    const recordClass = this.checkClass(head);
+    const ttl = effectiveTtl(this, head, rdata);
+    const recordClass = checkClass(this, head);
     this.emitRecord(
       state.previousOwner,
       state.previousOwnerKey,
@@ -199,194 +187,6 @@ export class ZoneReader {
       comment,
       false,
     );
-  }
-
-  /** Reads `[ttl] [class] type` (TTL and class in either order) from `words[index]`; reports and returns undefined on error. */
-  readHead(index: number, before: Token & { readonly end: number; readonly start: number }): RecordHead | undefined {
-    const words = this.words;
-    let ttl: number | undefined;
-    let ttlToken: SourceToken | undefined;
-    let recordClass: string | undefined;
-    let classToken: SourceToken | undefined;
-    let previous: OffsetToken = before;
-    for (; index < words.length; index++) {
-      const token = words[index];
-      if (token.kind !== 'word') break;
-      const text = token.text;
-      const firstCode = text.charCodeAt(0);
-      if (firstCode >= ZERO && firstCode <= NINE) {
-        const value = parseTtl(text);
-        if (value === undefined) {
-          this.report(
-            'bad-ttl',
-            'error',
-            `'${text}' is not a TTL: write seconds (3600) or units (1h30m, 1d, 1w)`,
-            token.start,
-            token.end,
-          );
-          return undefined;
-        }
-        if (ttlToken !== undefined) {
-          this.report(
-            'syntax',
-            'error',
-            `a second TTL '${text}': a record has at most one TTL`,
-            token.start,
-            token.end,
-          );
-          return undefined;
-        }
-        ttl = value;
-        ttlToken = token;
-        token.role = 'ttl';
-        previous = token;
-        continue;
-      }
-      if (lookupType(text).kind !== 'unknown') break; // cached per spelling, so asking again below is cheap
-      const canonical = lookupClass(text);
-      if (canonical === undefined) {
-        if (looksLikeClass(text)) {
-          this.report(
-            'unknown-class',
-            'error',
-            `'${text}' is not a class: use IN (or CH, HS, CLASSnnn)`,
-            token.start,
-            token.end,
-          );
-          return undefined;
-        }
-        break;
-      }
-      if (classToken !== undefined) {
-        this.report(
-          'syntax',
-          'error',
-          `a second class '${text}': a record has at most one class`,
-          token.start,
-          token.end,
-        );
-        return undefined;
-      }
-      recordClass = canonical;
-      classToken = token;
-      token.role = 'class';
-      previous = token;
-    }
-    const typeToken = words[index];
-    if (typeToken === undefined) {
-      this.report(
-        'missing-type',
-        'error',
-        'this record has no type: add one (A, AAAA, CNAME, MX, TXT, ...) and its data',
-        previous.start,
-        previous.end,
-      );
-      return undefined;
-    }
-    if (typeToken.kind !== 'word') {
-      this.report(
-        'missing-type',
-        'error',
-        'expected a record type here, not a quoted string',
-        typeToken.start,
-        typeToken.end,
-      );
-      return undefined;
-    }
-    const typeText = typeToken.text;
-    const lookup = lookupType(typeText);
-    if (lookup.kind === 'unknown') {
-      this.report(
-        'unknown-type',
-        'error',
-        `'${typeText}' is not a record type: check the spelling, or write TYPEnnn with rdata in \\# form (RFC 3597)`,
-        typeToken.start,
-        typeToken.end,
-      );
-      return undefined;
-    }
-    if (lookup.kind === 'meta') {
-      this.report(
-        'meta-type',
-        'error',
-        `${lookup.name} is a query or transport type and cannot appear in a zone file: remove the record`,
-        typeToken.start,
-        typeToken.end,
-      );
-      return undefined;
-    }
-    typeToken.role = 'type';
-    return { ttl, ttlToken, class: recordClass, classToken, type: lookup.name, typeToken, next: index + 1 };
-  }
-
-  /** The TTL of a record by BIND's rules: its own, else `$TTL`, else the previous record's, else the SOA minimum. */
-  effectiveTtl(head: RecordHead, rdata: readonly Token[]): number {
-    const state = this.state;
-    if (head.ttl !== undefined) {
-      state.lastTtl = head.ttl;
-      return head.ttl;
-    }
-    if (state.defaultTtl !== undefined) {
-      state.lastTtl = state.defaultTtl;
-      return state.defaultTtl;
-    }
-    const at = head.typeToken;
-    if (state.lastTtl !== undefined) {
-      if (!state.ttlWarned) {
-        state.ttlWarned = true;
-        this.report(
-          'no-default-ttl',
-          'warning',
-          `no $TTL: this record takes the previous record's TTL (${state.lastTtl}) as RFC 1035 says; add '$TTL ${state.lastTtl}' at the top to make it explicit`,
-          at.start,
-          at.end,
-        );
-      }
-      return state.lastTtl;
-    }
-    state.ttlWarned = true;
-    const minimum = head.type === 'SOA' && rdata.length >= 7 ? parseTtl(rdata[6].text) : undefined;
-    if (minimum !== undefined) {
-      this.report(
-        'no-default-ttl',
-        'warning',
-        `no $TTL and no TTL on the SOA: using the SOA minimum (${minimum}) as BIND does; add '$TTL ${minimum}' at the top`,
-        at.start,
-        at.end,
-      );
-      state.lastTtl = minimum;
-      return minimum;
-    }
-    this.report(
-      'missing-ttl',
-      'error',
-      `this record has no TTL and none applies (no $TTL line before it, no earlier TTL): add '$TTL 3600' at the top of the file`,
-      at.start,
-      at.end,
-    );
-    state.lastTtl = fallbackTtl;
-    return fallbackTtl;
-  }
-
-  /** The record's class; reports a class that differs from the zone's (the first record's). */
-  checkClass(head: RecordHead): string {
-    const state = this.state;
-    if (head.class === undefined) {
-      state.zoneClass ??= 'IN';
-      return state.zoneClass;
-    }
-    if (state.zoneClass === undefined) state.zoneClass = head.class;
-    else if (head.class !== state.zoneClass) {
-      const token = head.classToken!;
-      this.report(
-        'class-mismatch',
-        'error',
-        `class ${head.class} differs from the zone's class ${state.zoneClass}: every record of a zone has the same class`,
-        token.start,
-        token.end,
-      );
-    }
-    return head.class;
   }
 
   emitRecord(

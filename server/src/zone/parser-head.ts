@@ -1,0 +1,216 @@
+// The head of a record (`[ttl] [class] type`, in either order) and the TTL and class a record ends up with.
+import { lookupClass, lookupType, looksLikeClass } from './mnemonics';
+import type { ZoneReader } from './parser-engine';
+import type { OffsetToken } from './record';
+import type { SourceToken } from './source';
+import { parseTtl } from './ttl';
+import type { Token } from './types';
+
+const ZERO = 48;
+const NINE = 57;
+/** The TTL a record gets when none can be inferred (after the error that says so). */
+const fallbackTtl = 3600;
+
+/** The head of a record: what comes between the owner and the rdata. */
+export interface RecordHead {
+  readonly ttl: number | undefined;
+  readonly ttlToken: SourceToken | undefined;
+  readonly class: string | undefined;
+  readonly classToken: SourceToken | undefined;
+  readonly type: string;
+  readonly typeToken: SourceToken;
+  /** Index of the first rdata token. */
+  readonly next: number;
+}
+
+/** Reads `[ttl] [class] type` (TTL and class in either order) from `words[index]`; reports and returns undefined on error. */
+export function readHead(
+  reader: ZoneReader,
+  words: readonly SourceToken[],
+  index: number,
+  before: OffsetToken,
+): RecordHead | undefined {
+  let ttl: number | undefined;
+  let ttlToken: SourceToken | undefined;
+  let recordClass: string | undefined;
+  let classToken: SourceToken | undefined;
+  let previous: OffsetToken = before;
+  for (; index < words.length; index++) {
+    const token = words[index];
+    if (token.kind !== 'word') break;
+    const text = token.text;
+    const firstCode = text.charCodeAt(0);
+    if (firstCode >= ZERO && firstCode <= NINE) {
+      const value = parseTtl(text);
+      if (value === undefined) {
+        reader.report(
+          'bad-ttl',
+          'error',
+          `'${text}' is not a TTL: write seconds (3600) or units (1h30m, 1d, 1w)`,
+          token.start,
+          token.end,
+        );
+        return undefined;
+      }
+      if (ttlToken !== undefined) {
+        reader.report(
+          'syntax',
+          'error',
+          `a second TTL '${text}': a record has at most one TTL`,
+          token.start,
+          token.end,
+        );
+        return undefined;
+      }
+      ttl = value;
+      ttlToken = token;
+      token.role = 'ttl';
+      previous = token;
+      continue;
+    }
+    if (lookupType(text).kind !== 'unknown') break; // cached per spelling, so asking again below is cheap
+    const canonical = lookupClass(text);
+    if (canonical === undefined) {
+      if (looksLikeClass(text)) {
+        reader.report(
+          'unknown-class',
+          'error',
+          `'${text}' is not a class: use IN (or CH, HS, CLASSnnn)`,
+          token.start,
+          token.end,
+        );
+        return undefined;
+      }
+      break;
+    }
+    if (classToken !== undefined) {
+      reader.report(
+        'syntax',
+        'error',
+        `a second class '${text}': a record has at most one class`,
+        token.start,
+        token.end,
+      );
+      return undefined;
+    }
+    recordClass = canonical;
+    classToken = token;
+    token.role = 'class';
+    previous = token;
+  }
+  const typeToken = words[index];
+  if (typeToken === undefined) {
+    reader.report(
+      'missing-type',
+      'error',
+      'this record has no type: add one (A, AAAA, CNAME, MX, TXT, ...) and its data',
+      previous.start,
+      previous.end,
+    );
+    return undefined;
+  }
+  if (typeToken.kind !== 'word') {
+    reader.report(
+      'missing-type',
+      'error',
+      'expected a record type here, not a quoted string',
+      typeToken.start,
+      typeToken.end,
+    );
+    return undefined;
+  }
+  const typeText = typeToken.text;
+  const lookup = lookupType(typeText);
+  if (lookup.kind === 'unknown') {
+    reader.report(
+      'unknown-type',
+      'error',
+      `'${typeText}' is not a record type: check the spelling, or write TYPEnnn with rdata in \\# form (RFC 3597)`,
+      typeToken.start,
+      typeToken.end,
+    );
+    return undefined;
+  }
+  if (lookup.kind === 'meta') {
+    reader.report(
+      'meta-type',
+      'error',
+      `${lookup.name} is a query or transport type and cannot appear in a zone file: remove the record`,
+      typeToken.start,
+      typeToken.end,
+    );
+    return undefined;
+  }
+  typeToken.role = 'type';
+  return { ttl, ttlToken, class: recordClass, classToken, type: lookup.name, typeToken, next: index + 1 };
+}
+
+/** The TTL of a record by BIND's rules: its own, else `$TTL`, else the previous record's, else the SOA minimum. */
+export function effectiveTtl(reader: ZoneReader, head: RecordHead, rdata: readonly Token[]): number {
+  const state = reader.state;
+  if (head.ttl !== undefined) {
+    state.lastTtl = head.ttl;
+    return head.ttl;
+  }
+  if (state.defaultTtl !== undefined) {
+    state.lastTtl = state.defaultTtl;
+    return state.defaultTtl;
+  }
+  const at = head.typeToken;
+  if (state.lastTtl !== undefined) {
+    if (!state.ttlWarned) {
+      state.ttlWarned = true;
+      reader.report(
+        'no-default-ttl',
+        'warning',
+        `no $TTL: this record takes the previous record's TTL (${state.lastTtl}) as RFC 1035 says; add '$TTL ${state.lastTtl}' at the top to make it explicit`,
+        at.start,
+        at.end,
+      );
+    }
+    return state.lastTtl;
+  }
+  state.ttlWarned = true;
+  const minimum = head.type === 'SOA' && rdata.length >= 7 ? parseTtl(rdata[6].text) : undefined;
+  if (minimum !== undefined) {
+    reader.report(
+      'no-default-ttl',
+      'warning',
+      `no $TTL and no TTL on the SOA: using the SOA minimum (${minimum}) as BIND does; add '$TTL ${minimum}' at the top`,
+      at.start,
+      at.end,
+    );
+    state.lastTtl = minimum;
+    return minimum;
+  }
+  reader.report(
+    'missing-ttl',
+    'error',
+    `this record has no TTL and none applies (no $TTL line before it, no earlier TTL): add '$TTL 3600' at the top of the file`,
+    at.start,
+    at.end,
+  );
+  state.lastTtl = fallbackTtl;
+  return fallbackTtl;
+}
+
+/** The record's class; reports a class that differs from the zone's (the first record's). */
+export function checkClass(reader: ZoneReader, head: RecordHead): string {
+  const state = reader.state;
+  if (head.class === undefined) {
+    state.zoneClass ??= 'IN';
+    return state.zoneClass;
+  }
+  if (state.zoneClass === undefined) state.zoneClass = head.class;
+  else if (head.class !== state.zoneClass) {
+    const token = head.classToken!;
+    reader.report(
+      'class-mismatch',
+      'error',
+      `class ${head.class} differs from the zone's class ${state.zoneClass}: every record of a zone has the same class`,
+      token.start,
+      token.end,
+    );
+  }
+  return head.class;
+}
