@@ -1,4 +1,6 @@
 import { lint, utf8ByteLength } from './zone/lint';
+import { nameKey } from './zone/names';
+import { rules } from './zone/rules/index';
 import { parseIncremental, sameState, startPoint, type ParseSink, type ResumePoint } from './zone/parser';
 import type { LintSettings } from './zone/settings';
 import type { Directive, ParseOptions, ReadFile, ZoneDiagnostic, ZoneRecord } from './zone/types';
@@ -13,6 +15,8 @@ export interface ModelOptions {
   readonly path: string | undefined;
   readonly readFile: ReadFile | undefined;
   readonly settings: LintSettings;
+  /** Lines per segment (tests use small segments to exercise the boundaries). */
+  readonly segmentLines?: number;
 }
 
 /** One contiguous run of the document's lines, parsed together, that starts at a resume point. */
@@ -25,11 +29,14 @@ interface Segment {
   readonly directives: Directive[];
 }
 
+/** Codes of lint rules; every other code comes from the parser, which reports it in the re-parsed text only. */
+const ruleCodes: ReadonlySet<string> = new Set(rules.map((rule) => rule.code));
+
 /** How an edit was taken in. */
 export type UpdateKind = 'incremental' | 'full';
 
-/** A new segment every this many lines: an edit re-parses one or two segments. */
-const segmentLines = 200;
+/** A new segment every this many lines by default: an edit re-parses one or two segments. */
+const defaultSegmentLines = 200;
 /** An edit that re-parses more records than this is cheaper to handle as a whole new analysis. */
 const maxIncrementalRecords = 20_000;
 
@@ -48,6 +55,8 @@ export class DocumentModel implements ZoneView {
   private findings: ZoneDiagnostic[] = [];
   private bytes = 0;
   private includedFiles = new Set<string>();
+  /** Name key -> owner keys of records whose rdata names it (may hold stale entries, which only cost time). */
+  private references = new Map<string, string[]>();
   /** Set by an incremental update: a full analysis would find more (or fewer) cross-name findings. */
   stale = false;
 
@@ -83,16 +92,18 @@ export class DocumentModel implements ZoneView {
 
   /** Parses and lints the whole document again. */
   analyzeAll(): void {
-    const collector = new SegmentCollector(startPoint(this.parseOptions()));
+    const collector = new SegmentCollector(startPoint(this.parseOptions()), this.segmentLines, this.currentText.length);
     parseIncremental(this.currentText, collector.first, this.parseOptions(), collector);
     this.segments = collector.segments;
     this.bytes = utf8ByteLength(this.currentText);
     const records: ZoneRecord[] = [];
     const directives: Directive[] = [];
     const included = new Set<string>();
+    this.references = new Map();
     for (const segment of this.segments) {
       for (const record of segment.records) {
         records.push(record);
+        this.addReferences(record);
         if (record.file !== undefined) included.add(record.file);
       }
       directives.push(...segment.directives);
@@ -131,7 +142,7 @@ export class DocumentModel implements ZoneView {
     const first = this.segmentAt(start);
     const last = Math.max(first, this.segmentBefore(end));
     const from = currentPoint(segments[first]);
-    const collector = new SegmentCollector(from);
+    const collector = new SegmentCollector(from, this.segmentLines, this.currentText.length);
     const options = this.parseOptions();
     let point = from;
     let next = last + 1;
@@ -155,9 +166,28 @@ export class DocumentModel implements ZoneView {
     }
     segments.splice(first, next - first, ...collector.segments);
 
-    const affected = new Set<string>();
-    for (const segment of replaced) for (const record of segment.records) affected.add(record.ownerKey);
-    for (const segment of collector.segments) for (const record of segment.records) affected.add(record.ownerKey);
+    const edited = new Set<string>();
+    for (const segment of replaced) for (const record of segment.records) edited.add(record.ownerKey);
+    for (const segment of collector.segments) {
+      for (const record of segment.records) {
+        edited.add(record.ownerKey);
+        this.addReferences(record);
+      }
+    }
+    // The record before the region too: its findings' fixes read whether the next record inherits its owner.
+    for (let index = first - 1; index >= 0; index--) {
+      const records = segments[index].records;
+      const previous = records[records.length - 1];
+      if (previous === undefined) continue;
+      edited.add(previous.ownerKey);
+      break;
+    }
+    // Records that point at an edited name (an MX to it) may gain or lose findings too, and zone-wide findings
+    // (no SOA, file size) sit on the first record, whose owner is therefore always re-linted.
+    const affected = new Set(edited);
+    const firstRecord = this.segments.find((segment) => segment.records.length > 0)?.records[0];
+    if (firstRecord !== undefined) affected.add(firstRecord.ownerKey);
+    for (const key of edited) for (const owner of this.references.get(key) ?? []) affected.add(owner);
     this.relint(affected, collector.diagnostics, {
       regionStart,
       regionEndOld,
@@ -179,15 +209,34 @@ export class DocumentModel implements ZoneView {
       readonly shift: Shift;
     },
   ): void {
-    const subset: ZoneRecord[] = [];
-    const directives: Directive[] = [];
+    // The rules also read the names the affected records point at (is the MX target a CNAME?) and the SOA records
+    // (zone-wide checks); findings are replaced only on the affected records.
+    const pointedAt = new Set<string>();
     for (const segment of this.segments) {
       for (const record of segment.records) {
-        if (affected.has(record.ownerKey) || record.type === 'SOA') subset.push(shiftRecord(record, segment.shift));
+        if (!affected.has(record.ownerKey)) continue;
+        for (const field of record.fields) if (field.value.endsWith('.')) pointedAt.add(nameKey(field.value));
+      }
+    }
+    const subset: ZoneRecord[] = [];
+    const replaced: ZoneRecord[] = [];
+    const directives: Directive[] = [];
+    let afterAffected = false;
+    for (const segment of this.segments) {
+      for (const record of segment.records) {
+        const isAffected = affected.has(record.ownerKey);
+        // The record after an affected one rides along too: a fix that removes a line reads whether it
+        // inherits the owner.
+        if (isAffected || afterAffected || record.type === 'SOA' || pointedAt.has(record.ownerKey)) {
+          const shifted = shiftRecord(record, segment.shift);
+          subset.push(shifted);
+          if (isAffected) replaced.push(shifted);
+        }
+        afterAffected = isAffected;
       }
       for (const directive of segment.directives) directives.push(shiftDirective(directive, segment.shift));
     }
-    const spans = recordSpans(subset);
+    const spans = recordSpans(replaced);
     const { regionStart, regionEndOld, atEnd, shift } = region;
     const regionEndNew = regionEndOld + shift.offset;
     const inRegion = (offset: number, regionEnd: number): boolean =>
@@ -201,17 +250,30 @@ export class DocumentModel implements ZoneView {
       }
       const offset = finding.range.start.offset;
       if (inRegion(offset, regionEndOld)) continue;
-      const moved = offset >= regionEndOld ? shiftDiagnostic(finding, regionEndOld, shift) : finding;
-      if (!spans.contains(moved.range.start.offset)) kept.push(moved);
+      const moved = shiftDiagnostic(finding, regionEndOld, shift);
+      const replacedHere = spans.contains(moved.range.start.offset) || isDocumentStart(moved);
+      if (!ruleCodes.has(moved.code) || !replacedHere) kept.push(moved);
     }
     const found = this.lint(subset, directives, parseDiagnostics);
     for (const finding of found) {
       if (finding.file !== undefined) continue;
       const offset = finding.range.start.offset;
-      if (inRegion(offset, regionEndNew) || spans.contains(offset)) kept.push(finding);
+      const replacedHere = spans.contains(offset) || isDocumentStart(finding);
+      if (inRegion(offset, regionEndNew) || (ruleCodes.has(finding.code) && replacedHere)) kept.push(finding);
     }
     kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
     this.findings = kept;
+  }
+
+  private addReferences(record: ZoneRecord): void {
+    for (const field of record.fields) {
+      if (!field.value.endsWith('.')) continue;
+      const key = nameKey(field.value);
+      if (key === record.ownerKey) continue;
+      const owners = this.references.get(key);
+      if (owners === undefined) this.references.set(key, [record.ownerKey]);
+      else if (!owners.includes(record.ownerKey)) owners.push(record.ownerKey);
+    }
   }
 
   private lint(
@@ -228,6 +290,10 @@ export class DocumentModel implements ZoneView {
         documentBytes: this.bytes,
       },
     );
+  }
+
+  private get segmentLines(): number {
+    return this.options.segmentLines ?? defaultSegmentLines;
   }
 
   private parseOptions(): ParseOptions {
@@ -325,13 +391,19 @@ class SegmentCollector implements ParseSink {
   recordCount = 0;
   private current: Segment;
 
-  constructor(readonly first: ResumePoint) {
+  constructor(
+    readonly first: ResumePoint,
+    private readonly segmentLines: number,
+    private readonly textLength: number,
+  ) {
     this.current = newSegment(first);
     this.segments.push(this.current);
   }
 
   entry(point: ResumePoint): void {
-    if (point.line - this.current.start.line < segmentLines) return;
+    if (point.line - this.current.start.line < this.segmentLines) return;
+    // The end of the text is no place to resume: text added there may continue an unclosed parenthesis.
+    if (point.offset >= this.textLength) return;
     this.current = newSegment(point);
     this.segments.push(this.current);
   }
@@ -361,6 +433,11 @@ function currentOffset(segment: Segment): number {
 function currentPoint(segment: Segment): ResumePoint {
   const { start, shift } = segment;
   return { ...start, offset: start.offset + shift.offset, line: start.line + shift.lines };
+}
+
+/** Zone-wide findings (no records at all, file too large) sit in an empty range at the very start. */
+function isDocumentStart(finding: ZoneDiagnostic): boolean {
+  return finding.range.start.offset === 0 && finding.range.end.offset === 0;
 }
 
 function hasInclude(segment: Segment): boolean {
@@ -400,20 +477,24 @@ function recordSpans(records: readonly ZoneRecord[]): { contains(offset: number)
   };
 }
 
-/** Moves a finding that lies after an edit; its related places and fixes move when they lie after it too. */
+/** Moves the parts of a finding (its range, related places, fix edits) that lie after an edit. */
 function shiftDiagnostic(finding: ZoneDiagnostic, boundary: number, shift: Shift): ZoneDiagnostic {
+  let moved = false;
   const move = <T extends { readonly range: ZoneDiagnostic['range']; readonly file?: string | undefined }>(
     item: T,
-  ): T =>
-    item.file === undefined && item.range.start.offset >= boundary
-      ? { ...item, range: shiftRange(item.range, shift) }
-      : item;
+  ): T => {
+    if (item.file !== undefined || item.range.start.offset < boundary) return item;
+    moved = true;
+    return { ...item, range: shiftRange(item.range, shift) };
+  };
+  const range = finding.range.start.offset < boundary ? finding.range : shiftRange(finding.range, shift);
+  const related = finding.related?.map(move);
+  const fixes = finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => move(edit)) }));
+  if (!moved && range === finding.range) return finding;
   return {
     ...finding,
-    range: shiftRange(finding.range, shift),
-    ...(finding.related !== undefined ? { related: finding.related.map(move) } : {}),
-    ...(finding.fixes !== undefined
-      ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => move(edit)) })) }
-      : {}),
+    range,
+    ...(related !== undefined ? { related } : {}),
+    ...(fixes !== undefined ? { fixes } : {}),
   };
 }

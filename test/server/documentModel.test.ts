@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { DocumentModel, type ModelOptions } from '../../server/src/documentModel';
+import { defaultLintSettings } from '../../server/src/zone/settings';
+import type { Range, ZoneDiagnostic } from '../../server/src/zone/types';
+
+const options: ModelOptions = {
+  origin: 'example.com.',
+  path: undefined,
+  readFile: undefined,
+  settings: { profile: 'bind', rules: {} },
+  segmentLines: 3,
+};
+
+const at = (range: Range): string =>
+  `${range.start.line}:${range.start.character}/${range.start.offset}-${range.end.line}:${range.end.character}/${range.end.offset}`;
+
+/** Everything a client sees of a finding, fixes and related places included, with exact positions. */
+function summary(findings: readonly ZoneDiagnostic[]): string[] {
+  return findings
+    .map((f) => {
+      const fixes = (f.fixes ?? []).map(
+        (fix) => `${fix.title}: ${fix.edits.map((e) => `${at(e.range)}=${JSON.stringify(e.newText)}`).join(' ')}`,
+      );
+      const related = (f.related ?? []).map((r) => `${r.message}@${at(r.range)}`);
+      return `${f.code} ${f.severity} ${at(f.range)} ${f.message} [${fixes.join('; ')}] [${related.join('; ')}]`;
+    })
+    .sort();
+}
+
+function records(model: DocumentModel): string[] {
+  return [...model.records()].map(({ item, lineShift }) => {
+    const { start, end } = item.range;
+    return `${item.ownerKey} ${item.ttl} ${item.type} ${item.rdata.map((t) => t.text).join(' ')} @${start.line + lineShift}:${start.character}-${end.line + lineShift}:${end.character}`;
+  });
+}
+
+const base = [
+  '$TTL 3600',
+  '@ IN SOA ns1 hostmaster ( 1 7200 3600',
+  '   1209600 300 )',
+  '@ IN NS ns1',
+  'ns1 IN A 192.0.2.1',
+  'www IN A 192.0.2.2',
+  '    IN AAAA 2001:db8::1',
+  'www IN CNAME ns1',
+  'mail IN MX 10 www',
+  'dup IN A 192.0.2.9',
+  'dup IN A 192.0.2.9',
+  'ttl 60 IN TXT "a"',
+  'ttl 120 IN TXT "b"',
+  'bücher IN A 192.0.2.3',
+  '$ORIGIN sub.example.com.',
+  'x IN A 192.0.2.4',
+  'x IN CNAME y',
+  '',
+].join('\n');
+
+/**
+ * Counts over the whole zone in a message ("8 records inherit it") are only recounted by the full analysis that
+ * follows typing; everything else, positions included, must match after every edit.
+ */
+function loose(line: string): string {
+  return line.replace(/\(\d+ records? inherits? it\)/g, '(N records inherit it)');
+}
+
+describe('document model (incremental analysis)', () => {
+  it('gives the same records and findings after an edit as a fresh analysis', () => {
+    const model = new DocumentModel('file:///zone', base, options);
+    const at = base.indexOf('www IN CNAME');
+    const text = base.slice(0, at) + 'alias' + base.slice(at + 3);
+    assert.equal(model.update(at, at + 3, 'alias', text), 'incremental');
+    const fresh = new DocumentModel('file:///zone', text, options);
+    assert.deepEqual(records(model), records(fresh));
+    assert.deepEqual(summary(model.diagnostics), summary(fresh.diagnostics));
+    assert.ok(!summary(model.diagnostics).some((line) => line.startsWith('cname-and-other-data error 5:')));
+  });
+
+  it('moves the findings below an edit that adds lines', () => {
+    const model = new DocumentModel('file:///zone', base, { ...options, settings: defaultLintSettings });
+    const before = model.diagnostics.find((d) => d.code === 'non-punycode-name');
+    const text = `; one\n; two\n${base}`;
+    model.update(0, 0, '; one\n; two\n', text);
+    const after = model.diagnostics.find((d) => d.code === 'non-punycode-name');
+    assert.equal(after?.range.start.line, (before?.range.start.line ?? 0) + 2);
+    assert.equal(after?.range.start.offset, (before?.range.start.offset ?? 0) + 12);
+  });
+
+  for (const profile of ['bind', 'cloudflare'] as const) {
+    it(`agrees with a fresh analysis after any sequence of random edits, ${profile} profile (property)`, () => {
+      const profileOptions: ModelOptions = { ...options, settings: { profile, rules: {} } };
+      const pieces = [
+        '\n',
+        ' ',
+        'x',
+        'www',
+        '(',
+        ')',
+        '"',
+        ';',
+        '\t',
+        '300 ',
+        'IN CNAME a\n',
+        'A 192.0.2.7\n',
+        '$ORIGIN b.\n',
+        '$TTL 60\n',
+        'dup IN A 192.0.2.9\n',
+        'mail IN MX 10 www\n',
+        'www IN CNAME x\n',
+        'sub IN NS ns9\n',
+        'ns9 IN A 192.0.2.8\n',
+      ];
+      const edit = fc.record({
+        at: fc.nat(),
+        length: fc.nat({ max: 12 }),
+        insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((parts) => parts.join('')),
+      });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+          let text = base;
+          const model = new DocumentModel('file:///zone', text, profileOptions);
+          for (const { at, length, insert } of edits) {
+            const start = at % (text.length + 1);
+            const end = Math.min(text.length, start + length);
+            text = text.slice(0, start) + insert + text.slice(end);
+            model.update(start, end, insert, text);
+            const fresh = new DocumentModel('file:///zone', text, profileOptions);
+            assert.deepEqual(records(model), records(fresh), text);
+            assert.deepEqual(summary(model.diagnostics).map(loose), summary(fresh.diagnostics).map(loose), text);
+          }
+          model.analyzeAll();
+          assert.deepEqual(
+            summary(model.diagnostics),
+            summary(new DocumentModel('file:///zone', text, profileOptions).diagnostics),
+          );
+        }),
+        { numRuns: Number(process.env.MODEL_RUNS ?? 150) },
+      );
+    });
+  }
+
+  it('applies the lint settings (profile and per-code severities)', () => {
+    const cloudflare = new DocumentModel('file:///zone', base, { ...options, settings: defaultLintSettings });
+    assert.ok(cloudflare.diagnostics.some((d) => d.code === 'non-punycode-name'));
+    const quiet = new DocumentModel('file:///zone', base, {
+      ...options,
+      settings: { profile: 'cloudflare', rules: { 'non-punycode-name': 'off', 'duplicate-record': 'error' } },
+    });
+    assert.ok(!quiet.diagnostics.some((d) => d.code === 'non-punycode-name'));
+    assert.equal(quiet.diagnostics.find((d) => d.code === 'duplicate-record')?.severity, 'error');
+  });
+});
