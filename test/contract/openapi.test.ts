@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CloudflareClient, RECORD_TYPES, type RecordBody } from '../../client/src/cloudflare';
+import { CloudflareClient, RECORD_TYPES, type DnsRecord, type RecordBody } from '../../client/src/cloudflare';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { FakeClock } from './support/fake-clock';
 import { OpenApiValidator, specUnavailable, type Exchange } from './support/openapi-validator';
@@ -174,7 +174,7 @@ describe('contract: client requests and emulator responses against the OpenAPI s
     });
     await client.findZone('example.com');
 
-    const created = [];
+    const created: (DnsRecord | undefined)[] = [];
     for (const body of SAMPLE_RECORDS) created.push(await client.createRecord(zoneId, body).catch(ignore));
     const a = created[0]!;
     assert.equal(new Set(SAMPLE_RECORDS.map((record) => record.type)).size, RECORD_TYPES.length, 'one sample per type');
