@@ -61,7 +61,7 @@ export function buildRecord(
   if (comment instanceof ApiError) return comment;
   const tags = checkTags(merged['tags']);
   if (tags instanceof ApiError) return tags;
-  const settings = checkSettings(merged['settings'], type);
+  const settings = checkSettings(merged['settings'], type, context.zone);
   if (settings instanceof ApiError) return settings;
 
   const privateRouting = merged['private_routing'];
@@ -170,7 +170,7 @@ function checkTags(value: unknown): string[] | ApiError {
   return [...tags].sort();
 }
 
-function checkSettings(value: unknown, type: string): RecordSettings | ApiError {
+function checkSettings(value: unknown, type: string, zone: ZoneInfo): RecordSettings | ApiError {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) return apiErrors.validation('settings must be an object');
   const source = value as Record<string, unknown>;
@@ -180,6 +180,10 @@ function checkSettings(value: unknown, type: string): RecordSettings | ApiError 
     if (setting === undefined) continue;
     if (typeof setting !== 'boolean') return apiErrors.validation(`settings.${key} must be true or false`);
     if (key === 'flatten_cname' && type !== 'CNAME') continue;
+    // Per-record CNAME flattening is a paid-plan feature (semantics.md §7, DOCS:flatten).
+    if (key === 'flatten_cname' && setting && zone.plan === 'free') {
+      return apiErrors.validation('settings.flatten_cname is available on paid plans only');
+    }
     if (setting) settings[key] = true;
   }
   return settings;

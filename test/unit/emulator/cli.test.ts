@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -95,6 +95,40 @@ describe('zone-records emulator (command line)', function () {
     } finally {
       await stop(second.child);
     }
+  });
+
+  it('loads a zone from a BIND file with --zone NAME=FILE, and refuses a file it cannot read', async () => {
+    const zoneFile = join(folder, 'example.net.zone');
+    writeFileSync(zoneFile, '$ORIGIN example.net.\n$TTL 300\nwww IN A 192.0.2.1\n@ IN MX 10 mail\n');
+    const { child, lines } = await startCli(['--port', '0', '--token', 't', '--zone', `example.net=${zoneFile}`], 2);
+    try {
+      const url = (lines[0] ?? '').slice('listening on '.length);
+      const zoneId = (lines[1] ?? '').split(' ')[2] ?? '';
+      const list = await fetch(`${url}/zones/${zoneId}/dns_records?order=name`, {
+        headers: { authorization: 'Bearer t' },
+      });
+      const body = (await list.json()) as { result: { name: string; type: string }[] };
+      assert.deepEqual(
+        body.result.map((record) => `${record.name} ${record.type}`),
+        ['example.net MX', 'www.example.net A'],
+      );
+    } finally {
+      await stop(child);
+    }
+    const missing = spawnSync(process.execPath, [...nodeArgs, '--zone', `example.net=${join(folder, 'nope.zone')}`], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read the zone file .*nope\.zone for --zone example\.net/);
+    const broken = join(folder, 'broken.zone');
+    writeFileSync(broken, 'www IN A 1.2.3\n');
+    const invalid = spawnSync(process.execPath, [...nodeArgs, '--port', '0', '--zone', `example.net=${broken}`], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    assert.equal(invalid.status, 1);
+    assert.match(invalid.stderr, /cannot load the zone file for example\.net: line 1: /);
   });
 
   it('refuses a host other machines can reach without --allow-remote, and bad options, with exit 2', () => {

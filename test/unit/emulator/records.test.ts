@@ -117,6 +117,34 @@ describe('emulator: single-record operations', () => {
     );
   });
 
+  it('checks rdata with the zone core and converts Unicode targets to Punycode', async () => {
+    const caa = await api.create({ type: 'CAA', name: '@', data: { flags: 0, tag: 'issue', value: 'bad value;;' } });
+    assert.equal(caa.status, 400);
+    assert.equal(errorCode(caa), 1004);
+    assert.match(caa.body.errors[0]?.message ?? '', /issuer domain name/);
+    const ds = await api.create({
+      type: 'DS',
+      name: 'sub',
+      data: { key_tag: 1, algorithm: 8, digest_type: 2, digest: 'abcd' },
+    });
+    assert.match(ds.body.errors[0]?.message ?? '', /digest/);
+    const cname = await api.create({ type: 'CNAME', name: 'shop', content: 'bücher.example' });
+    assert.equal(cname.body.result.content, 'xn--bcher-kva.example');
+  });
+
+  it('allows per-record CNAME flattening on paid plans only', async () => {
+    const settings = { flatten_cname: true };
+    const free = await api.create({ type: 'CNAME', name: 'flat', content: 'x.example.net', settings });
+    assert.equal(errorCode(free), 1004);
+    const pro = await startTestApi({ plan: 'pro' });
+    try {
+      const answer = await pro.create({ type: 'CNAME', name: 'flat', content: 'x.example.net', settings });
+      assert.deepEqual(answer.body.result.settings, settings);
+    } finally {
+      await pro.emulator.stop();
+    }
+  });
+
   it('accepts TTL 1 and 60..86400 on Free, 30 only on Enterprise', async () => {
     for (const ttl of [1, 60, 86400]) {
       assert.equal((await api.create({ type: 'A', name: `t${ttl}`, content: '192.0.2.1', ttl })).status, 200);
