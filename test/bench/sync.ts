@@ -129,12 +129,12 @@ function machine(): string {
   return `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${memory}, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-function report(rows: readonly Row[]): string {
+function report(rows: readonly Row[], command: string): string {
   const number = (value: number): string => value.toLocaleString('en-US');
   const lines = [
     '## Sync',
     '',
-    `Machine: ${machine()}. Date: ${new Date().toISOString()}. Command: \`npm run bench\` (test/bench/sync.ts).`,
+    `Machine: ${machine()}. Date: ${new Date().toISOString()}. Command: \`${command}\`.`,
     '',
     'Requests to sync N changes (half creates, a quarter updates, a quarter deletes) from a plan against the',
     'emulator over HTTP on 127.0.0.1, through the real client (retries, rate budget). Target: ⌈N / batch limit⌉',
@@ -177,8 +177,8 @@ function writeSection(section: string): void {
   fs.writeFileSync(file, next);
 }
 
-/** Runs the sync benchmark, prints the table and writes it to BENCHMARKS.md. */
-export async function run(): Promise<void> {
+/** Runs the sync benchmark, prints the table and writes it to BENCHMARKS.md with the command that ran it. */
+export async function run(command = 'npm run bench'): Promise<void> {
   const emulator = await startEmulator({
     zones: [
       { name: 'free.bench.example', plan: 'free' },
@@ -206,13 +206,13 @@ export async function run(): Promise<void> {
   } finally {
     await emulator.stop();
   }
-  const section = report(rows);
+  const section = report(rows, command);
   process.stdout.write(`\n${section}`);
   writeSection(section);
 }
 
 if (require.main === module) {
-  run().catch((error: unknown) => {
+  run('node --import tsx test/bench/sync.ts').catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   });
