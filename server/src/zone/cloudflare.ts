@@ -36,7 +36,9 @@ export type NotServableCode =
   | 'bad-name'
   | 'ttl-out-of-range'
   | 'not-proxiable'
-  | 'bad-cf-tags';
+  | 'bad-cf-tags'
+  | 'unsupported-class'
+  | 'cname-loop';
 
 export type ToCloudflareResult =
   | { readonly body: CloudflareRecordBody; readonly display: string }
@@ -72,6 +74,9 @@ function ttlFor(record: ZoneRecord, proxied: boolean, options: ToCloudflareOptio
 export function toCloudflareRecord(record: ZoneRecord, options: ToCloudflareOptions = {}): ToCloudflareResult {
   const type = record.type.toUpperCase();
   if (type === 'SOA') return fail('soa-managed', 'Cloudflare manages the SOA record itself.');
+  if (record.class.toUpperCase() !== 'IN') {
+    return fail('unsupported-class', `Cloudflare serves class IN only; this record is class ${record.class}.`);
+  }
   if (!cloudflareTypeSet.has(type)) {
     return fail(
       'unsupported-type',
@@ -111,6 +116,12 @@ export function toCloudflareRecord(record: ZoneRecord, options: ToCloudflareOpti
 
   const rdata = rdataOf(type, record);
   if ('reason' in rdata) return fail('bad-rdata', rdata.reason);
+  if (type === 'CNAME' && rdata.content === name) {
+    return fail(
+      'cname-loop',
+      `The CNAME ${name} points to itself; Cloudflare requires a target other than the record's name.`,
+    );
+  }
   const body: CloudflareRecordBody = {
     type,
     name,

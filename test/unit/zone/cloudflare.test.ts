@@ -310,6 +310,8 @@ describe('cloudflare: zone record to API body', () => {
     assert.equal(reason('a 3600 IN MX 10 mail ; cf_tags=cf-proxied:true'), 'not-proxiable');
     assert.equal(reason('a 3600 IN A 192.0.2.1 ; cf_tags=bad name:x'), 'bad-cf-tags');
     assert.equal(reason('a\\.b 3600 IN A 192.0.2.1'), 'bad-name');
+    assert.equal(reason('a 3600 CH A 192.0.2.1'), 'unsupported-class');
+    assert.equal(reason('Loop 3600 IN CNAME loop.example.com.'), 'cname-loop');
     const message = toCloudflareRecord(zoneRecord('a 3600 IN A 999.0.0.1'));
     assert.ok('reason' in message && /IPv4/.test(message.reason));
   });

@@ -89,6 +89,20 @@ describe('rdata: registry, generic rdata and parseRdata', () => {
     assert.deepEqual(codes(parse('TYPE65534', '\\# 1 0g')), ['bad-hex']);
   });
 
+  it('checks generic rdata of known types against their wire layout', () => {
+    assert.deepEqual(codes(parse('NS', '\\# 5 036e733100')), [], 'ns1.');
+    assert.deepEqual(codes(parse('MX', '\\# 4 000a0000')), ['bad-generic-rdata'], 'a name left over');
+    assert.deepEqual(codes(parse('MX', '\\# 3 000a00')), []);
+    // BIND's broken4.db: a compression pointer inside SOA rdata
+    assert.deepEqual(
+      codes(parse('SOA', '\\# 32 026E73013300 04726F6F74C4 00000001 00000001 00000001 00000001 00000001')),
+      ['bad-generic-rdata'],
+    );
+    assert.deepEqual(codes(parse('TXT', '\\# 6 0568656C6C6F')), []);
+    assert.deepEqual(codes(parse('TXT', '\\# 6 0668656C6C6F')), ['bad-generic-rdata'], 'string runs past the end');
+    assert.deepEqual(codes(parse('SRV', '\\# 6 000100020003')), ['bad-generic-rdata'], 'target missing');
+  });
+
   it('reads \\# as generic only before a length, as BIND does', () => {
     assert.deepEqual(fields(parse('TXT', '\\# text')), ['text=#', 'text=text']);
     assert.deepEqual(codes(parse('A', '\\# text')), ['bad-ipv4', 'extra-rdata']);
