@@ -81,8 +81,13 @@ export class MutableState implements ParserState {
     this.ttlWarned = from.ttlWarned;
   }
 
+  private last: ParserState | undefined;
+
+  /** An immutable copy; the previous one again when nothing changed since (most lines change nothing). */
   snapshot(): ParserState {
-    return {
+    const last = this.last;
+    if (last !== undefined && sameState(last, this)) return last;
+    return (this.last = {
       origin: this.origin,
       defaultTtl: this.defaultTtl,
       lastTtl: this.lastTtl,
@@ -90,7 +95,7 @@ export class MutableState implements ParserState {
       previousOwnerKey: this.previousOwnerKey,
       zoneClass: this.zoneClass,
       ttlWarned: this.ttlWarned,
-    };
+    });
   }
 }
 

@@ -33,6 +33,9 @@ export class SourceText {
 
   position(offset: number): Position {
     const starts = this.lineStarts;
+    const lastStart = starts[starts.length - 1];
+    // The common case while parsing: a position on the line the lexer is on.
+    if (offset >= lastStart) return { line: this.firstLine + starts.length - 1, character: offset - lastStart, offset };
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
