@@ -10,6 +10,7 @@ options:
   --host HOST          address to listen on (default 127.0.0.1)
   --port N             port to listen on; 0 picks a free port (default 8787)
   --token T            the API token to accept (default: a random token, printed at start)
+  --read-only-token T  also accept T for reads only (writes with it get 403 "Authentication error")
   --email E --key K    also accept X-Auth-Email / X-Auth-Key with this email and global key
   --plan P             plan of the zones: ${planNames.join(', ')} (default free)
   --zone NAME[=FILE]   serve zone NAME, loading its records from the BIND zone FILE; repeatable
@@ -31,6 +32,7 @@ export async function runEmulator(args: string[]): Promise<number> {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '8787' },
         token: { type: 'string' },
+        'read-only-token': { type: 'string' },
         email: { type: 'string' },
         key: { type: 'string' },
         plan: { type: 'string', default: 'free' },
@@ -76,6 +78,7 @@ export async function runEmulator(args: string[]): Promise<number> {
       plan,
       allowRemote: values['allow-remote'],
       ...(values.token !== undefined ? { token: values.token } : {}),
+      ...(values['read-only-token'] !== undefined ? { readOnlyToken: values['read-only-token'] } : {}),
       ...(values.email !== undefined && values.key !== undefined ? { email: values.email, globalKey: values.key } : {}),
       ...(zones.length > 0 ? { zones } : {}),
       ...(values.state !== undefined ? { statePath: values.state } : {}),

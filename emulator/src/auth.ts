@@ -6,6 +6,8 @@ import { apiErrors } from './errors';
 export interface AuthConfig {
   /** The API token accepted as `Authorization: Bearer <token>`. */
   readonly token: string;
+  /** A second token that may only read (DNS Read): writes with it get Cloudflare's 403 "Authentication error". */
+  readonly readOnlyToken?: string;
   /** Email and global API key accepted together as `X-Auth-Email` / `X-Auth-Key`, when both are set. */
   readonly email?: string;
   readonly globalKey?: string;
@@ -15,6 +17,7 @@ export interface AuthConfig {
 export interface Identity {
   readonly id: string;
   readonly scheme: 'token' | 'key';
+  readonly canWrite: boolean;
 }
 
 const tokenPattern = /^[A-Za-z0-9._~+/=-]+$/;
@@ -31,8 +34,9 @@ export function authenticate(headers: IncomingHttpHeaders, config: AuthConfig, t
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const token = match?.[1];
     if (token === undefined || !tokenPattern.test(token)) throw apiErrors.malformedBearer();
-    if (token !== config.token) throw apiErrors.invalidToken();
-    return { id: credentialId(`token:${token}`), scheme: 'token' };
+    const readOnly = config.readOnlyToken !== undefined && token === config.readOnlyToken;
+    if (token !== config.token && !readOnly) throw apiErrors.invalidToken();
+    return { id: credentialId(`token:${token}`), scheme: 'token', canWrite: !readOnly };
   }
   const email = header(headers, 'x-auth-email');
   const key = header(headers, 'x-auth-key');
@@ -44,7 +48,7 @@ export function authenticate(headers: IncomingHttpHeaders, config: AuthConfig, t
   if (!emailPattern.test(email)) throw apiErrors.malformedAuthEmail();
   if (config.email !== undefined && config.globalKey !== undefined) {
     if (email.toLowerCase() === config.email.toLowerCase() && key === config.globalKey) {
-      return { id: credentialId(`key:${email.toLowerCase()}`), scheme: 'key' };
+      return { id: credentialId(`key:${email.toLowerCase()}`), scheme: 'key', canWrite: true };
     }
   }
   // Global keys are hex; an API token sent as a key is the common mistake this catches.

@@ -29,6 +29,8 @@ export interface ZoneOption {
 export interface EmulatorConfig {
   /** The API token to accept; a random one is generated when absent (read it back from `token`). */
   readonly token?: string;
+  /** A token that may only read; writes with it are refused with 403 / 10000. */
+  readonly readOnlyToken?: string;
   readonly email?: string;
   readonly globalKey?: string;
   /** The plan of zones that do not name one (default `free`). */
@@ -71,7 +73,12 @@ export class Emulator {
 
   constructor(private readonly config: EmulatorConfig = {}) {
     this.token = config.token ?? generateToken();
-    this.auth = { token: this.token, email: config.email, globalKey: config.globalKey };
+    this.auth = {
+      token: this.token,
+      readOnlyToken: config.readOnlyToken,
+      email: config.email,
+      globalKey: config.globalKey,
+    };
     this.clock = config.clock ?? Date.now;
     this.limiter = new RateLimiter(config.rateLimit ?? defaultRateLimit, this.clock);
     this.scanCandidates = config.scanCandidates ?? defaultScanCandidates;
@@ -81,18 +88,20 @@ export class Emulator {
 
   /** Serves one API request (path below /client/v4). Never throws: every failure is an error envelope. */
   handle(request: ApiRequest): ApiResponse {
+    let rateHeaders: Record<string, string> = {};
     try {
       const identity = authenticate(request.headers, this.auth, request.path === '/user/tokens/verify');
       const decision = this.limiter.take(identity.id);
-      if (!decision.allowed) throw apiErrors.rateLimited(decision.retryAfterSeconds);
-      const rateHeaders = {
+      rateHeaders = {
         'x-ratelimit-limit': String(decision.limit),
-        'x-ratelimit-remaining': String(decision.remaining),
         'x-ratelimit-reset': new Date(decision.resetAt).toUTCString(),
       };
+      if (!decision.allowed) throw apiErrors.rateLimited(decision.retryAfterSeconds);
+      rateHeaders['x-ratelimit-remaining'] = String(decision.remaining);
       const match = matchRoute(routes, request.method, request.path);
       if (match.kind === 'none') throw apiErrors.noRoute(`/client/v4${request.path}`);
       if (match.kind === 'wrong-method') throw apiErrors.methodNotAllowed(request.method);
+      if (match.route.writes && !identity.canWrite) throw apiErrors.permissionDenied();
       const response = match.route.handler({
         ...request,
         params: match.params,
@@ -104,10 +113,16 @@ export class Emulator {
       if (match.route.writes) this.persist();
       return { ...response, headers: { ...rateHeaders, ...response.headers } };
     } catch (error) {
-      if (error instanceof ApiError) return failure(error);
-      process.stderr.write(`zone-records emulator: internal error: ${String(error)}\n`);
-      return failure(apiErrors.internal());
+      const answer =
+        error instanceof ApiError ? failure(error) : (this.reportInternalError(error), failure(apiErrors.internal()));
+      return { ...answer, headers: { ...rateHeaders, ...answer.headers } };
     }
+  }
+
+  private reportInternalError(error: unknown): void {
+    process.stderr.write(
+      `zone-records emulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
 
   /** Restores every zone's initial records and clears faults, the request log and the rate limit windows. */

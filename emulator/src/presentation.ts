@@ -5,17 +5,12 @@ export function quote(text: string): string {
   return `"${text.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
 }
 
-function absolute(name: string): string {
-  return name === '.' || name.endsWith('.') ? name : `${name}.`;
-}
-
 /**
- * The rdata of a data type in zone-file presentation order. `names` chooses how domain-name fields are written:
- * `api` writes them without the trailing dot as Cloudflare's `content` does, `absolute` adds it for zone files.
+ * The `content` Cloudflare shows for a data type: the rdata in zone-file order, domain names without the trailing
+ * dot (as in CNAME content). URI's priority is a top-level field and is not part of it.
  */
-export function formatData(type: string, data: RecordData, names: 'api' | 'absolute'): string {
+export function formatData(type: string, data: RecordData): string {
   const field = (name: string): string => String(data[name] ?? '');
-  const host = (name: string): string => (names === 'absolute' ? absolute(field(name)) : field(name));
   switch (type) {
     case 'CAA':
       return `${field('flags')} ${field('tag')} ${quote(field('value'))}`;
@@ -27,7 +22,7 @@ export function formatData(type: string, data: RecordData, names: 'api' | 'absol
       return `${field('key_tag')} ${field('algorithm')} ${field('digest_type')} ${field('digest')}`;
     case 'HTTPS':
     case 'SVCB':
-      return `${field('priority')} ${host('target')} ${field('value')}`.trimEnd();
+      return `${field('priority')} ${field('target')} ${field('value')}`.trimEnd();
     case 'LOC':
       return [
         field('lat_degrees'),
@@ -44,12 +39,12 @@ export function formatData(type: string, data: RecordData, names: 'api' | 'absol
         `${field('precision_vert')}m`,
       ].join(' ');
     case 'NAPTR':
-      return `${field('order')} ${field('preference')} ${quote(field('flags'))} ${quote(field('service'))} ${quote(field('regex'))} ${host('replacement')}`;
+      return `${field('order')} ${field('preference')} ${quote(field('flags'))} ${quote(field('service'))} ${quote(field('regex'))} ${field('replacement')}`;
     case 'SMIMEA':
     case 'TLSA':
       return `${field('usage')} ${field('selector')} ${field('matching_type')} ${field('certificate')}`;
     case 'SRV':
-      return `${field('priority')} ${field('weight')} ${field('port')} ${host('target')}`;
+      return `${field('priority')} ${field('weight')} ${field('port')} ${field('target')}`;
     case 'SSHFP':
       return `${field('algorithm')} ${field('type')} ${field('fingerprint')}`;
     case 'URI':

@@ -4,6 +4,7 @@ import { apiErrors, ApiError } from './errors';
 import { newRecordId } from './ids';
 import { buildRecord } from './input';
 import type { StoredRecord } from './model';
+import type { RecordSet } from './record-set';
 import { createRecord } from './operations';
 import { checkCoexistence } from './coexistence';
 import { recordResponse } from './serialize';
@@ -61,7 +62,10 @@ export function handleScanList(context: RequestContext): ApiResponse {
   });
 }
 
-/** POST /scan/review: `accepts` become records (all or nothing), `rejects` are dropped from the review list. */
+/**
+ * POST /scan/review: `accepts` become records (all or nothing), `rejects` are dropped from the review list. An
+ * accept is a record body, or a proposal's `id` with the fields to change.
+ */
 export function handleScanReview(context: RequestContext): ApiResponse {
   const zone = zoneOf(context);
   const body = jsonBody(context) ?? {};
@@ -75,9 +79,13 @@ export function handleScanReview(context: RequestContext): ApiResponse {
   const records = zone.records.clone();
   const scanResults = zone.scanResults.clone();
   const accepted = accepts.map((item: unknown) => {
-    const record = createRecord(zone, records, item, context.now);
-    for (const proposal of scanResults.named(record.name)) {
-      if (proposal.type === record.type && proposal.content === record.content) scanResults.delete(proposal.id);
+    const proposal = proposalOf(scanResults, item);
+    // An accept may name a proposal by id, with fields to change, or describe the record in full.
+    const body = proposal === undefined ? item : { ...requestBodyOf(proposal), ...withoutId(item) };
+    const record = createRecord(zone, records, body, context.now);
+    if (proposal !== undefined) scanResults.delete(proposal.id);
+    for (const pending of scanResults.named(record.name)) {
+      if (pending.type === record.type && pending.content === record.content) scanResults.delete(pending.id);
     }
     return record;
   });
@@ -118,6 +126,16 @@ function candidateContent(candidate: ScanCandidate, zoneName: string): string | 
   if (content === undefined || !hostnameTypes.has(candidate.type)) return content;
   if (content === '@') return zoneName;
   return content.endsWith('.') ? content : `${content}.${zoneName}`;
+}
+
+function proposalOf(scanResults: RecordSet, item: unknown): StoredRecord | undefined {
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? scanResults.get(id) : undefined;
+}
+
+function withoutId(item: unknown): Record<string, unknown> {
+  const { id: _id, ...rest } = item as Record<string, unknown>;
+  return rest;
 }
 
 function requestBodyOf(record: StoredRecord): Record<string, unknown> {

@@ -163,5 +163,5 @@ function validateData(type: string, input: unknown): ValidContent | ApiError {
   if (type === 'CAA' && !/^[A-Za-z0-9]+$/.test(String(data['tag']))) {
     return apiErrors.validation('CAA data.tag must contain only letters and digits');
   }
-  return { content: formatData(type, data, 'api'), data };
+  return { content: formatData(type, data), data };
 }

@@ -8,7 +8,7 @@ import type { Zone } from './zones';
 
 const account = { id: '0123456789abcdef0123456789abcdef', name: 'Zone Records emulator account' };
 
-/** GET /zones: the zones the token can see, with the name/status filters, order and paging of semantics.md §13. */
+/** GET /zones: the zones the token can see, with the name/status/account filters, order and paging (semantics.md §13). */
 export function handleZonesList(context: RequestContext): ApiResponse {
   const { query } = context;
   const page = integerParameter(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
@@ -18,7 +18,14 @@ export function handleZonesList(context: RequestContext): ApiResponse {
   const match = choice(query, 'match', ['all', 'any'], 'all');
   const conditions: ((zone: Zone) => boolean)[] = [];
   const name = query.get('name');
-  if (name !== null) conditions.push(nameCondition(name));
+  if (name !== null) {
+    const matches = nameCondition(name);
+    conditions.push((zone) => matches(zone.info.name));
+  }
+  const accountId = query.get('account.id');
+  if (accountId !== null) conditions.push(() => accountId === account.id);
+  const accountName = query.get('account.name');
+  if (accountName !== null) conditions.push(() => nameCondition(accountName)(account.name));
   const status = query.get('status');
   if (status !== null) conditions.push(() => status === 'active');
   const zones = context.zones
@@ -50,22 +57,24 @@ export function handleTokenVerify(context: RequestContext): ApiResponse {
   ]);
 }
 
-/** `name=example.com`, or with an operator: `contains:.org`, `starts_with:ex`, `not_equal:...`. */
-function nameCondition(filter: string): (zone: Zone) => boolean {
+/** `example.com`, or with an operator: `contains:.org`, `starts_with:ex`, `not_equal:...`, `*_case_sensitive`. */
+function nameCondition(filter: string): (actual: string) => boolean {
   const colon = filter.indexOf(':');
   const operator = colon < 0 ? 'equal' : filter.slice(0, colon);
-  const value = (colon < 0 ? filter : filter.slice(colon + 1)).toLowerCase();
+  const caseSensitive = operator.endsWith('_case_sensitive');
+  const fold = (text: string): string => (caseSensitive ? text : text.toLowerCase());
+  const value = fold(colon < 0 ? filter : filter.slice(colon + 1));
   switch (operator.replace(/_case_sensitive$/, '')) {
     case 'equal':
-      return (zone) => zone.info.name === value;
+      return (actual) => fold(actual) === value;
     case 'not_equal':
-      return (zone) => zone.info.name !== value;
+      return (actual) => fold(actual) !== value;
     case 'starts_with':
-      return (zone) => zone.info.name.startsWith(value);
+      return (actual) => fold(actual).startsWith(value);
     case 'ends_with':
-      return (zone) => zone.info.name.endsWith(value);
+      return (actual) => fold(actual).endsWith(value);
     case 'contains':
-      return (zone) => zone.info.name.includes(value);
+      return (actual) => fold(actual).includes(value);
     default:
       throw apiErrors.invalidParameter('name', `unknown operator '${operator}'`);
   }

@@ -85,6 +85,26 @@ describe('emulator: authentication', () => {
     assert.equal(errorCode(answer), 1000);
   });
 
+  it('lets a read-only token read but not write (403 / 10000)', async () => {
+    const readOnly = await startTestApi({ readOnlyToken: 'reader' });
+    try {
+      const headers = { authorization: 'Bearer reader' };
+      assert.equal((await readOnly.call('GET', readOnly.records, undefined, headers)).status, 200);
+      const write = await readOnly.call(
+        'POST',
+        readOnly.records,
+        { type: 'A', name: 'x', content: '192.0.2.1' },
+        headers,
+      );
+      assert.equal(write.status, 403);
+      assert.equal(errorCode(write), 10000);
+      assert.equal(write.body.errors[0]?.message, 'Authentication error');
+      assert.equal(readOnly.emulator.records('example.com').length, 0);
+    } finally {
+      await readOnly.emulator.stop();
+    }
+  });
+
   it('generates a 40-character token when none is configured', async () => {
     const generated = await startTestApi({ token: undefined });
     try {

@@ -20,6 +20,7 @@ describe('emulator: rate limit, faults and the request log', () => {
     const limited = await api.call('GET', api.records);
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '60');
+    assert.equal(limited.headers.get('x-ratelimit-limit'), '3', 'the limit is reported on the 429 too');
     assert.equal(limited.body.success, false);
     assert.equal(errorCode(limited), 1015);
     api.emulator.reset();

@@ -138,6 +138,9 @@ describe('emulator: list filters, order and paging', () => {
       assert.deepEqual(await names('name=example.org'), ['example.org']);
       assert.deepEqual(await names('name=contains:example'), ['example.com', 'example.org']);
       assert.deepEqual(await names('name=ends_with:.net'), ['other.net']);
+      assert.deepEqual(await names('name=contains_case_sensitive:EXAMPLE'), []);
+      assert.deepEqual(await names('name=other.net&account.name=contains:emulator'), ['other.net']);
+      assert.deepEqual(await names('name=other.net&account.id=nope'), []);
       assert.deepEqual(await names('direction=desc&per_page=5'), ['other.net', 'example.org', 'example.com']);
       const answer = await multi.call('GET', '/zones?per_page=5&page=2');
       assert.deepEqual(answer.body.result, []);

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access -- the tests read JSON answers (result: any) and assert the shape of each field they use */
 import assert from 'node:assert/strict';
-import { startTestApi, type TestApi } from './helpers';
+import { errorCode, startTestApi, type TestApi } from './helpers';
 
 describe('emulator: DNS scan', () => {
   let api: TestApi;
@@ -51,6 +51,33 @@ describe('emulator: DNS scan', () => {
       left.map((record) => record.type),
       ['CNAME'],
     );
+  });
+
+  it('accepts a proposal by id, with fields to change', async () => {
+    await api.call('POST', `${api.records}/scan/trigger`, {});
+    const proposals = (await api.call('GET', `${api.records}/scan/review`)).body.result as {
+      id: string;
+      type: string;
+    }[];
+    const cname = proposals.find((record) => record.type === 'CNAME');
+    assert.ok(cname !== undefined);
+    const applied = await api.call('POST', `${api.records}/scan/review`, { accepts: [{ id: cname.id, ttl: 300 }] });
+    assert.equal(applied.status, 200, JSON.stringify(applied.body.errors));
+    assert.equal(applied.body.result.accepts[0].name, 'www.example.com');
+    assert.equal(applied.body.result.accepts[0].ttl, 300);
+    assert.notEqual(applied.body.result.accepts[0].id, cname.id, 'the accepted record is a new zone record');
+    const left = (await api.call('GET', `${api.records}/scan/review`)).body.result as { type: string }[];
+    assert.deepEqual(left.map((record) => record.type).sort(), ['A', 'MX']);
+  });
+
+  it('rejects an unknown proposal id without applying the accepts', async () => {
+    await api.call('POST', `${api.records}/scan/trigger`, {});
+    const answer = await api.call('POST', `${api.records}/scan/review`, {
+      accepts: [{ type: 'A', name: 'ok', content: '192.0.2.9', ttl: 1 }],
+      rejects: [{ id: 'e'.repeat(32) }],
+    });
+    assert.equal(errorCode(answer), 81044);
+    assert.equal(api.emulator.records('example.com').length, 0);
   });
 
   it('proposes only what fits next to the existing records', async () => {
