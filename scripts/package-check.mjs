@@ -21,7 +21,8 @@ function run(command, args) {
 
 try {
   run(process.execPath, ['scripts/build.mjs', '--production']);
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '-o', vsix]);
+  // README images stay relative: the repository URL is not a public GitHub one that vsce could rewrite them to.
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix]);
   const listing = run(process.execPath, [vsce, 'ls', '--no-dependencies']);
   const files = listing.split('\n').filter((line) => line.trim() !== '');
   const size = statSync(vsix).size;

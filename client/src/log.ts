@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { RequestLogEntry } from './cloudflare';
-import { formatRequestLogEntry, redact } from './text/logText';
+import { formatRequestLogEntry, type RequestLogEntry } from './cloudflare';
+import { redact } from './text/logText';
 
 /**
  * The "Zone Records" log channel. Requests are logged by method, path, status and time only (the client's log
