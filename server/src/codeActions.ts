@@ -1,13 +1,17 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { rangesOverlap } from './convert';
-import { fixesOf } from './diagnostics';
+import { diagnosticSource, fixesOf } from './diagnostics';
 
 /**
  * Quick fixes for the diagnostics in the request: one code action per fix the core attached to a finding
  * (Punycode rewrite, remove duplicate, nearest allowed TTL, ...). `current` are the diagnostics last published
  * for the document; they are preferred over the client's copy, whose data some clients drop.
  */
-export function codeActions(params: CodeActionParams, current: readonly Diagnostic[]): CodeAction[] {
+export function codeActions(
+  params: CodeActionParams,
+  current: readonly Diagnostic[],
+  lineText: (line: number) => string,
+): CodeAction[] {
   const only = params.context.only;
   if (only !== undefined && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
   const actions: CodeAction[] = [];
@@ -28,6 +32,13 @@ export function codeActions(params: CodeActionParams, current: readonly Diagnost
       });
     }
   }
+  for (const requested of params.context.diagnostics) {
+    const action = disableAction(params.textDocument.uri, requested, lineText);
+    if (action !== undefined && !seen.has(action.title)) {
+      seen.add(action.title);
+      actions.push(action);
+    }
+  }
   if (params.context.diagnostics.length === 0) {
     // Lightbulb requests without diagnostics (a cursor move): offer the fixes of what lies under the cursor.
     for (const diagnostic of current) {
@@ -43,6 +54,45 @@ export function codeActions(params: CodeActionParams, current: readonly Diagnost
     }
   }
   return actions;
+}
+
+const disableMarker = 'zone-records-disable-line';
+
+/**
+ * "Disable CODE on this line": adds `; zone-records-disable-line CODE` at the end of the finding's line, or the
+ * marker to the comment already there, which the linter honours for that line.
+ */
+function disableAction(
+  uri: string,
+  diagnostic: Diagnostic,
+  lineText: (line: number) => string,
+): CodeAction | undefined {
+  if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'string') return undefined;
+  const line = diagnostic.range.start.line;
+  const text = lineText(line).replace(/\r?\n$/, '');
+  const commentAt = commentStart(text);
+  if (commentAt >= 0 && text.slice(commentAt).includes(disableMarker)) return undefined;
+  const trimmed = text.trimEnd();
+  const newText = commentAt >= 0 ? ` ${disableMarker} ${diagnostic.code}` : ` ; ${disableMarker} ${diagnostic.code}`;
+  const at = { line, character: trimmed.length };
+  return {
+    title: `Disable ${diagnostic.code} on this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [uri]: [{ range: { start: at, end: { line, character: text.length } }, newText }] } },
+  };
+}
+
+/** Where the line's `;` comment starts (outside quotes and escapes), or -1. */
+function commentStart(text: string): number {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\') i++;
+    else if (char === '"') quoted = !quoted;
+    else if (char === ';' && !quoted) return i;
+  }
+  return -1;
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {

@@ -248,7 +248,10 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
 
   connection.onCodeAction((params) => {
     const entry = open.get(params.textDocument.uri);
-    return entry === undefined ? null : codeActions(params, entry.published);
+    if (entry === undefined) return null;
+    const lineText = (line: number): string =>
+      entry.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    return codeActions(params, entry.published, lineText);
   });
 
   connection.listen();
