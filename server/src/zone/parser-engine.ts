@@ -1,13 +1,12 @@
 import { Lexer, startsLine } from './lexer';
-import { checkClass, effectiveTtl, readHead, type RecordHead } from './parser-head';
 import { resolveName, type ResolvedName } from './names';
+import { directiveNames, runDirective } from './parser-directives';
+import { checkClass, effectiveTtl, readHead, type RecordHead } from './parser-head';
 import type { MutableState, ParseSink, ResumePoint } from './parser-state';
-import { ParsedRecord, type OffsetToken } from './record';
 import { parseRdata } from './rdata/index';
-import type { SourceToken } from './source';
-import { SourceText } from './source';
+import { ParsedRecord, type OffsetToken } from './record';
+import { SourceText, type SourceToken } from './source';
 import type { Directive, ParseOptions, RdataField, Severity, Token, ZoneDiagnostic } from './types';
-import { runDirective, directiveNames } from './parser-directives';
 
 const DOLLAR = 36;
 
@@ -189,6 +188,10 @@ export class ZoneReader {
     );
   }
 
+  /**
+   * Builds a record, runs the rdata layer on it (its findings go to the sink, through `diagnosticFilter` when
+   * given) and hands the record to the sink.
+   */
   emitRecord(
     owner: string,
     ownerKey: string,
@@ -286,6 +289,7 @@ export class ZoneReader {
     }
   }
 
+  /** Sends a diagnostic for the offsets [start, end) of this reader's text to the sink. */
   report(code: string, severity: Severity, message: string, start: number, end: number): void {
     const sink = this.context.sink;
     if (sink.diagnostic === undefined) return;

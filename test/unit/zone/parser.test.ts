@@ -299,6 +299,57 @@ describe('parser: records', () => {
   });
 });
 
+describe('parser: recovery and positions', () => {
+  it('skips a bad multi-line record as a whole and reads the next one', () => {
+    const text = '$TTL 1\nbad IN BOGUS (\n  1 2\n  3 )\nok A 192.0.2.1\n';
+    const result = parse(text, origin);
+    assert.deepEqual(codes(result.diagnostics), ['unknown-type@1:7-1:12']);
+    assert.deepEqual(
+      result.records.map((r) => [r.owner, span(r.range)]),
+      [['ok.example.com.', [4, 0, 4, 14]]],
+    );
+  });
+
+  it('reads the first owner of a file that starts with a byte-order mark', () => {
+    const record = only('\ufeffwww 60 A 192.0.2.1\n');
+    assert.equal(record.owner, 'www.example.com.');
+    assert.deepEqual(span(record.ownerRange), [0, 1, 0, 4]);
+  });
+
+  it('counts lines ended by a lone CR', () => {
+    const result = parse('$TTL 1\ra A 192.0.2.1\rb A 192.0.2.2', origin);
+    assert.deepEqual(
+      result.records.map((r) => span(r.range)),
+      [
+        [1, 0, 1, 13],
+        [2, 0, 2, 13],
+      ],
+    );
+  });
+
+  it('measures characters after non-ASCII owners in UTF-16 code units', () => {
+    const text = '$TTL 1\nbücher😀 A 192.0.2.1\n';
+    const record = only(text);
+    assert.deepEqual(span(record.typeRange), [1, 9, 1, 10]);
+    assert.equal(covered(text, record.rdata[0]!.range), '192.0.2.1');
+  });
+
+  it('reports a document that includes itself through options.path', () => {
+    const result = parse('$INCLUDE db.self\n', { path: '/z/db.self', readFile: () => '$TTL 1\n' });
+    assert.deepEqual(codes(result.diagnostics), ['include-loop@0:9-0:16']);
+  });
+
+  it('keeps going after many errors, one finding per bad line', () => {
+    const bad = Array.from({ length: 50 }, (_, i) => `x${i} BOGUS 1`).join('\n');
+    const result = parse(`$TTL 1\n${bad}\nok A 192.0.2.1\n`, origin);
+    assert.equal(result.diagnostics.length, 50);
+    assert.deepEqual(
+      result.records.map((r) => r.owner),
+      ['ok.example.com.'],
+    );
+  });
+});
+
 describe('parser: default TTL', () => {
   it('uses $TTL for records without TTL', () => {
     const records = parse('$TTL 2h\na A 192.0.2.1\nb 60 A 192.0.2.1\nc A 192.0.2.1\n', origin).records;
