@@ -114,8 +114,15 @@ async function applyAndReport(client: CloudflareClient, prepared: PreparedSync, 
   const json = args.format === 'json';
   if (!json) process.stdout.write(formatPlanText(plan));
   const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
+  const stop = (): void => {
+    if (controller.signal.aborted) {
+      process.stderr.write('zone-records apply: stopped at once; run the plan again to see what is left\n');
+      process.exit(130);
+    }
+    controller.abort();
+    process.stderr.write('zone-records apply: stopping after the chunk in flight (Ctrl-C again to stop at once)\n');
+  };
+  process.on('SIGINT', stop);
   let report: ApplyReport;
   try {
     report = await applyPlan(syncApiOf(client), zoneId, plan, {

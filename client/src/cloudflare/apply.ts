@@ -34,7 +34,10 @@ export interface ApplyOptions {
   readonly batchSize: number;
   /** Confirms a plan whose deletes exceed the plan's delete guard. */
   readonly allowDeletes?: boolean;
-  /** Checked between chunks, and passed to each request. */
+  /**
+   * Cancels between chunks: the chunk in flight is let finish, so that every chunk is known applied or not.
+   * (Aborting a batch request in flight would leave its outcome unknown.)
+   */
   readonly signal?: AbortSignal;
   /** Called after each chunk the API applied. */
   readonly onChunk?: (progress: ApplyProgress) => void;
@@ -85,7 +88,7 @@ export async function applyPlan(
       };
     }
     try {
-      await api.batch(zoneId, chunk.request, options.signal === undefined ? {} : { signal: options.signal });
+      await api.batch(zoneId, chunk.request);
     } catch (error) {
       const status = rejectedByApi(error) ? 'failed' : 'unknown';
       reports[chunk.index] = report(chunk, status);

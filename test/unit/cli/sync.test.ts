@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -176,6 +176,35 @@ describe('zone-records plan and apply (end to end against the emulator)', functi
     );
     assert.match(result.stderr, /Run the plan again to see exactly what is left/);
     assert.deepEqual(liveNames(), []);
+  });
+
+  it('stops after the chunk in flight on Ctrl-C and reports it', async () => {
+    const file = zoneFile('interrupted.zone', hosts(3));
+    // Each batch takes 3 s, so the interrupt arrives while the first one is in flight.
+    emulator.faults.add({ kind: 'delay', delayMs: 3000, path: '/zones/*/dns_records/batch', persistent: true });
+    const child = spawn(
+      process.execPath,
+      ['bin/zone-records.js', 'apply', '--zone', 'example.com', '--batch-size', '1', file],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_API_BASE_URL: emulator.url },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+    child.stdout.on('data', (data: Buffer) => {
+      stdout += data.toString();
+      // The plan is printed just before the first batch is sent, in the same turn that installs the handler.
+      if (stdout.includes('3 to create') && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    emulator.faults.clear();
+    assert.equal(code, 1, stderr);
+    assert.match(stdout, /^applied chunk 1\/3: 1 created \(1\/3 changes\)$/m);
+    assert.match(stderr, /stopping after the chunk in flight/);
+    assert.match(stderr, /Cancelled after 1 of 3 chunks applied \(chunk 1\); the rest was not sent\./);
+    assert.deepEqual(liveNames(), ['h0.example.com A 192.0.2.0']);
   });
 
   it('blocks the plan when the file has lint errors, with the lint output', async () => {

@@ -4,9 +4,11 @@ import { chunkPlan, type PlanChunk } from '../../../client/src/cloudflare/chunk'
 import { CloudflareClient, type BatchRequest } from '../../../client/src/cloudflare/index';
 import { syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
 import { planSync, type SyncApi } from '../../../client/src/cloudflare/plan-sync';
-import type { DesiredRecord, Plan, PlanRecordBody } from '../../../client/src/cloudflare/plan-types';
+import type { BatchRequestBody, DesiredRecord, Plan, PlanRecordBody } from '../../../client/src/cloudflare/plan-types';
 import { isEmptyPlan } from '../../../client/src/cloudflare/plan-types';
+import { computePlan } from '../../../client/src/cloudflare/planner';
 import { startEmulator, type FaultSpec, type RunningEmulator } from '../../../emulator/src/index';
+import { ModelApi, toSync } from './planner-helpers';
 
 const zone = 'example.com';
 const batchPath = '/zones/*/dns_records/batch';
@@ -163,5 +165,31 @@ describe('apply against the emulator', function () {
       ['applied', 'not-sent'],
     );
     assert.deepEqual(changesOf(chunkPlan(await plan(), 20)), changesOf(chunkPlan(first, 20).slice(1)));
+  });
+});
+
+describe('apply cancellation', () => {
+  it('lets the chunk in flight finish when cancelled during its request, then stops', async () => {
+    const api = new ModelApi();
+    const desired = ['192.0.2.1', '192.0.2.2', '192.0.2.3'].map((content, index) => ({
+      ...toSync({ name: `h${index}.example.com`, type: 'A', content, ttl: 300, proxied: false, comment: '', tags: [] }),
+      line: index,
+    }));
+    const controller = new AbortController();
+    const slowApi = {
+      batch: async (id: string, request: BatchRequestBody): Promise<unknown> => {
+        controller.abort();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        return api.batch(id, request);
+      },
+    };
+    const plan = computePlan(desired, [], { zone: 'example.com' });
+    const report = await applyPlan(slowApi, 'zone', plan, { batchSize: 1, signal: controller.signal });
+    assert.equal(report.status, 'cancelled');
+    assert.deepEqual(
+      report.chunks.map((chunk) => chunk.status),
+      ['applied', 'not-sent', 'not-sent'],
+    );
+    assert.equal(api.records.size, 1);
   });
 });
