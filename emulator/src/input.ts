@@ -114,11 +114,15 @@ function asInput(existing: StoredRecord, patch: Record<string, unknown>): Record
     private_routing: existing.private_routing,
   };
   const merged = { ...base, ...patch };
-  // A new type with new rdata must not inherit the old type's data or content.
   const newType = patch['type'];
-  if (typeof newType === 'string' && newType.toUpperCase() !== existing.type) {
+  const typeChanged = typeof newType === 'string' && newType.toUpperCase() !== existing.type;
+  if (typeChanged) {
+    // A new type with new rdata must not inherit the old type's data or content.
     if (patch['content'] === undefined) delete merged['content'];
     if (patch['data'] === undefined) delete merged['data'];
+  } else if (isObject(patch['data']) && existing.data !== undefined) {
+    // A partial `data` object changes only the fields it names, like the rest of a PATCH.
+    merged['data'] = { ...existing.data, ...patch['data'] };
   }
   return merged;
 }
@@ -187,4 +191,8 @@ function checkSettings(value: unknown, type: string, zone: ZoneInfo): RecordSett
     if (setting) settings[key] = true;
   }
   return settings;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

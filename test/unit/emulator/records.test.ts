@@ -200,6 +200,20 @@ describe('emulator: single-record operations', () => {
     );
   });
 
+  it('patches part of a data object and keeps the other fields', async () => {
+    const srv = await api.create({
+      type: 'SRV',
+      name: '_sip._tcp',
+      data: { priority: 10, weight: 5, port: 5060, target: 'sip.example.com' },
+    });
+    const patched = await api.call('PATCH', `${api.records}/${srv.body.result.id}`, { data: { port: 5061 } });
+    assert.equal(patched.status, 200, JSON.stringify(patched.body.errors));
+    assert.deepEqual(patched.body.result.data, { priority: 10, weight: 5, port: 5061, target: 'sip.example.com' });
+    assert.equal(patched.body.result.content, '10 5 5061 sip.example.com');
+    const retyped = await api.call('PATCH', `${api.records}/${srv.body.result.id}`, { type: 'TXT' });
+    assert.equal(retyped.status, 400, 'a new type needs its own content');
+  });
+
   it('answers an unknown route with 7003 / 7000 and a wrong method with an error envelope', async () => {
     const unknown = await api.call('GET', '/nothing/here');
     assert.equal(unknown.status, 400);
