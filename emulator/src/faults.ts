@@ -89,6 +89,7 @@ export function checkFaultSpec(spec: unknown): string | undefined {
       return `${key} must be a non-negative integer`;
     }
   }
+  if (fault['times'] === 0) return 'times must be at least 1 (use persistent for a fault that stays)';
   const status = fault['status'];
   if (typeof status === 'number' && (status < 400 || status > 599)) return 'status must be from 400 to 599';
   for (const key of ['method', 'path'] as const) {
