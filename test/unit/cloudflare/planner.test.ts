@@ -74,6 +74,32 @@ describe('sync planner', () => {
     );
   });
 
+  it('never deletes or writes a live record the API marks read-only', () => {
+    fc.assert(
+      fc.property(
+        zoneArbitrary,
+        zoneArbitrary,
+        fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }),
+        (local, live, flags) => {
+          const liveRecords = liveOf(live).map((record, index) =>
+            toLive({ ...record, readOnly: flags[index] === true }),
+          );
+          const readOnly = new Set(liveRecords.filter((record) => record.readOnly).map((record) => record.id));
+          for (const updateMethod of ['patch', 'put'] as const) {
+            const plan = computePlan(desiredOf(local), liveRecords, { zone, updateMethod });
+            const touched = [...plan.deletes, ...[...plan.patches, ...plan.puts].map((update) => update.live)];
+            assert.ok(touched.every((record) => !readOnly.has(record.id)));
+            assert.equal(
+              plan.skipped.filter((skip) => skip.side === 'live' && skip.reason.includes('read-only')).length,
+              readOnly.size,
+            );
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('sends PUT instead of PATCH when asked, with the same end result', async () => {
     await fc.assert(
       fc.asyncProperty(zoneArbitrary, zoneArbitrary, async (local, live) => {
