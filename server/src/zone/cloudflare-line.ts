@@ -178,10 +178,12 @@ function formatData(type: string, data: object, priority: number | null | undefi
   return parts.join(' ');
 }
 
+const QUOTED_STRINGS = /^"(?:[^"\\]|\\.)*"(?:\s+"(?:[^"\\]|\\.)*")*$/;
+
 /** TXT content as quoted character-strings; unquoted content is one text that Cloudflare splits at 255 octets. */
 function txtStrings(content: string): string {
   const trimmed = content.trim();
-  if (trimmed.startsWith('"')) {
+  if (QUOTED_STRINGS.test(trimmed)) {
     const strings = trimmed.match(/"(?:[^"\\]|\\.)*"|[^\s"]+/g) ?? [];
     return strings.map((text) => encodeCharacterString(decodeCharacterString(text).octets)).join(' ');
   }

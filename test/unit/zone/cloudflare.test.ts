@@ -359,6 +359,12 @@ describe('cloudflare: API record to zone line', () => {
       toZoneLine({ type: 'TXT', name: 't.example.com', ttl: 300, content: 'say "hi"' }),
       't.example.com. 300 IN TXT "say \\"hi\\""',
     );
+    const txt = (content: string): string => toZoneLine({ type: 'TXT', name: 't.example.com', ttl: 300, content });
+    assert.equal(txt('"'), 't.example.com. 300 IN TXT "\\""', 'a lone quote is text');
+    assert.equal(txt('"abc'), 't.example.com. 300 IN TXT "\\"abc"');
+    assert.equal(txt('"a" b'), 't.example.com. 300 IN TXT "\\"a\\" b"');
+    assert.equal(txt(''), 't.example.com. 300 IN TXT ""');
+    assert.equal(txt('"a"  "b"'), 't.example.com. 300 IN TXT "a" "b"');
   });
 
   it('writes comments and tags in the cf_tags convention', () => {

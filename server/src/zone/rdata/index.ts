@@ -111,6 +111,9 @@ const parsers: Readonly<Partial<Record<string, RdataParser>>> = {
   ZONEMD: parseZonemd,
 };
 
+/** Types that have no text form besides RFC 3597's `\# length hex`. */
+const NO_PRESENTATION = new Set(['NULL', 'UNSPEC']);
+
 const infos: RecordTypeInfo[] = typeCatalog.map((entry) => {
   const parse = parsers[entry.name];
   return parse ? { ...entry, parse } : entry;
@@ -150,7 +153,10 @@ function parseRdataUnsafe(type: string, tokens: readonly Token[], context: Rdata
   // BIND reads `\#` as generic rdata only before a length; `TXT \# text` is the text "#" and "text".
   const generic = first?.kind === 'word' && first.text === '\\#' && (!info || /^\d+$/.test(tokens[1]?.text ?? ''));
   if (generic) return parseGenericRdata(name)(tokens, context);
-  if (!info) {
+  // Without a presentation form of our own (unknown codes, NULL, UNSPEC, or TYPEnnn of a type we only know by
+  // name), the only safe reading is RFC 3597's; BIND, Knot and NSD refuse anything else too.
+  const writtenAsCode = /^TYPE\d+$/i.test(type);
+  if (!info || NO_PRESENTATION.has(info.name) || (writtenAsCode && !info.parse)) {
     const reader = new RdataReader(tokens, context, name);
     const range = first
       ? { start: first.range.start, end: (tokens[tokens.length - 1] ?? first).range.end }

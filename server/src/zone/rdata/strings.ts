@@ -2,12 +2,23 @@
 import { RdataReader } from './reader';
 import type { RdataParser } from './types';
 
+const MAX_RDATA = 0xffff;
+
 /** TXT and SPF: one or more character-strings, each at most 255 octets after unescaping. */
 export function textStrings(type: string): RdataParser {
   return (tokens, context) => {
     const reader = new RdataReader(tokens, context, type);
     if (tokens.length === 0) reader.missing('text');
-    for (const token of reader.takeRest()) reader.characterStringFrom(token, 'text');
+    let wireLength = 0;
+    for (const token of reader.takeRest()) wireLength += 1 + reader.characterStringFrom(token, 'text').octets.length;
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (wireLength > MAX_RDATA && first && last) {
+      reader.report('bad-rdata', `${type} rdata is ${wireLength} octets; a record holds at most 65535.`, {
+        start: first.range.start,
+        end: last.range.end,
+      });
+    }
     return reader.result();
   };
 }

@@ -125,6 +125,19 @@ describe('rdata: registry, generic rdata and parseRdata', () => {
     assert.deepEqual(fields(parse('TYPE1', '192.0.2.1')), ['address=192.0.2.1']);
     assert.deepEqual(codes(parse('TYPE1', 'x')), ['bad-ipv4']);
     assert.deepEqual(codes(parse('TYPE65000', 'abc')), ['bad-generic-rdata']);
+    assert.deepEqual(codes(parse('TYPE103', '^# 1 00')), ['bad-generic-rdata'], "BIND's bad-unspec.db");
+    assert.deepEqual(codes(parse('NULL', 'abc')), ['bad-generic-rdata'], 'NULL has no text form');
+    assert.deepEqual(codes(parse('NULL', '\\# 1 00')), []);
+    assert.deepEqual(
+      codes(parse('TYPE45', '10 1 2 192.0.2.38 AQNR')),
+      ['bad-generic-rdata'],
+      'IPSECKEY by code: no parser of ours, so \\# only',
+    );
+    assert.deepEqual(
+      fields(parse('TYPE15', '10 mx')),
+      ['priority=10', 'target=mx.example.com.'],
+      'MX by code has a parser',
+    );
   });
 
   it('returns nothing for unknown mnemonics (the parser reports those on the type token)', () => {

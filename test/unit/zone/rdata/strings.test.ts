@@ -26,6 +26,15 @@ describe('rdata: TXT and other character-string types', () => {
     assert.deepEqual(codes(parse('TXT', '"\\300"')), []);
   });
 
+  it('refuses rdata over 65535 octets in total', () => {
+    const strings = Array.from({ length: 258 }, () => `"${'x'.repeat(254)}"`).join(' ');
+    assert.deepEqual(codes(parse('TXT', strings)), ['bad-rdata'], '258 x 255 octets');
+    const fits = Array.from({ length: 257 }, () => `"${'x'.repeat(253)}"`).join(' ');
+    assert.deepEqual(codes(parse('TXT', fits)), [], '257 x 254 = 65278 octets');
+    const exact = Array.from({ length: 257 }, () => `"${'x'.repeat(254)}"`).join(' ');
+    assert.deepEqual(codes(parse('TXT', exact)), [], '257 x 255 = 65535 octets, the limit itself');
+  });
+
   it('needs at least one string', () => {
     assert.deepEqual(codes(parse('TXT', '')), ['missing-rdata']);
     assert.deepEqual(codes(parse('SPF', '"v=spf1 -all"')), []);
