@@ -41,7 +41,7 @@ export function loadZoneFile(file: string, origin: string | undefined): LoadedZo
     const lines = errors.map((diagnostic) => formatDiagnostic(file, diagnostic));
     return {
       ok: false,
-      message: `${file} has ${errors.length} lint ${errors.length === 1 ? 'error' : 'errors'}; fix them before syncing:\n${lines.join('\n')}`,
+      message: `${file} has ${errors.length === 1 ? '1 lint error; fix it' : `${errors.length} lint errors; fix them`} before syncing:\n${lines.join('\n')}`,
     };
   }
   return { ok: true, ...desiredRecordsOf(parsed, convertZoneRecord), origin: parsed.origin };
