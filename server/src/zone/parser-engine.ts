@@ -26,6 +26,9 @@ export class ZoneReader {
   readonly lexer: Lexer;
   // Fresh arrays per entry: truncating a reused array (`length = 0`) is a slow path in V8.
   private words: SourceToken[] = [];
+  private lastOwner: ResolvedName | undefined;
+  private lastOwnerText = '';
+  private lastOwnerOrigin = '';
 
   constructor(
     readonly source: SourceText,
@@ -152,7 +155,15 @@ export class ZoneReader {
         return;
       }
       ownerToken.role = 'owner';
-      const owner = this.resolve(ownerToken.text, ownerToken);
+      const ownerText = ownerToken.text;
+      // Zone files often repeat the same owner on consecutive lines: reuse the last clean resolution.
+      let owner = this.lastOwner;
+      if (owner === undefined || ownerText !== this.lastOwnerText || state.origin !== this.lastOwnerOrigin) {
+        owner = this.resolve(ownerText, ownerToken);
+        this.lastOwner = owner.error === undefined ? owner : undefined;
+        this.lastOwnerText = ownerText;
+        this.lastOwnerOrigin = state.origin;
+      }
       state.previousOwner = owner.name;
       state.previousOwnerKey = owner.key;
       index = 1;

@@ -339,6 +339,20 @@ describe('parser: recovery and positions', () => {
     assert.deepEqual(codes(result.diagnostics), ['include-loop@0:9-0:16']);
   });
 
+  it('resolves a repeated owner again after $ORIGIN changes, and reports a bad repeated owner on each line', () => {
+    const records = parse('$TTL 1\nwww A 192.0.2.1\n$ORIGIN other.test.\nwww A 192.0.2.2\n', origin).records;
+    assert.deepEqual(
+      records.map((r) => r.owner),
+      ['www.example.com.', 'www.other.test.'],
+    );
+    const label = 'b'.repeat(64);
+    const result = parse(`$TTL 1\n${label} A 192.0.2.1\n${label} A 192.0.2.2\n`, origin);
+    assert.deepEqual(
+      result.diagnostics.map((d) => d.range.start.line),
+      [1, 2],
+    );
+  });
+
   it('keeps going after many errors, one finding per bad line', () => {
     const bad = Array.from({ length: 50 }, (_, i) => `x${i} BOGUS 1`).join('\n');
     const result = parse(`$TTL 1\n${bad}\nok A 192.0.2.1\n`, origin);
