@@ -89,7 +89,7 @@ export function toCloudflareRecord(record: ZoneRecord, options: ToCloudflareOpti
       `This ${type} record is written in RFC 3597 generic form (\\#); write its rdata in the usual form to send it to Cloudflare.`,
     );
   }
-  const checked = parseRdata(type, record.rdata, { origin: options.origin ?? record.owner, file: record.file });
+  const checked = parseRdata(type, record.rdata, { origin: options.origin ?? '.', file: record.file });
   const error = checked.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (error || record.fields.length === 0) {
     return fail('bad-rdata', `The ${type} rdata is not valid${error ? `: ${error.message}` : '.'}`);
