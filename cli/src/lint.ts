@@ -112,7 +112,7 @@ interface FileReport {
 
 function lintFile(file: string, text: string, args: LintArguments, io: LintIo): FileReport[] {
   const origin = args.origin ?? inferOrigin(text, file);
-  const linter = createLinter({ origin, text, settings: args.settings });
+  const linter = createLinter({ origin, text, documentBytes: Buffer.byteLength(text), settings: args.settings });
   const readIncluded = (path: string): string | undefined => {
     try {
       return io.readFile(path);

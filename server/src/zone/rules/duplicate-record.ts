@@ -9,28 +9,34 @@ const caseInsensitiveRdata = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MX', 'SRV'
 /** Owners with more records than this get a map instead of a walk along their records. */
 const walkLimit = 32;
 
+// The two hashes of the last record, set by `hashRdata` (no array allocated per record).
+let hashA = 0;
+let hashB = 0;
+
+function mix(text: string, foldCase: boolean): void {
+  let h1 = hashA;
+  let h2 = hashB;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (foldCase && code >= 65 && code <= 90) code += 32;
+    h1 = Math.imul(h1 ^ code, 0x01000193);
+    h2 = Math.imul(h2 + code, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  hashA = Math.imul(h1 ^ 0x1f, 0x01000193);
+  hashB = Math.imul(h2 + 0x1f, 0x5bd1e995) ^ (h2 >>> 15);
+}
+
 /**
  * Two independent 32-bit hashes (FNV-1a and a multiplicative one) of the record's class and rdata. Records are
  * compared by type and both hashes, so no copy of the rdata is kept: a false duplicate needs a 64-bit collision
  * between two records of one owner and type, which no real zone comes near.
  */
-function rdataHashes(record: ZoneRecord, foldCase: boolean): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x12345678;
-  const add = (text: string): void => {
-    for (let i = 0; i < text.length; i++) {
-      let code = text.charCodeAt(i);
-      if (foldCase && code >= 65 && code <= 90) code += 32;
-      h1 = Math.imul(h1 ^ code, 0x01000193);
-      h2 = Math.imul(h2 + code, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
-    h2 = Math.imul(h2 + 0x1f, 0x5bd1e995) ^ (h2 >>> 15);
-  };
-  add(record.class);
-  if (record.fields.length > 0) for (const field of record.fields) add(field.value);
-  else for (const token of record.rdata) add(token.text);
-  return [h1 | 0, h2 | 0];
+function hashRdata(record: ZoneRecord, foldCase: boolean): void {
+  hashA = 0x811c9dc5 | 0;
+  hashB = 0x12345678;
+  mix(record.class, foldCase);
+  if (record.fields.length > 0) for (const field of record.fields) mix(field.value, foldCase);
+  else for (const token of record.rdata) mix(token.text, foldCase);
 }
 
 function lineStart(line: number, offset: number): Range['start'] {
@@ -120,9 +126,9 @@ export const duplicateRecord: Rule = {
     return {
       record(record, ordinal) {
         flush(record);
-        const [h1, h2] = rdataHashes(record, caseInsensitiveRdata.has(record.type));
-        hash1.push(h1);
-        hash2.push(h2);
+        hashRdata(record, caseInsensitiveRdata.has(record.type));
+        hash1.push(hashA);
+        hash2.push(hashB);
         const first = firstCopy(ordinal);
         if (first >= 0) pending = { record, first };
       },

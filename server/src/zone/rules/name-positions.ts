@@ -25,10 +25,12 @@ const nameTokenPositions: Readonly<Record<string, readonly number[]>> = {
   MINFO: [0, 1],
 };
 
+const none: readonly Token[] = [];
+
 /** The rdata tokens of a record that are domain names (none for RFC 3597 generic rdata). */
-export function rdataNameTokens(record: ZoneRecord): Token[] {
+export function rdataNameTokens(record: ZoneRecord): readonly Token[] {
   const positions = nameTokenPositions[record.type];
-  if (positions === undefined || record.generic) return [];
+  if (positions === undefined || record.generic) return none;
   const tokens: Token[] = [];
   for (const position of positions) {
     const token = record.rdata[position];

@@ -4,7 +4,9 @@ import { targetToken } from './name-positions';
 import { inZone } from './out-of-zone';
 import type { Rule } from './types';
 import { relatedAt } from './types';
-import { TypeBit } from './zone-index';
+import { IntColumn, TypeBit } from './zone-index';
+
+const typeCodes = ['MX', 'NS', 'SRV'];
 
 /** RFC 2181 section 10.3: MX, NS and SRV must point at a name with addresses, never at an alias. */
 export const targetIsCname: Rule = {
@@ -15,8 +17,11 @@ export const targetIsCname: Rule = {
   profiles: ['cloudflare', 'bind'],
   create(context) {
     const { index } = context;
-    // Only in-zone targets can be checked; they are kept until the end, when every CNAME is known.
-    const targets: { key: string; type: string; range: Range; file: string | undefined }[] = [];
+    // Only in-zone targets can be checked; they are kept until the end, when every CNAME is known. A zone with
+    // a million MX records keeps a million targets: their names in one array, the rest as numbers.
+    const keys: string[] = [];
+    const where = new IntColumn();
+    const files: (string | undefined)[] = [];
     return {
       record(record) {
         const target = targetToken(record);
@@ -25,11 +30,20 @@ export const targetIsCname: Rule = {
         if (absolute === undefined || !absolute.endsWith('.')) return;
         const key = nameKey(absolute);
         if (key === '.' || !inZone(key, context.originKey)) return;
-        targets.push({ key, type: record.type, range: target.token.range, file: record.file });
+        const { start, end } = target.token.range;
+        keys.push(key);
+        where.push(typeCodes.indexOf(record.type));
+        where.push(start.line);
+        where.push(start.character);
+        where.push(start.offset);
+        where.push(end.line);
+        where.push(end.character);
+        where.push(end.offset);
+        where.push(record.file === undefined ? -1 : files.push(record.file) - 1);
       },
       end() {
-        for (const target of targets) {
-          const owner = index.ownerOf(target.key);
+        for (let i = 0; i < keys.length; i++) {
+          const owner = index.ownerOf(keys[i] ?? '');
           if (owner === undefined || (index.ownerTypes(owner) & TypeBit.CNAME) === 0) continue;
           let cname = -1;
           for (const ordinal of index.recordsAt(owner)) {
@@ -38,10 +52,17 @@ export const targetIsCname: Rule = {
               break;
             }
           }
+          const at = i * 8;
+          const type = typeCodes[where.get(at)] ?? '';
+          const range: Range = {
+            start: { line: where.get(at + 1), character: where.get(at + 2), offset: where.get(at + 3) },
+            end: { line: where.get(at + 4), character: where.get(at + 5), offset: where.get(at + 6) },
+          };
+          const fileIndex = where.get(at + 7);
           context.report({
-            message: `The ${target.type} target ${target.key} is an alias (it has a CNAME): point the ${target.type} record at the canonical name instead.`,
-            range: target.range,
-            file: target.file,
+            message: `The ${type} target ${keys[i] ?? ''} is an alias (it has a CNAME): point the ${type} record at the canonical name instead.`,
+            range,
+            file: fileIndex < 0 ? undefined : files[fileIndex],
             related: [relatedAt(index, cname, 'the CNAME at the target')],
           });
         }

@@ -42,6 +42,47 @@ class NumberColumn {
   }
 }
 
+/** Fixed-width rows of 32-bit integers in one typed array: one bounds check and one growth for a whole row. */
+class IntTable {
+  private data: Int32Array;
+  length = 0;
+
+  constructor(private readonly width: number) {
+    this.data = new Int32Array(width * 1024);
+  }
+
+  /** Appends a row of zeros and returns its index. */
+  addRow(): number {
+    if ((this.length + 1) * this.width > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    return this.length++;
+  }
+
+  get(row: number, column: number): number {
+    return this.data[row * this.width + column] ?? 0;
+  }
+
+  set(row: number, column: number, value: number): void {
+    this.data[row * this.width + column] = value;
+  }
+}
+
+// Columns of the per-record table.
+const TYPE = 0;
+const FILE = 1;
+const NEXT = 2;
+const OWNER = 3;
+const START_LINE = 4;
+const START_CHARACTER = 5;
+const START_OFFSET = 6;
+const END_LINE = 7;
+const END_CHARACTER = 8;
+const END_OFFSET = 9;
+const RECORD_WIDTH = 10;
+
 /** Type bits kept per owner so that rules can skip owners that cannot match without walking their records. */
 export const TypeBit = {
   A: 1,
@@ -96,24 +137,17 @@ export class ZoneIndex {
   private readonly files: (string | undefined)[] = [undefined];
   private readonly fileIds = new Map<string, number>();
 
-  private readonly recordType = new IntColumn();
+  /** Per record: type id, file id, next record at the owner, owner id, and the range (see the column constants). */
+  private readonly records = new IntTable(RECORD_WIDTH);
   private readonly recordTtl = new NumberColumn();
-  private readonly recordFile = new IntColumn();
-  private readonly recordNext = new IntColumn();
-  private readonly recordOwner = new IntColumn();
-  /** start line, start character, start offset, end line, end character, end offset. */
-  private readonly recordRange = [
-    new IntColumn(),
-    new IntColumn(),
-    new IntColumn(),
-    new IntColumn(),
-    new IntColumn(),
-    new IntColumn(),
-  ] as const;
+  private lastType: string | undefined;
+  private lastTypeId = -1;
+  private readonly typeBitsById: number[] = [];
 
   /** Adds a record and returns its ordinal. */
   add(record: ZoneRecord): number {
-    const ordinal = this.recordType.length;
+    const table = this.records;
+    const ordinal = table.addRow();
     // Records of one owner usually follow each other: skip the map for a repeated owner.
     let ownerId = record.ownerKey === this.lastOwnerKey ? this.lastOwnerId : this.ownerIds.get(record.ownerKey);
     if (ownerId === undefined) {
@@ -125,33 +159,36 @@ export class ZoneIndex {
       this.ownerTypeBits.push(0);
       this.ownerSizes.push(0);
     } else {
-      this.recordNext.set(this.ownerLast.get(ownerId), ordinal);
+      table.set(this.ownerLast.get(ownerId), NEXT, ordinal);
       this.ownerLast.set(ownerId, ordinal);
     }
     this.lastOwnerKey = record.ownerKey;
     this.lastOwnerId = ownerId;
-    this.ownerTypeBits.set(ownerId, this.ownerTypeBits.get(ownerId) | typeBitOf(record.type));
-    this.ownerSizes.set(ownerId, this.ownerSizes.get(ownerId) + 1);
 
-    let typeId = this.typeIds.get(record.type);
+    let typeId = record.type === this.lastType ? this.lastTypeId : this.typeIds.get(record.type);
     if (typeId === undefined) {
       typeId = this.types.length;
       this.types.push(record.type);
       this.typeIds.set(record.type, typeId);
+      this.typeBitsById.push(typeBitOf(record.type));
     }
-    this.recordType.push(typeId);
-    this.recordTtl.push(record.ttl);
-    this.recordFile.push(this.fileId(record.file));
-    this.recordNext.push(-1);
-    this.recordOwner.push(ownerId);
+    this.lastType = record.type;
+    this.lastTypeId = typeId;
+    this.ownerTypeBits.set(ownerId, this.ownerTypeBits.get(ownerId) | (this.typeBitsById[typeId] ?? 0));
+    this.ownerSizes.set(ownerId, this.ownerSizes.get(ownerId) + 1);
+
+    table.set(ordinal, TYPE, typeId);
+    table.set(ordinal, FILE, record.file === undefined ? 0 : this.fileId(record.file));
+    table.set(ordinal, NEXT, -1);
+    table.set(ordinal, OWNER, ownerId);
     const { start, end } = record.range;
-    const [sl, sc, so, el, ec, eo] = this.recordRange;
-    sl.push(start.line);
-    sc.push(start.character);
-    so.push(start.offset);
-    el.push(end.line);
-    ec.push(end.character);
-    eo.push(end.offset);
+    table.set(ordinal, START_LINE, start.line);
+    table.set(ordinal, START_CHARACTER, start.character);
+    table.set(ordinal, START_OFFSET, start.offset);
+    table.set(ordinal, END_LINE, end.line);
+    table.set(ordinal, END_CHARACTER, end.character);
+    table.set(ordinal, END_OFFSET, end.offset);
+    this.recordTtl.push(record.ttl);
     return ordinal;
   }
 
@@ -167,7 +204,7 @@ export class ZoneIndex {
   }
 
   get recordCount(): number {
-    return this.recordType.length;
+    return this.records.length;
   }
 
   get ownerCount(): number {
@@ -200,27 +237,27 @@ export class ZoneIndex {
 
   /** The next record at the same owner, or -1 after the last one. */
   nextAtOwner(ordinal: number): number {
-    return this.recordNext.get(ordinal);
+    return this.records.get(ordinal, NEXT);
   }
 
   /** A small number standing for the record's type: equal types have equal ids within one index. */
   typeId(ordinal: number): number {
-    return this.recordType.get(ordinal);
+    return this.records.get(ordinal, TYPE);
   }
 
   /** The ordinals of the records at the owner, in file order. */
   *recordsAt(ownerId: number): Generator<number> {
-    for (let ordinal = this.ownerFirst.get(ownerId); ordinal >= 0; ordinal = this.recordNext.get(ordinal)) {
+    for (let ordinal = this.ownerFirst.get(ownerId); ordinal >= 0; ordinal = this.records.get(ordinal, NEXT)) {
       yield ordinal;
     }
   }
 
   ownerOfRecord(ordinal: number): number {
-    return this.recordOwner.get(ordinal);
+    return this.records.get(ordinal, OWNER);
   }
 
   type(ordinal: number): string {
-    return this.types[this.recordType.get(ordinal)] ?? '';
+    return this.types[this.records.get(ordinal, TYPE)] ?? '';
   }
 
   ttl(ordinal: number): number {
@@ -228,14 +265,22 @@ export class ZoneIndex {
   }
 
   file(ordinal: number): string | undefined {
-    return this.files[this.recordFile.get(ordinal)];
+    return this.files[this.records.get(ordinal, FILE)];
   }
 
   range(ordinal: number): Range {
-    const [sl, sc, so, el, ec, eo] = this.recordRange;
+    const table = this.records;
     return {
-      start: { line: sl.get(ordinal), character: sc.get(ordinal), offset: so.get(ordinal) },
-      end: { line: el.get(ordinal), character: ec.get(ordinal), offset: eo.get(ordinal) },
+      start: {
+        line: table.get(ordinal, START_LINE),
+        character: table.get(ordinal, START_CHARACTER),
+        offset: table.get(ordinal, START_OFFSET),
+      },
+      end: {
+        line: table.get(ordinal, END_LINE),
+        character: table.get(ordinal, END_CHARACTER),
+        offset: table.get(ordinal, END_OFFSET),
+      },
     };
   }
 }

@@ -1,0 +1,241 @@
+// Lint benchmark (not a test): writes zones of 100k and 1M records to a temp folder and runs, in one run,
+// `zone-records lint` (the built CLI), `kzonecheck` (Knot), `named-checkzone -i local` (BIND) and dns-zonefile's
+// parse on each, measuring wall time and peak RSS with /usr/bin/time. Prints the table with ratios against
+// zone-records and writes it to the "## Lint" section of BENCHMARKS.md.
+// Run: npm run bench (all benchmarks) or node --import tsx test/bench/lint.ts [records...]
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const projectRoot = path.resolve(__dirname, '../..');
+const origin = 'bench.example';
+/** A peer that takes longer than this on one zone is reported as timed out. */
+const timeoutMs = 600_000;
+
+/**
+ * A realistic, valid zone: SOA, apex NS with glue, then A, AAAA at the same owner, CNAME, MX, TXT with a comment,
+ * SRV, CAA, in turn. Valid for all three checkers so that each does its full work and none stops early.
+ */
+export function generateLintZone(records: number): string {
+  const lines = [
+    `$ORIGIN ${origin}.`,
+    '$TTL 3600',
+    '@ IN SOA ns1 hostmaster ( 2024010101 7200 3600 1209600 300 )',
+    '  IN NS ns1',
+    '  IN NS ns2',
+    'ns1 IN A 192.0.2.1',
+    'ns2 IN A 192.0.2.2',
+  ];
+  for (let i = 0; lines.length - 2 < records; i++) {
+    switch (i % 7) {
+      case 0:
+        lines.push(`host${i} IN A 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+        break;
+      case 1:
+        lines.push(`  IN AAAA 2001:db8::${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}`);
+        break;
+      case 2:
+        lines.push(`www${i} 300 IN CNAME host${i - 2}`);
+        break;
+      case 3:
+        lines.push(`mail${i} IN MX 10 host${i - 3}`);
+        break;
+      case 4:
+        lines.push(`txt${i} IN TXT "v=spf1 include:_spf.example.com ~all" ; comment ${i}`);
+        break;
+      case 5:
+        lines.push(`_sip._tcp.s${i} IN SRV 10 5 5060 host${i - 5}`);
+        break;
+      default:
+        lines.push(`c${i} IN CAA 0 issue "letsencrypt.org"`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface Measure {
+  readonly tool: string;
+  readonly records: number;
+  readonly seconds: number | undefined;
+  /** User plus system CPU time: steadier than wall time on a shared machine. */
+  readonly cpuSeconds: number | undefined;
+  readonly peakMb: number | undefined;
+  readonly note: string;
+}
+
+/** Runs a command under /usr/bin/time -v and reads wall time and peak RSS; the exit status goes into the note. */
+function timed(tool: string, records: number, command: string, args: string[]): Measure {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('/usr/bin/time', ['-v', command, ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.error !== undefined || result.signal !== null) {
+    return {
+      tool,
+      records,
+      seconds: undefined,
+      cpuSeconds: undefined,
+      peakMb: undefined,
+      note: `did not finish (${result.signal ?? result.error?.message ?? ''})`,
+    };
+  }
+  const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+  const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
+  const seconds = elapsed ? Number(elapsed[1] ?? 0) * 3600 + Number(elapsed[2]) * 60 + Number(elapsed[3]) : wall;
+  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
+  const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
+  const firstLine = `${result.stdout}`.split('\n').find((line) => line.trim() !== '') ?? '';
+  return {
+    tool,
+    records,
+    seconds,
+    cpuSeconds,
+    peakMb: peak ? Number(peak[1]) / 1024 : undefined,
+    note: `exit ${result.status ?? '?'}${firstLine ? `, ${firstLine.slice(0, 60)}` : ''}`,
+  };
+}
+
+const peerScript = `
+const fs = require('node:fs');
+import(${JSON.stringify(path.join(projectRoot, 'node_modules/dns-zonefile/lib/zonefile.js'))}).then(({ default: zonefile }) => {
+  const zone = zonefile.parse(fs.readFileSync(process.argv[1], 'utf8'));
+  const count = Object.values(zone).reduce((n, value) => n + (Array.isArray(value) ? value.length : 0), 0);
+  process.stdout.write(count + ' records parsed\\n');
+});`;
+
+function measureAll(file: string, records: number): Measure[] {
+  return [
+    timed('zone-records lint', records, process.execPath, [
+      path.join(projectRoot, 'bin/zone-records.js'),
+      'lint',
+      '--profile',
+      'bind',
+      '--origin',
+      origin,
+      file,
+    ]),
+    timed('kzonecheck', records, 'kzonecheck', ['-o', origin, file]),
+    timed('named-checkzone -i local', records, 'named-checkzone', ['-i', 'local', origin, file]),
+    timed('dns-zonefile parse', records, process.execPath, ['-e', peerScript, file]),
+  ];
+}
+
+function format(value: number | undefined, digits: number): string {
+  return value === undefined ? '—' : value.toFixed(digits);
+}
+
+function ratio(peer: number | undefined, ours: number | undefined): string {
+  return peer === undefined || ours === undefined || ours === 0 ? '—' : `${(peer / ours).toFixed(2)}×`;
+}
+
+function machine(): string {
+  const model =
+    /Model name:\s*(.+)/.exec(execFileSync('lscpu', { encoding: 'utf8' }))?.[1]?.trim() ?? os.cpus()[0]?.model;
+  const memory = `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM`;
+  const version = (command: string, args: string[]): string => {
+    const result = spawnSync(command, args, { encoding: 'utf8' });
+    return `${result.stdout}${result.stderr}`.split('\n')[0]?.trim() ?? '?';
+  };
+  return (
+    `${model ?? 'unknown CPU'}, ${os.cpus().length} CPUs, ${memory}, Linux ${os.release()}, Node ${process.version}; ` +
+    `${version('kzonecheck', ['--version'])}; named-checkzone ${version('named-checkzone', ['-v'])}; dns-zonefile ${
+      (
+        JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules/dns-zonefile/package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version
+    }`
+  );
+}
+
+function report(rows: readonly Measure[], sizes: readonly number[]): string {
+  const lines = [
+    '## Lint',
+    '',
+    `Machine: ${machine()}. Date: ${new Date().toISOString()}. Command: \`npm run bench\` (test/bench/lint.ts).`,
+    '',
+    'Generated valid zones (SOA, NS with glue, then A, AAAA, CNAME, MX, TXT with a comment, SRV and CAA in turn),',
+    'written to a temp folder; each tool runs once per zone as its own process, measured by `/usr/bin/time -v`',
+    '(wall time, user+system CPU time, peak RSS). zone-records is the built CLI (`node bin/zone-records.js lint --profile bind`, all',
+    'bind-profile rules). Ratios are the peer divided by zone-records: above 1× means zone-records is faster or',
+    'smaller. The machine is shared (2 CPUs, other jobs running), so times vary between runs by up to about 2×.',
+    'Targets (issue 2): lint of 1M records no slower than kzonecheck and in no more memory; at least 10× faster',
+    'than dns-zonefile.',
+    '',
+    '| records | tool | wall time (s) | CPU time (s) | peak RSS (MB) | wall ratio | CPU ratio | memory ratio | note |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const records of sizes) {
+    const group = rows.filter((row) => row.records === records);
+    const ours = group.find((row) => row.tool === 'zone-records lint');
+    for (const row of group) {
+      lines.push(
+        `| ${records.toLocaleString('en-US')} | ${row.tool} | ${format(row.seconds, 2)} | ${format(row.cpuSeconds, 2)} | ${format(
+          row.peakMb,
+          0,
+        )} | ${row === ours ? '1×' : ratio(row.seconds, ours?.seconds)} | ${
+          row === ours ? '1×' : ratio(row.cpuSeconds, ours?.cpuSeconds)
+        } | ${row === ours ? '1×' : ratio(row.peakMb, ours?.peakMb)} | ${row.note.replace(/\|/g, '\\|')} |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Replaces the "## Lint" section of BENCHMARKS.md (or appends it), leaving the other sections alone. */
+function writeSection(section: string): void {
+  const file = path.join(projectRoot, 'BENCHMARKS.md');
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = current.indexOf('\n## Lint\n');
+  let next: string;
+  if (start < 0) next = `${current.trimEnd()}\n\n${section}`;
+  else {
+    const after = current.indexOf('\n## ', start + 1);
+    next = `${current.slice(0, start + 1)}${section}${after < 0 ? '' : current.slice(after)}`;
+  }
+  fs.writeFileSync(file, next);
+}
+
+/** Builds the CLI, runs every tool on each zone size, prints the table and writes it to BENCHMARKS.md. */
+export function run(sizes: readonly number[] = [100_000, 1_000_000]): Promise<void> {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-records-lint-bench-'));
+  const rows: Measure[] = [];
+  try {
+    for (const records of sizes) {
+      const file = path.join(dir, `bench-${records}.zone`);
+      fs.writeFileSync(file, generateLintZone(records));
+      process.stdout.write(`lint benchmark: ${records} records, ${(fs.statSync(file).size / 1048576).toFixed(1)} MB\n`);
+      for (const row of measureAll(file, records)) {
+        rows.push(row);
+        process.stdout.write(
+          `  ${row.tool}: ${format(row.seconds, 2)} s wall, ${format(row.cpuSeconds, 2)} s CPU, ${format(row.peakMb, 0)} MB (${row.note})\n`,
+        );
+      }
+      fs.rmSync(file);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const section = report(rows, sizes);
+  process.stdout.write(`\n${section}`);
+  writeSection(section);
+  return Promise.resolve();
+}
+
+if (require.main === module) {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  run(sizes.length > 0 ? sizes : undefined).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
