@@ -7,7 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyPlan } from '../../client/src/cloudflare/apply';
-import { CloudflareClient, type BatchRequest, type RecordBody } from '../../client/src/cloudflare/index';
+import {
+  CloudflareClient,
+  type BatchRequest,
+  type RecordBody,
+  type RequestLogEntry,
+} from '../../client/src/cloudflare/index';
 import { syncRecordOf } from '../../client/src/cloudflare/plan-normalize';
 import { batchLimitOfPlan, planSync, type SyncApi } from '../../client/src/cloudflare/plan-sync';
 import type { DesiredRecord, Plan, PlanRecordBody } from '../../client/src/cloudflare/plan-types';
@@ -26,6 +31,9 @@ interface Row {
   readonly batches: number;
   readonly target: number;
   readonly ms: number;
+  /** Client-measured HTTP round trip of the list request and mean of the batch requests. */
+  readonly listMs: number;
+  readonly batchMs: number;
   readonly naiveRequests?: number;
   readonly naiveMs?: number;
 }
@@ -86,7 +94,13 @@ async function applyNaively(client: CloudflareClient, zoneId: string, plan: Plan
 async function measure(emulator: RunningEmulator, planName: 'free' | 'pro', changes: number): Promise<Row> {
   const zone = `${planName}.bench.example`;
   const zoneId = emulator.zoneId(zone);
-  const client = new CloudflareClient({ baseUrl: emulator.url, credentials: { token: emulator.token }, env: {} });
+  let timings: RequestLogEntry[] = [];
+  const client = new CloudflareClient({
+    baseUrl: emulator.url,
+    credentials: { token: emulator.token },
+    env: {},
+    onRequest: (entry) => timings.push(entry),
+  });
   const batchSize = batchLimitOfPlan({ legacy_id: planName });
   const api = apiOf(client);
   const { live, desired } = scenario(changes);
@@ -99,6 +113,7 @@ async function measure(emulator: RunningEmulator, planName: 'free' | 'pro', chan
     emulator.reset();
     await seed(client, zoneId, live.map(rename), batchSize);
     emulator.log.clear();
+    timings = [];
     const started = performance.now();
     const plan = await planSync(api, local, { zoneId, zone });
     const summary = summarizePlan(plan);
@@ -109,7 +124,22 @@ async function measure(emulator: RunningEmulator, planName: 'free' | 'pro', chan
     if (report.status !== 'applied') throw new Error(report.message);
     const lists = emulator.log.count({ method: 'GET', path: '/zones/*/dns_records' });
     const batches = emulator.log.count({ method: 'POST', path: '/zones/*/dns_records/batch' });
-    const row: Row = { plan: planName, changes, lists, batches, target: Math.ceil(changes / batchSize) + 1, ms };
+    const mean = (suffix: RegExp): number => {
+      const durations = timings
+        .filter((entry) => suffix.test(entry.path.split('?')[0] ?? ''))
+        .map((entry) => entry.durationMs);
+      return durations.reduce((sum, value) => sum + value, 0) / Math.max(1, durations.length);
+    };
+    const row: Row = {
+      plan: planName,
+      changes,
+      lists,
+      batches,
+      target: Math.ceil(changes / batchSize) + 1,
+      ms,
+      listMs: mean(/\/dns_records$/),
+      batchMs: mean(/\/batch$/),
+    };
     if (changes > naiveLimit) return row;
 
     emulator.reset();
@@ -126,26 +156,28 @@ async function measure(emulator: RunningEmulator, planName: 'free' | 'pro', chan
 function machine(): string {
   const cpus = os.cpus();
   const memory = `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM`;
-  return `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${memory}, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const load = `load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} when the run started (the machine is shared)`;
+  return `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${memory}, ${os.type()} ${os.release()}, Node ${process.version}; ${load}`;
 }
 
-function report(rows: readonly Row[], command: string): string {
+function report(rows: readonly Row[], command: string, machineLine: string, date: string): string {
   const number = (value: number): string => value.toLocaleString('en-US');
   const lines = [
     '## Sync',
     '',
-    `Machine: ${machine()}. Date: ${new Date().toISOString()}. Command: \`${command}\`.`,
+    `Machine: ${machineLine}. Date: ${date}. Command: \`${command}\`.`,
     '',
     'Requests to sync N changes (half creates, a quarter updates, a quarter deletes) from a plan against the',
     'emulator over HTTP on 127.0.0.1, through the real client (retries, rate budget). Target: ⌈N / batch limit⌉',
     'batches + 1 list. The peer sends one request per change (POST / PATCH / DELETE); it is run up to 1,000',
     "changes only, since beyond that it exceeds Cloudflare's 1,200 requests per 5 minutes.",
     '',
-    'Wall time covers reading the zone, planning and applying; "per request" is that time over the requests made.',
+    'Wall time covers reading the zone, planning and applying. The list and batch columns after it are the',
+    "HTTP round trips the client measured (the batch one is the mean over the run's batch requests).",
     'A warm-up sync of 10 changes runs first and is not counted.',
     '',
-    '| plan (batch limit) | changes | list | batch | total | target | wall time | per request | peer requests | peer time | requests saved |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| plan (batch limit) | changes | list | batch | total | target | wall time | list request | batch request (mean) | peer requests | peer time | requests saved |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
     const total = row.lists + row.batches;
@@ -156,7 +188,7 @@ function report(rows: readonly Row[], command: string): string {
         : [number(row.naiveRequests), `${Math.round(row.naiveMs)} ms`, `${(row.naiveRequests / total).toFixed(1)}×`];
     lines.push(
       `| ${row.plan} (${limit}) | ${number(row.changes)} | ${row.lists} | ${row.batches} | ${total} | ${row.target} | ` +
-        `${Math.round(row.ms)} ms | ${(row.ms / total).toFixed(1)} ms | ${peer.join(' | ')} |`,
+        `${Math.round(row.ms)} ms | ${row.listMs.toFixed(1)} ms | ${row.batchMs.toFixed(1)} ms | ${peer.join(' | ')} |`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -179,6 +211,8 @@ function writeSection(section: string): void {
 
 /** Runs the sync benchmark, prints the table and writes it to BENCHMARKS.md with the command that ran it. */
 export async function run(command = 'npm run bench'): Promise<void> {
+  const machineLine = machine();
+  const date = new Date().toISOString();
   const emulator = await startEmulator({
     zones: [
       { name: 'free.bench.example', plan: 'free' },
@@ -206,7 +240,7 @@ export async function run(command = 'npm run bench'): Promise<void> {
   } finally {
     await emulator.stop();
   }
-  const section = report(rows, command);
+  const section = report(rows, command, machineLine, date);
   process.stdout.write(`\n${section}`);
   writeSection(section);
 }
