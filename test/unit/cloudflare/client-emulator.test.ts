@@ -3,10 +3,7 @@ import {
   CloudflareApiError,
   CloudflareAuthError,
   CloudflareClient,
-  CloudflareNetworkError,
   CloudflareNotFoundError,
-  CloudflareRateLimitError,
-  CloudflareTimeoutError,
   type CloudflareClientOptions,
   type RequestLogEntry,
 } from '../../../client/src/cloudflare';
@@ -15,7 +12,7 @@ import { FakeClock } from '../../contract/support/fake-clock';
 
 const ZONE = 'example.com';
 
-describe('Cloudflare client against the emulator over HTTP', () => {
+describe('Cloudflare client operations against the emulator over HTTP', () => {
   let emulator: RunningEmulator;
   let zoneId: string;
   let clock: FakeClock;
@@ -304,140 +301,6 @@ describe('Cloudflare client against the emulator over HTTP', () => {
         .catch((e: unknown) => e);
       assert.ok(error instanceof CloudflareNotFoundError, String(error));
       assert.match(error.message, /^Cloudflare 7003: /);
-    });
-  });
-
-  describe('faults', () => {
-    it('retries injected 500 and 503 answers and succeeds', async () => {
-      emulator.faults.add({ kind: 'status', status: 500, times: 1 });
-      emulator.faults.add({ kind: 'status', status: 503, times: 1 });
-      assert.equal((await client().usage(zoneId)).record_usage, 0);
-      assert.equal(emulator.log.count(), 3);
-      assert.deepEqual(clock.sleeps, [500, 1000]);
-    });
-
-    it('fails with a typed error naming the status when the server keeps failing', async () => {
-      emulator.faults.add({ kind: 'status', status: 503, persistent: true });
-      const error = await client({ retry: { maxRetries: 2 } })
-        .usage(zoneId)
-        .catch((e: unknown) => e);
-      assert.ok(error instanceof CloudflareApiError);
-      assert.equal(error.status, 503);
-      assert.match(error.message, /^Cloudflare 10503: .*try again later\.$/);
-      assert.equal(emulator.log.count(), 3);
-    });
-
-    it("waits the emulator's Retry-After on 429 and succeeds", async () => {
-      emulator.faults.add({ kind: 'rate-limit', retryAfter: 3, times: 2 });
-      assert.equal((await client().usage(zoneId)).record_usage, 0);
-      assert.deepEqual(clock.sleeps, [3000, 3000]);
-      assert.deepEqual(
-        log.map((e) => e.status),
-        [429, 429, 200],
-      );
-    });
-
-    it('fails at once with the wait when Retry-After is too long', async () => {
-      emulator.faults.add({ kind: 'rate-limit', retryAfter: 300, times: 1 });
-      const error = await client()
-        .usage(zoneId)
-        .catch((e: unknown) => e);
-      assert.ok(error instanceof CloudflareRateLimitError);
-      assert.equal(error.retryAfterMs, 300_000);
-      assert.equal(emulator.log.count(), 1);
-    });
-
-    it('times out a delayed answer, and retries it when retries are left', async () => {
-      emulator.faults.add({ kind: 'delay', delayMs: 1500, times: 1 });
-      const timedOut = await client({ timeoutMs: 100, retry: { maxRetries: 0 } })
-        .usage(zoneId)
-        .catch((e: unknown) => e);
-      assert.ok(timedOut instanceof CloudflareTimeoutError);
-
-      emulator.faults.add({ kind: 'delay', delayMs: 1500, times: 1 });
-      assert.equal((await client({ timeoutMs: 100 }).usage(zoneId)).record_usage, 0);
-      assert.deepEqual(
-        log.filter((e) => e.outcome !== 'error').map((e) => e.error ?? e.outcome),
-        ['timeout', 'ok'],
-      );
-    });
-
-    it('retries dropped connections of reads and idempotent writes', async () => {
-      const c = client();
-      const record = await c.createRecord(zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 });
-      emulator.faults.add({ kind: 'drop', method: 'GET', times: 1 });
-      emulator.faults.add({ kind: 'drop', method: 'PATCH', times: 1 });
-      emulator.faults.add({ kind: 'drop-after', method: 'PUT', times: 1 });
-      emulator.faults.add({ kind: 'drop', method: 'DELETE', times: 1 });
-      assert.equal((await c.getRecord(zoneId, record.id)).id, record.id);
-      assert.equal((await c.updateRecord(zoneId, record.id, { type: 'A', ttl: 600 })).ttl, 600);
-      const put = await c.overwriteRecord(zoneId, record.id, {
-        type: 'A',
-        name: 'www.example.com',
-        content: '192.0.2.2',
-        ttl: 1,
-      });
-      assert.equal(put.content, '192.0.2.2');
-      await c.deleteRecord(zoneId, record.id);
-      assert.equal(emulator.records(ZONE).length, 0);
-      assert.equal(log.filter((e) => e.outcome === 'retry' && e.error === 'network').length, 4);
-    });
-
-    it('counts a delete whose answer was lost as done when the retry finds the record gone', async () => {
-      const c = client();
-      const record = await c.createRecord(zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 });
-      emulator.faults.add({ kind: 'drop-after', method: 'DELETE', times: 1 });
-      assert.deepEqual(await c.deleteRecord(zoneId, record.id), { id: record.id });
-      assert.equal(emulator.log.count({ method: 'DELETE' }), 2);
-      assert.equal(emulator.records(ZONE).length, 0);
-      await assert.rejects(c.deleteRecord(zoneId, record.id), CloudflareNotFoundError, 'a plain 404 is still an error');
-    });
-
-    it('does not repeat a create whose connection dropped, and says the outcome is unknown', async () => {
-      const c = client();
-      emulator.faults.add({ kind: 'drop-after', method: 'POST', times: 1 });
-      const after = await c
-        .createRecord(zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 })
-        .catch((e: unknown) => e);
-      assert.ok(after instanceof CloudflareNetworkError);
-      assert.equal(after.mayHaveBeenApplied, true);
-      assert.match(after.message, /may or may not have been applied: refresh/);
-      assert.equal(emulator.records(ZONE).length, 1, 'the emulator applied it before dropping the connection');
-      assert.equal(emulator.log.count({ method: 'POST' }), 1, 'sent once');
-
-      emulator.faults.add({ kind: 'drop', method: 'POST', times: 1 });
-      const before = await c
-        .batch(zoneId, { posts: [{ type: 'A', name: 'api.example.com', content: '192.0.2.2', ttl: 1 }] })
-        .catch((e: unknown) => e);
-      assert.ok(before instanceof CloudflareNetworkError);
-      assert.equal(emulator.records(ZONE).length, 1, 'dropped before applying');
-    });
-
-    it('confines a fault to its route', async () => {
-      const c = client({ retry: { maxRetries: 0 } });
-      emulator.faults.add({ kind: 'status', status: 500, path: '/zones/*/dns_records/batch', persistent: true });
-      assert.equal((await c.usage(zoneId)).record_usage, 0);
-      await assert.rejects(c.batch(zoneId, {}), (e: unknown) => e instanceof CloudflareApiError && e.status === 500);
-    });
-
-    it("keeps under the emulator's rate limit with its own budget", async () => {
-      emulator.setRateLimit({ requests: 4, windowMs: 60_000 });
-      const c = client({ budget: { limit: 4, windowMs: 60_000 } });
-      for (let i = 0; i < 10; i++) await c.usage(zoneId);
-      assert.equal(emulator.log.count(), 10);
-      assert.equal(emulator.log.entries().filter((e) => e.status === 429).length, 0, 'no request was rate limited');
-      assert.deepEqual(clock.sleeps, [60_000, 60_000]);
-    });
-
-    it('without a budget, runs into the rate limit and reports it', async () => {
-      emulator.setRateLimit({ requests: 2, windowMs: 60_000 });
-      const c = client({ budget: false, retry: { maxRetryAfterMs: 10_000 } });
-      await c.usage(zoneId);
-      await c.usage(zoneId);
-      const error = await c.usage(zoneId).catch((e: unknown) => e);
-      assert.ok(error instanceof CloudflareRateLimitError);
-      assert.ok((error.retryAfterMs ?? 0) > 10_000);
-      assert.match(error.message, /^Cloudflare 1015: You are being rate limited/);
     });
   });
 });
