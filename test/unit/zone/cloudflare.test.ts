@@ -8,6 +8,7 @@ import {
   type ToCloudflareOptions,
 } from '../../../server/src/zone/cloudflare';
 import { resolveName } from '../../../server/src/zone/names';
+import { parse } from '../../../server/src/zone/parser';
 import { parseRdata, parseTtlText } from '../../../server/src/zone/rdata';
 import type { Token, ZoneRecord } from '../../../server/src/zone/types';
 import { tokenize } from './rdata/helpers';
@@ -454,5 +455,35 @@ describe('cloudflare: canonical content', () => {
       canonicalContent({ type: 'CAA', name: 'a', ttl: 1, data: { flags: 0, tag: 'issue', value: 'a' } }),
       canonicalContent({ type: 'CAA', name: 'a', ttl: 1, data: { flags: 0, tag: 'issue', value: 'b' } }),
     );
+  });
+});
+
+describe('cloudflare: through the zone parser', () => {
+  it('maps a parsed zone with every Cloudflare type and reads the written lines back to the same bodies', () => {
+    const text = ['$ORIGIN example.com.', '$TTL 300', ...cases.map((c) => c.line)].join('\n') + '\n';
+    const parsed = parse(text, { origin: 'example.com.' });
+    assert.deepEqual(
+      parsed.diagnostics
+        .filter((diagnostic) => diagnostic.severity === 'error')
+        .map((diagnostic) => diagnostic.message),
+      [],
+    );
+    const bodies = parsed.records.map((record) => {
+      const result = toCloudflareRecord(record, { origin: 'example.com.' });
+      if ('reason' in result) assert.fail(result.reason);
+      return result.body;
+    });
+    assert.deepEqual(
+      bodies,
+      cases.map((c) => c.body),
+    );
+    const exported = bodies.map((body) => toZoneLine(body)).join('\n') + '\n';
+    const reparsed = parse(exported, { origin: 'example.com.' });
+    const again = reparsed.records.map((record) => {
+      const result = toCloudflareRecord(record);
+      if ('reason' in result) assert.fail(result.reason);
+      return result.body;
+    });
+    assert.deepEqual(again, bodies);
   });
 });
