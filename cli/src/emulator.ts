@@ -84,7 +84,13 @@ export async function runEmulator(args: string[]): Promise<number> {
       ...(values.state !== undefined ? { statePath: values.state } : {}),
     });
   } catch (error) {
-    process.stderr.write(`zone-records emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    const message = inUse
+      ? `port ${port} on ${values.host} is in use; choose another --port, or --port 0 for a free one`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    process.stderr.write(`zone-records emulator: ${message}\n`);
     return 1;
   }
 
