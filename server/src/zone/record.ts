@@ -48,10 +48,16 @@ export class ParsedRecord implements ZoneRecord {
   readonly start: number;
   /** Offset after the record's last token (trailing comment excluded). */
   readonly end: number;
-  private readonly ownerToken: OffsetToken | undefined;
-  private readonly ttlToken: OffsetToken | undefined;
-  private readonly classToken: OffsetToken | undefined;
-  private readonly typeToken: OffsetToken;
+  // Offsets instead of the head tokens themselves: a record held by the language server then costs a few numbers
+  // per field rather than a token object each (-1 marks a field that was not written).
+  private readonly ownerStart: number;
+  private readonly ownerEnd: number;
+  private readonly ttlStart: number;
+  private readonly ttlEnd: number;
+  private readonly classStart: number;
+  private readonly classEnd: number;
+  private readonly typeStart: number;
+  private readonly typeEnd: number;
 
   constructor(
     parts: RecordParts,
@@ -59,13 +65,17 @@ export class ParsedRecord implements ZoneRecord {
   ) {
     this.owner = parts.owner;
     this.ownerKey = parts.ownerKey;
-    this.ownerToken = parts.ownerToken;
+    this.ownerStart = parts.ownerToken?.start ?? -1;
+    this.ownerEnd = parts.ownerToken?.end ?? -1;
     this.ttl = parts.ttl;
-    this.ttlToken = parts.ttlToken;
+    this.ttlStart = parts.ttlToken?.start ?? -1;
+    this.ttlEnd = parts.ttlToken?.end ?? -1;
     this.class = parts.class;
-    this.classToken = parts.classToken;
+    this.classStart = parts.classToken?.start ?? -1;
+    this.classEnd = parts.classToken?.end ?? -1;
     this.type = parts.type;
-    this.typeToken = parts.typeToken;
+    this.typeStart = parts.typeToken.start;
+    this.typeEnd = parts.typeToken.end;
     this.rdata = parts.rdata;
     this.fields = parts.fields;
     this.generic = parts.generic;
@@ -77,19 +87,19 @@ export class ParsedRecord implements ZoneRecord {
   }
 
   get ownerRange(): Range | undefined {
-    return this.ownerToken?.range;
+    return this.ownerStart < 0 ? undefined : this.source.range(this.ownerStart, this.ownerEnd);
   }
 
   get ttlRange(): Range | undefined {
-    return this.ttlToken?.range;
+    return this.ttlStart < 0 ? undefined : this.source.range(this.ttlStart, this.ttlEnd);
   }
 
   get classRange(): Range | undefined {
-    return this.classToken?.range;
+    return this.classStart < 0 ? undefined : this.source.range(this.classStart, this.classEnd);
   }
 
   get typeRange(): Range {
-    return this.typeToken.range;
+    return this.source.range(this.typeStart, this.typeEnd);
   }
 
   get range(): Range {
