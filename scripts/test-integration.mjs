@@ -6,7 +6,17 @@
 // screenshot by logging `[zone-records:screenshot] NAME`; the runner saves docs/NAME.png and then writes
 // signals/NAME.done so that the test can go on.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -30,6 +40,9 @@ const START_TIMEOUT_MS = 180_000;
 const SCREENSHOT_MARKER = '[zone-records:screenshot] ';
 // A token that cannot be mistaken for anything else, so that finding it in a log is meaningful.
 const TEST_TOKEN = `zr-test-token-${process.pid}-${Date.now().toString(36)}-SECRET`;
+
+const workbenchChatter =
+  /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|Creating a socket|Resolving connection token|Resolved connection token|\[Service Worker\]|ChatSessionStore:)/;
 
 class InfrastructureError extends Error {}
 
@@ -121,7 +134,10 @@ async function runOnce(attempt) {
   cleanups.push(() => context.close());
   const page = context.pages()[0] ?? (await context.newPage());
   const browserLog = [];
-  page.on('console', (message) => browserLog.push(`[browser ${message.type()}] ${message.text()}`));
+  // Console messages repeat what codeAutomationLog reports; only errors are kept for a failure report.
+  page.on('console', (message) => {
+    if (message.type() === 'error') browserLog.push(`[browser error] ${message.text()}`);
+  });
   page.on('pageerror', (error) => browserLog.push(`[browser pageerror] ${error.message}`));
 
   const transcript = [];
@@ -141,7 +157,9 @@ async function runOnce(attempt) {
         screenshots = screenshots.then(() => saveScreenshot(page, folders, name));
       }
     }
-    if (type === 'error' || type === 'warn') process.stdout.write(`[${type}] ${text}\n`);
+    // The workbench's own start-up chatter goes to the run folder only; the tests' output and errors are shown.
+    if (workbenchChatter.test(text)) appendFileSync(join(folders.root, 'workbench.log'), `${text}\n`);
+    else if (type === 'error' || type === 'warn') process.stdout.write(`[${type}] ${text}\n`);
     else process.stdout.write(`${text}\n`);
   });
 

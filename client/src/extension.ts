@@ -62,7 +62,12 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     store.onDidChange(() => void session.reset().then(credentialsChanged)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsConnection(event)) void session.reset().then(credentialsChanged);
-      else if (event.affectsConfiguration(`${section}.zoneFilter`)) tree.refresh();
+      else if (
+        event.affectsConfiguration(`${section}.zoneFilter`) ||
+        event.affectsConfiguration(`${section}.recordsPageSize`)
+      ) {
+        tree.refresh();
+      }
     }),
     view.onDidChangeSelection((event) => {
       const node = event.selection[0];

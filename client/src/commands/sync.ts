@@ -25,7 +25,10 @@ export type ChangeKind = 'create' | 'update' | 'delete';
 export interface ApplySyncArgs extends SyncArgs {
   /** Which kinds of change to apply (default: ask, all preselected). */
   readonly include?: readonly ChangeKind[];
-  /** Confirms a plan that deletes more than the delete-confirmation threshold. */
+  /**
+   * For a plan that deletes more than the delete-confirmation threshold: `true` confirms, `false` refuses without
+   * asking (nothing is sent), undefined asks.
+   */
   readonly allowDeletes?: boolean;
 }
 
@@ -89,7 +92,7 @@ export async function applySync(context: CommandContext, args: ApplySyncArgs = {
   };
   if (isEmptyPlan(chosen)) return undefined;
   let allowDeletes = args.allowDeletes === true;
-  if (chosen.deletes.length > 0 && full.deleteGuard.exceeded && !allowDeletes) {
+  if (chosen.deletes.length > 0 && full.deleteGuard.exceeded && args.allowDeletes === undefined) {
     const answer = await vscode.window.showWarningMessage(
       `Delete ${chosen.deletes.length} records from ${planned.zone.name}?`,
       { modal: true, detail: deleteGuardMessage(full).replace(/ \(--allow-deletes[^)]*\)/, '') },
@@ -130,7 +133,8 @@ export async function applySync(context: CommandContext, args: ApplySyncArgs = {
   );
   logReport(context, planned, report);
   context.tree.refresh(planned.zone.id);
-  const text = `Zone Records: ${planned.zone.name}: ${report.message}`;
+  // The planner's message names the CLI flag; here the confirmation is the modal question.
+  const text = `Zone Records: ${planned.zone.name}: ${report.message.replace(/ \(--allow-deletes[^)]*\)/, '')}`;
   if (report.status === 'applied') void vscode.window.showInformationMessage(text);
   else if (report.status === 'cancelled') void vscode.window.showWarningMessage(text, 'Plan Again').then(planAgain);
   else void vscode.window.showErrorMessage(text, 'Plan Again', 'Show Log').then(planAgain);

@@ -63,4 +63,39 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
     const after = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri });
     assert.deepEqual(after.summary, { create: 0, update: 0, delete: 0 });
   });
+
+  it('asks before deleting more than the threshold: false refuses and sends nothing, true applies', async () => {
+    const settings = vscode.workspace.getConfiguration('zoneRecords');
+    await settings.update('deleteConfirmation.maxCount', 0, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('zoneRecords.createRecord', 'example.org', {
+        type: 'TXT',
+        name: 'stray',
+        rdata: '"left over"',
+        ttl: 300,
+        proxied: false,
+        comment: '',
+      });
+      const refused = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
+        uri,
+        include: ['delete'],
+        allowDeletes: false,
+      });
+      assert.equal(refused.status, 'refused');
+      assert.deepEqual(
+        refused.chunks.map((chunk) => chunk.status),
+        ['not-sent'],
+      );
+      const still = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri });
+      assert.deepEqual(still.summary, { create: 0, update: 0, delete: 1 });
+      const applied = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
+        uri,
+        include: ['delete'],
+        allowDeletes: true,
+      });
+      assert.equal(applied.status, 'applied');
+    } finally {
+      await settings.update('deleteConfirmation.maxCount', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DnsRecord, ImportResult, RecordUsage, ScanReviewResult } from '../../../client/src/cloudflare';
 import type { TreeNode } from '../../../client/src/views/nodes';
-import { closeAll, extensionApi, fixtureUri } from '../helpers';
+import { closeAll, extensionApi, fixtureUri, waitFor } from '../helpers';
 
 async function zoneChildren(zone: string): Promise<TreeNode[]> {
   const api = await extensionApi();
@@ -87,5 +87,34 @@ describe('zone commands against the emulator', () => {
     const result = await vscode.commands.executeCommand<ImportResult>('zoneRecords.scanZone', 'example.com');
     const after = await vscode.commands.executeCommand<RecordUsage>('zoneRecords.showUsage', 'example.com');
     assert.equal(after.record_usage, before.record_usage + result.recs_added);
+  });
+
+  it('loads a large zone by pages: the first page, then "Load more"', async () => {
+    const api = await extensionApi();
+    const settings = vscode.workspace.getConfiguration('zoneRecords');
+    const usage = await vscode.commands.executeCommand<RecordUsage>('zoneRecords.showUsage', 'example.com');
+    assert.ok(usage.record_usage > 5, `example.com has more than one page of records (${usage.record_usage})`);
+    await settings.update('recordsPageSize', 5, vscode.ConfigurationTarget.Global);
+    try {
+      const count = (children: readonly TreeNode[]): number =>
+        children.reduce((sum, node) => sum + (node.kind === 'name' ? node.records.length : 0), 0);
+      const first = await waitFor('the tree to reload with pages of 5', async () => {
+        const children = await zoneChildren('example.com');
+        return count(children) === 5 ? children : undefined;
+      });
+      const more = first.find((node) => node.kind === 'more');
+      assert.ok(more && more.kind === 'more');
+      assert.deepEqual([more.loaded, more.total], [5, usage.record_usage]);
+      assert.match(api.tree.getTreeItem(more).label as string, /^Load more… \(5 of \d+ loaded\)$/);
+      await vscode.commands.executeCommand('zoneRecords.loadMore', more.zone);
+      const second = await zoneChildren('example.com');
+      assert.equal(count(second), Math.min(10, usage.record_usage));
+      assert.equal(
+        second.some((node) => node.kind === 'more'),
+        usage.record_usage > 10,
+      );
+    } finally {
+      await settings.update('recordsPageSize', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });
