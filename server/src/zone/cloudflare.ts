@@ -114,6 +114,7 @@ export function toCloudflareRecord(record: ZoneRecord, options: ToCloudflareOpti
   const ttl = ttlFor(record, proxied === true, options);
   if (typeof ttl === 'string') return fail('ttl-out-of-range', ttl);
 
+  const comment = withoutLintDirective(annotations.comment);
   const rdata = rdataOf(type, record);
   if ('reason' in rdata) return fail('bad-rdata', rdata.reason);
   if (type === 'CNAME' && rdata.content === name) {
@@ -128,11 +129,20 @@ export function toCloudflareRecord(record: ZoneRecord, options: ToCloudflareOpti
     ttl,
     ...rdata,
     ...(proxied === undefined ? {} : { proxied }),
-    ...(annotations.comment === undefined ? {} : { comment: annotations.comment }),
+    ...(comment === undefined ? {} : { comment }),
     ...(annotations.tags.length === 0 ? {} : { tags: annotations.tags }),
     ...(annotations.flattenCname === undefined ? {} : { settings: { flatten_cname: annotations.flattenCname } }),
   };
   return { body, display: canonicalContent(body) };
+}
+
+const DISABLE_DIRECTIVE = /zone-records-disable-line(?:[\s,]+[a-z0-9][a-z0-9-]*)*[\s,]*/;
+
+/** The comment without `zone-records-disable-line CODE...`: that directive is for the linter, not for Cloudflare. */
+function withoutLintDirective(comment: string | undefined): string | undefined {
+  if (comment === undefined || !comment.includes('zone-records-disable-line')) return comment;
+  const rest = comment.replace(DISABLE_DIRECTIVE, ' ').replace(/\s+/g, ' ').trim();
+  return rest === '' ? undefined : rest;
 }
 
 type RdataPart = Pick<CloudflareRecordBody, 'content' | 'data' | 'priority'> | { readonly reason: string };

@@ -46,6 +46,14 @@ export function resolveName(text: string, origin: string): ResolvedName {
   const absoluteOrigin = origin.endsWith('.') ? origin : `${origin}.`;
   const originScan = scanOrigin(absoluteOrigin);
   if (text !== '@' && !originScan.error && PLAIN_NAME.test(text)) return resolvePlain(text, absoluteOrigin);
+  if (text === '') {
+    const key = keyFromLabels(originScan.keys);
+    return {
+      name: absoluteOrigin,
+      key,
+      error: { code: 'empty-label', message: 'The name is empty.', start: 0, end: 0 },
+    };
+  }
   if (text === '@') {
     return withLength({ name: absoluteOrigin, scan: originScan, error: originScan.error }, text);
   }

@@ -288,6 +288,17 @@ describe('cloudflare: zone record to API body', () => {
     assert.equal(convert('@ 300 IN MX 10 mail', { proxiedDefault: true }).proxied, undefined);
   });
 
+  it('keeps the linter directive out of the Cloudflare comment', () => {
+    assert.equal(convert('a 300 IN A 192.0.2.1 ; zone-records-disable-line ttl-range').comment, undefined);
+    assert.equal(
+      convert('a 300 IN A 192.0.2.1 ; legacy zone-records-disable-line a-b, c-d cf_tags=x:1').comment,
+      'legacy',
+    );
+    assert.deepEqual(convert('a 300 IN A 192.0.2.1 ; legacy zone-records-disable-line a-b, c-d cf_tags=x:1').tags, [
+      'x:1',
+    ]);
+  });
+
   it('maps cf-flatten-cname to settings', () => {
     assert.deepEqual(convert('w 300 IN CNAME x.example.net. ; cf_tags=cf-flatten-cname:true').settings, {
       flatten_cname: true,

@@ -61,6 +61,7 @@ describe('names: resolveName', () => {
     assert.equal(resolved.error?.code, 'empty-label');
     assert.equal(resolved.error?.start, 2);
     assert.equal(resolveName('.a', 'example.com.').error?.code, 'empty-label');
+    assert.equal(resolveName('', 'example.com.').error?.code, 'empty-label');
   });
 
   it('checks labels at 63 octets, counting escapes and UTF-8 as octets', () => {
