@@ -37,7 +37,7 @@ export class CloudflareApiError extends CloudflareError {
     status: number,
     errors: readonly CloudflareMessage[],
     request: RequestDescription | undefined,
-    options: { kind?: CloudflareErrorKind; hint?: string; statusText?: string } = {},
+    options: { kind?: CloudflareErrorKind; hint?: string; statusText?: string; summary?: string } = {},
   ) {
     super(options.kind ?? 'api', apiErrorMessage(status, errors, request, options), request);
     this.status = status;
@@ -90,9 +90,21 @@ export class CloudflareRateLimitError extends CloudflareApiError {
   /** How long Cloudflare asked to wait, when it said so. */
   readonly retryAfterMs?: number;
 
-  constructor(errors: readonly CloudflareMessage[], request: RequestDescription | undefined, retryAfterMs?: number) {
+  /**
+   * `stillBlocked`: the request was not sent because an earlier 429 asked the client to pause for longer than it
+   * waits by itself.
+   */
+  constructor(
+    errors: readonly CloudflareMessage[],
+    request: RequestDescription | undefined,
+    retryAfterMs?: number,
+    stillBlocked = false,
+  ) {
     super(429, errors, request, {
       kind: 'rate-limit',
+      summary: stillBlocked
+        ? `Not sent: Cloudflare rate-limited this client and asked it to pause${request ? ` (${describe(request)})` : ''}.`
+        : undefined,
       hint:
         retryAfterMs === undefined
           ? 'Cloudflare limits API calls to 1,200 per 5 minutes; wait a few minutes and try again.'
@@ -194,14 +206,16 @@ function apiErrorMessage(
   status: number,
   errors: readonly CloudflareMessage[],
   request: RequestDescription | undefined,
-  options: { hint?: string; statusText?: string },
+  options: { hint?: string; statusText?: string; summary?: string },
 ): string {
   const base =
-    errors.length > 0
-      ? errors.map(formatCloudflareMessage).join(' ')
-      : `Cloudflare answered HTTP ${status}${options.statusText ? ` ${options.statusText}` : ''}${
-          request ? ` to ${describe(request)}` : ''
-        }${request ? attemptsSuffix(request) : ''}.`;
+    options.summary !== undefined
+      ? options.summary
+      : errors.length > 0
+        ? errors.map(formatCloudflareMessage).join(' ')
+        : `Cloudflare answered HTTP ${status}${options.statusText ? ` ${options.statusText}` : ''}${
+            request ? ` to ${describe(request)}` : ''
+          }${request ? attemptsSuffix(request) : ''}.`;
   const hint = options.hint ?? (status >= 500 ? 'This is a problem on Cloudflare’s side; try again later.' : undefined);
   return hint === undefined ? base : `${withFullStop(base)} ${hint}`;
 }

@@ -105,6 +105,9 @@ type AttemptOutcome =
  * into a typed CloudflareError. Returns only 2xx responses.
  */
 export class HttpExecutor {
+  /** Until when the server asked, through a 429's Retry-After, that this client send nothing. */
+  private blockedUntil = 0;
+
   constructor(private readonly settings: HttpSettings) {}
 
   async send(call: HttpCall, options: CallOptions = {}): Promise<HttpResult> {
@@ -118,6 +121,7 @@ export class HttpExecutor {
     for (let retries = 0; ; retries++) {
       const attempt = retries + 1;
       await this.wait(options.signal, describe(attempt), () => this.settings.budget?.acquire(options.signal));
+      await this.waitOutRateLimit(policy, describe(attempt), options.signal);
       // Durations are measured on the monotonic clock: the injected one only schedules waits.
       const started = performance.now();
       const outcome = await this.attempt(call, path, timeoutMs, options.signal);
@@ -153,6 +157,10 @@ export class HttpExecutor {
       }
 
       const { response } = outcome;
+      if (response.status === 429) {
+        const pause = retryAfterMs(response.headers, clock.now());
+        if (pause !== undefined) this.blockedUntil = Math.max(this.blockedUntil, clock.now() + pause);
+      }
       if (response.status >= 200 && response.status < 300) {
         log({ outcome: 'ok', status: response.status });
         return response;
@@ -173,6 +181,21 @@ export class HttpExecutor {
       log({ outcome: 'error', status: response.status });
       throw errorFromResponse(response, describe(attempt), clock.now());
     }
+  }
+
+  /**
+   * After a 429, every call of this client waits out the pause the server asked for (concurrent calls would only
+   * be refused too), or fails at once when the pause is longer than the client waits by itself.
+   */
+  private async waitOutRateLimit(
+    policy: RetryPolicy,
+    request: RequestDescription,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const remaining = this.blockedUntil - this.settings.clock.now();
+    if (remaining <= 0) return;
+    if (remaining > policy.maxRetryAfterMs) throw new CloudflareRateLimitError([], request, remaining, true);
+    await this.wait(signal, request, () => this.settings.clock.sleep(remaining, signal));
   }
 
   /** Runs a wait (budget or backoff), turning its abort into a CloudflareCancelledError. */

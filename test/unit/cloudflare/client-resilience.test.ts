@@ -116,6 +116,42 @@ describe('Cloudflare client proxy, retries, timeouts, cancellation and budget (a
       assert.equal(server.requests.length, 1);
     });
 
+    it('makes the next call wait out the pause a 429 asked for', async () => {
+      const c = client({ retry: { maxRetries: 0 } });
+      server.enqueue({
+        status: 429,
+        headers: { 'retry-after': '5' },
+        body: failure({ code: 1015, message: 'Slow down' }),
+      });
+      await assert.rejects(c.usage(ZONE), CloudflareRateLimitError);
+      server.setHandler(() => ({ body: ok({ record_usage: 0, record_quota: 200 }) }));
+      assert.equal((await c.usage(ZONE)).record_usage, 0);
+      assert.deepEqual(clock.sleeps, [5000]);
+      assert.equal(server.requests.length, 2);
+    });
+
+    it('refuses to send while a long rate-limit pause lasts, then sends again', async () => {
+      const c = client();
+      server.enqueue({
+        status: 429,
+        headers: { 'retry-after': '300' },
+        body: failure({ code: 1015, message: 'Slow down' }),
+      });
+      await assert.rejects(c.usage(ZONE), CloudflareRateLimitError);
+      const blocked = await c.usage(ZONE).catch((e: unknown) => e);
+      assert.ok(blocked instanceof CloudflareRateLimitError);
+      assert.equal(blocked.retryAfterMs, 300_000);
+      assert.match(
+        blocked.message,
+        /^Not sent: Cloudflare rate-limited this client and asked it to pause \(GET \/zones\/\w+\/dns_records\/usage\)\. .*try again in 5 min\.$/,
+      );
+      assert.equal(server.requests.length, 1, 'nothing was sent while blocked');
+      clock.time += 300_000;
+      server.setHandler(() => ({ body: ok({ record_usage: 0, record_quota: 200 }) }));
+      assert.equal((await c.usage(ZONE)).record_usage, 0);
+      assert.equal(server.requests.length, 2);
+    });
+
     it('gives up after maxRetries with the last error', async () => {
       server.setHandler(() => ({
         status: 429,
