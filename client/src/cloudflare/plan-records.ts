@@ -1,3 +1,4 @@
+import { dataTypes } from '../../../server/src/zone/cloudflare';
 import type { ParseResult, ZoneRecord } from '../../../server/src/zone/types';
 import { syncRecordOf } from './plan-normalize';
 import type { DesiredRecord, LiveRecord, PlanRecordBody, PlanSkip } from './plan-types';
@@ -24,27 +25,11 @@ export type ZoneRecordConverter = (
   origin: string,
 ) => { readonly body: PlanRecordBody } | { readonly reason: string };
 
-/** Types whose record carries `data`; the API then formats `content` itself. */
-const dataTypes = new Set([
-  'CAA',
-  'CERT',
-  'DNSKEY',
-  'DS',
-  'HTTPS',
-  'LOC',
-  'NAPTR',
-  'SMIMEA',
-  'SRV',
-  'SSHFP',
-  'SVCB',
-  'TLSA',
-  'URI',
-]);
-
 /** A live record in the planner's form. Read-only records (`meta.read_only`, `locked`) are flagged, not dropped. */
 export function liveRecordOf(record: ApiRecordInput): LiveRecord {
   const type = record.type.toUpperCase();
-  const usesData = dataTypes.has(type) && record.data !== undefined;
+  // A data type's `content` is only Cloudflare's rendering of `data`; `data` is what a write sends.
+  const usesData = dataTypes.has(type) && record.data !== undefined && record.data !== null;
   const body: PlanRecordBody = {
     type,
     name: record.name,
