@@ -5,6 +5,8 @@ import { subRange } from './ranges';
 import type { Rule, RuleContext } from './types';
 import { sourceText } from './types';
 
+const acePrefix = /xn--/i;
+
 function check(context: RuleContext, written: string, range: Range, file: string | undefined): void {
   for (const problem of checkPunycodeLabels(written)) {
     context.report({
@@ -29,7 +31,7 @@ export const badPunycode: Rule = {
           check(context, written, record.ownerRange, record.file);
         }
         for (const token of rdataNameTokens(record)) {
-          if (token.text.toLowerCase().includes('xn--')) check(context, token.text, token.range, record.file);
+          if (acePrefix.test(token.text)) check(context, token.text, token.range, record.file);
         }
       },
     };

@@ -14,6 +14,7 @@ export const mixedTtlRrset: Rule = {
       end() {
         const firstOfType = new Map<string, number>();
         for (let owner = 0; owner < index.ownerCount; owner++) {
+          if (index.ownerSize(owner) < 2) continue;
           firstOfType.clear();
           for (const ordinal of index.recordsAt(owner)) {
             const type = index.type(ordinal);
