@@ -30,6 +30,7 @@ export function runDirective(
       sink.directive?.(directive);
       if (expectArguments(reader, directive, nameToken, args, 1, 1, '$ORIGIN example.com.')) {
         reader.state.origin = reader.resolve(args[0].text, args[0]).name;
+        reader.state.originChanged = true;
       }
       return;
     case '$TTL':

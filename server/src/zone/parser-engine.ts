@@ -169,6 +169,8 @@ export class ZoneReader {
       index = 1;
     }
     const head = readHead(this, words, index, ownerToken ?? first);
+    const originChanged = state.originChanged;
+    state.originChanged = false;
     if (head === undefined) return;
     if (state.previousOwner === undefined || state.previousOwnerKey === undefined) {
       this.report(
@@ -179,6 +181,15 @@ export class ZoneReader {
         first.end,
       );
       return;
+    }
+    if (ownerToken === undefined && originChanged) {
+      this.report(
+        'inherited-owner',
+        'warning',
+        `this record's owner is the previous owner ${state.previousOwner}, not the new origin ${state.origin}: write @ (or the name) at the start of the line`,
+        first.start,
+        first.end,
+      );
     }
     const rdata = words.slice(head.next);
     for (const token of rdata) token.role = 'rdata';
@@ -324,20 +335,28 @@ export class ZoneReader {
   }
 
   /**
-   * Reads an `$INCLUDE`d file's text with its own origin and owner, then restores them (RFC 1035 §5.1: an include
-   * does not change the including file's origin). `$TTL` and the last TTL carry over, as in BIND.
+   * Reads an `$INCLUDE`d file's text with its own origin, then restores the origin and the previous owner
+   * (RFC 1035 §5.1: an include does not change the including file's origin). `$TTL`, the last TTL and the
+   * current owner carry into the included file, as in BIND.
    */
   readIncluded(path: string, text: string, origin: string): void {
     const state = this.state;
-    const saved = { origin: state.origin, owner: state.previousOwner, ownerKey: state.previousOwnerKey };
+    const saved = {
+      origin: state.origin,
+      owner: state.previousOwner,
+      ownerKey: state.previousOwnerKey,
+      originChanged: state.originChanged,
+    };
+    // BIND and NSD let the included file's first record inherit the current owner (BIND warns when the origin
+    // changed just before; see `inherited-owner`).
+    if (origin !== state.origin) state.originChanged = true;
     state.origin = origin;
-    state.previousOwner = undefined;
-    state.previousOwnerKey = undefined;
     this.context.includeStack.push(path);
     new ZoneReader(new SourceText(text), 0, path, state, this.context).run();
     this.context.includeStack.pop();
     state.origin = saved.origin;
     state.previousOwner = saved.owner;
     state.previousOwnerKey = saved.ownerKey;
+    state.originChanged = saved.originChanged;
   }
 }

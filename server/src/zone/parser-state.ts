@@ -19,6 +19,8 @@ export interface ParserState {
   readonly zoneClass: string | undefined;
   /** True once the "no $TTL" finding was reported (BIND reports it once per zone). */
   readonly ttlWarned: boolean;
+  /** True between an origin change (`$ORIGIN`, `$INCLUDE file origin`) and the next record. */
+  readonly originChanged: boolean;
 }
 
 /** A line start and the parser state there: where `parseIncremental` can start, and where it stops. */
@@ -58,6 +60,7 @@ export function initialState(options: ParseOptions, origin: string): ParserState
     previousOwnerKey: undefined,
     zoneClass: options.zoneClass === undefined ? undefined : (lookupClass(options.zoneClass) ?? options.zoneClass),
     ttlWarned: false,
+    originChanged: false,
   };
 }
 
@@ -70,6 +73,7 @@ export class MutableState implements ParserState {
   previousOwnerKey: string | undefined;
   zoneClass: string | undefined;
   ttlWarned: boolean;
+  originChanged: boolean;
 
   constructor(from: ParserState) {
     this.origin = from.origin;
@@ -79,6 +83,7 @@ export class MutableState implements ParserState {
     this.previousOwnerKey = from.previousOwnerKey;
     this.zoneClass = from.zoneClass;
     this.ttlWarned = from.ttlWarned;
+    this.originChanged = from.originChanged;
   }
 
   private last: ParserState | undefined;
@@ -95,6 +100,7 @@ export class MutableState implements ParserState {
       previousOwnerKey: this.previousOwnerKey,
       zoneClass: this.zoneClass,
       ttlWarned: this.ttlWarned,
+      originChanged: this.originChanged,
     });
   }
 }
@@ -108,6 +114,7 @@ export function sameState(a: ParserState, b: ParserState): boolean {
     a.previousOwnerKey === b.previousOwnerKey &&
     a.previousOwner === b.previousOwner &&
     a.zoneClass === b.zoneClass &&
-    a.ttlWarned === b.ttlWarned
+    a.ttlWarned === b.ttlWarned &&
+    a.originChanged === b.originChanged
   );
 }

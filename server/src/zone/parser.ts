@@ -28,6 +28,8 @@ export const syntaxCodes = {
   'class-mismatch': "a record whose class differs from the zone's class",
   'no-default-ttl': 'no $TTL: a TTL was taken from the previous record or the SOA minimum, as BIND does (warning)',
   'missing-ttl': 'a record with no TTL where no $TTL or earlier TTL applies (BIND rejects the zone)',
+  'inherited-owner':
+    'a blank owner right after $ORIGIN or at the start of a file included with an origin: it repeats the previous owner (warning)',
   'internal-error': 'a checker failed on this record; the record was skipped',
 } as const satisfies Readonly<Record<string, string>>;
 

@@ -109,6 +109,36 @@ describe('parser: $INCLUDE', () => {
     assert.deepEqual(codes(result.diagnostics), []);
   });
 
+  it('lets the included file inherit the current owner, as BIND and NSD do', () => {
+    const fs = files({ '/z/ns.inc': '\tNS ns1\n\tNS ns2\n' });
+    const text = '$TTL 1\nexample.com. SOA ns1 hm 1 2 3 4 5\n$INCLUDE ns.inc\n';
+    const result = parse(text, { ...origin, path: '/z/db', readFile: fs.readFile });
+    assert.deepEqual(codes(result.diagnostics), []);
+    assert.deepEqual(
+      result.records.map((r) => [r.owner, r.type]),
+      [
+        ['example.com.', 'SOA'],
+        ['example.com.', 'NS'],
+        ['example.com.', 'NS'],
+      ],
+    );
+  });
+
+  it('warns when an inherited owner follows an origin change, as BIND does', () => {
+    const fs = files({ '/z/inherit.inc': '\tNS .\n' });
+    const read = { ...origin, path: '/z/db', readFile: fs.readFile };
+    const withOrigin = parse('$TTL 1\nwww A 192.0.2.1\n$INCLUDE inherit.inc sub\n', read);
+    assert.deepEqual(
+      withOrigin.diagnostics.map((d) => [d.code, d.severity, d.file, span(d.range)]),
+      [['inherited-owner', 'warning', '/z/inherit.inc', [0, 1, 0, 3]]],
+    );
+    assert.equal(withOrigin.records[1].owner, 'www.example.com.');
+    const afterOrigin = parse('$TTL 1\nwww A 192.0.2.1\n$ORIGIN sub.example.com.\n  TXT "x"\n  TXT "y"\n', origin);
+    assert.deepEqual(codes(afterOrigin.diagnostics), ['inherited-owner@3:2-3:5']);
+    const plain = parse('$TTL 1\nwww A 192.0.2.1\n$INCLUDE inherit.inc\n  TXT "after"\n', read);
+    assert.deepEqual(codes(plain.diagnostics), []);
+  });
+
   it('resolves relative includes against includeDirectory when given', () => {
     const fs = files({ '/work/dir/inc/x': 'x A 192.0.2.1\n', '/work/dir/inc/y': 'y A 192.0.2.1\n' });
     const result = parse('$TTL 1\n$INCLUDE inc/x\n', {

@@ -114,6 +114,7 @@ describe('parser: streaming and incremental entry points', () => {
       previousOwnerKey: undefined,
       zoneClass: 'CH',
       ttlWarned: false,
+      originChanged: false,
     });
   });
 
