@@ -113,16 +113,15 @@ export class Emulator {
       if (match.route.writes) this.persist();
       return { ...response, headers: { ...rateHeaders, ...response.headers } };
     } catch (error) {
-      const answer =
-        error instanceof ApiError ? failure(error) : (this.reportInternalError(error), failure(apiErrors.internal()));
+      let answer: ApiResponse;
+      if (error instanceof ApiError) {
+        answer = failure(error);
+      } else {
+        warn(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        answer = failure(apiErrors.internal());
+      }
       return { ...answer, headers: { ...rateHeaders, ...answer.headers } };
     }
-  }
-
-  private reportInternalError(error: unknown): void {
-    process.stderr.write(
-      `zone-records emulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
   }
 
   /** Restores every zone's initial records and clears faults, the request log and the rate limit windows. */
@@ -175,20 +174,33 @@ export class Emulator {
       }
       this.zones.add(zone);
     }
-    this.persist();
+    // At start a state file that cannot be written is an error: better now than after the first change.
+    if (this.config.statePath !== undefined) writeStateFile(this.config.statePath, this.stateDocument());
   }
 
   private persist(): void {
     if (this.config.statePath === undefined) return;
-    const document: StateDocument = {
+    // The change itself succeeded; a state file that cannot be written is reported, not turned into an API error.
+    try {
+      writeStateFile(this.config.statePath, this.stateDocument());
+    } catch (error) {
+      warn((error as Error).message);
+    }
+  }
+
+  private stateDocument(): StateDocument {
+    return {
       version: 1,
       zones: this.zones.all().map((zone) => ({ zone: zone.info, records: zone.records.all() })),
     };
-    writeStateFile(this.config.statePath, document);
   }
 }
 
 /** A token in Cloudflare's format: 40 characters of letters, digits, `-` and `_`. */
 export function generateToken(): string {
   return randomBytes(30).toString('base64url');
+}
+
+function warn(message: string): void {
+  process.stderr.write(`zone-records emulator: ${message}\n`);
 }

@@ -14,8 +14,12 @@ export interface StateDocument {
  */
 export function writeStateFile(path: string, document: StateDocument): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(document)}\n`, 'utf8');
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, `${JSON.stringify(document)}\n`, 'utf8');
+    renameSync(temporary, path);
+  } catch (error) {
+    throw new Error(`cannot write the state file ${path}: ${(error as Error).message}`);
+  }
 }
 
 /** Reads a state file; undefined when it does not exist. Throws an Error that says what is wrong otherwise. */

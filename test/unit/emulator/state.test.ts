@@ -66,5 +66,9 @@ describe('emulator: state file', () => {
     await assert.rejects(startEmulator({ statePath }), /broken\.json is not valid JSON/);
     writeFileSync(statePath, '{"version": 7, "zones": []}');
     await assert.rejects(startEmulator({ statePath }), /unsupported version 7/);
+    await assert.rejects(
+      startEmulator({ statePath: join(folder, 'missing-folder', 'state.json') }),
+      /cannot write the state file .*missing-folder.*state\.json/,
+    );
   });
 });
