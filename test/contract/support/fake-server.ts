@@ -27,12 +27,17 @@ export type FakeHandler = (request: SeenRequest) => FakeReply;
  */
 export class FakeServer {
   readonly requests: SeenRequest[] = [];
+  /** TCP connections accepted, to check that the client keeps them alive. */
+  connections = 0;
   private readonly queue: FakeReply[] = [];
   private readonly server: Server;
   private readonly open = new Set<ServerResponse>();
 
   constructor(private handler: FakeHandler = () => ({ body: ok(null) })) {
     this.server = createServer((request, response) => this.handle(request, response));
+    this.server.on('connection', () => {
+      this.connections++;
+    });
   }
 
   async start(): Promise<string> {
@@ -77,6 +82,7 @@ export class FakeServer {
         const body = reply.body;
         const text = typeof body === 'string' ? body : JSON.stringify(body ?? ok(null));
         response.writeHead(reply.status ?? 200, {
+          'content-length': Buffer.byteLength(text),
           'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
           ...reply.headers,
         });

@@ -79,6 +79,20 @@ describe('Cloudflare client proxy, retries, timeouts, cancellation and budget (a
     });
   });
 
+  describe('connections', () => {
+    it('reuses one keep-alive connection for sequential calls, and opens at most 8 at once', async () => {
+      server.setHandler(() => ({ body: ok({ record_usage: 0, record_quota: 200 }) }));
+      const c = client();
+      for (let i = 0; i < 10; i++) await c.usage(ZONE);
+      // undici's pool may hand a call made in the same tick as the previous answer to a second connection.
+      assert.ok(server.connections <= 2, `${server.connections} connections for 10 calls`);
+      server.setHandler(() => ({ delayMs: 20, body: ok({ record_usage: 0, record_quota: 200 }) }));
+      await Promise.all(Array.from({ length: 20 }, () => c.usage(ZONE)));
+      assert.equal(server.requests.length, 30);
+      assert.ok(server.connections <= 8, `${server.connections} connections`);
+    });
+  });
+
   describe('retries, timeouts and cancellation', () => {
     it('retries 503 with backoff and 429 with Retry-After, then succeeds', async () => {
       server.enqueue(
