@@ -148,10 +148,10 @@ export class RdataReader {
   characterStringFrom(token: Token, name: string, limit = 255): DecodedString {
     const decoded = decodeCharacterString(token.text);
     this.field(name, decoded.value, token.range);
-    if (decoded.octets.length > limit) {
+    if (decoded.length > limit) {
       this.report(
         'txt-string-too-long',
-        `This character-string is ${decoded.octets.length} octets long; each string is at most ${limit} ` +
+        `This character-string is ${decoded.length} octets long; each string is at most ${limit} ` +
           `(split it into several quoted strings).`,
         token.range,
       );

@@ -10,7 +10,7 @@ export function textStrings(type: string): RdataParser {
     const reader = new RdataReader(tokens, context, type);
     if (tokens.length === 0) reader.missing('text');
     let wireLength = 0;
-    for (const token of reader.takeRest()) wireLength += 1 + reader.characterStringFrom(token, 'text').octets.length;
+    for (const token of reader.takeRest()) wireLength += 1 + reader.characterStringFrom(token, 'text').length;
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
     if (wireLength > MAX_RDATA && first && last) {

@@ -3,6 +3,8 @@
 /** A decoded character-string. `error` offsets are relative to the token text (quotes included). */
 export interface DecodedString {
   readonly octets: Uint8Array;
+  /** `octets.length`, known without building the octets. */
+  readonly length: number;
   /** The text for display: octets read as UTF-8. */
   readonly value: string;
   readonly error?: { readonly message: string; readonly start: number; readonly end: number };
@@ -12,14 +14,27 @@ const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
+/** A string without escapes: its octets are its UTF-8, built only when asked for. */
+class PlainString implements DecodedString {
+  readonly length: number;
+  constructor(readonly value: string) {
+    this.length = utf8ByteLength(value);
+  }
+
+  get octets(): Uint8Array {
+    return utf8Encoder.encode(this.value);
+  }
+}
+
 /** Decodes a quoted (`"..."`) or unquoted character-string as written in a zone file. Never throws. */
 export function decodeCharacterString(text: string): DecodedString {
   const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"');
   const start = quoted ? 1 : 0;
   const end = quoted ? text.length - 1 : text.length;
-  if (!text.slice(start, end).includes('\\')) {
-    const octets = utf8Encoder.encode(text.slice(start, end));
-    return { octets, value: text.slice(start, end) };
+  const inner = text.slice(start, end);
+  if (!inner.includes('\\')) {
+    // The common case: no escapes. The octets are only built when someone asks (the linter needs the length only).
+    return new PlainString(inner);
   }
   const bytes: number[] = [];
   let error: DecodedString['error'];
@@ -57,7 +72,27 @@ export function decodeCharacterString(text: string): DecodedString {
     i += 1 + width;
   }
   const octets = Uint8Array.from(bytes);
-  return error ? { octets, value: utf8Decoder.decode(octets), error } : { octets, value: utf8Decoder.decode(octets) };
+  const value = utf8Decoder.decode(octets);
+  return error ? { octets, length: octets.length, value, error } : { octets, length: octets.length, value };
+}
+
+/** The UTF-8 length of a string (lone surrogates count 3, as TextEncoder writes U+FFFD for them). */
+function utf8ByteLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) length += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        // A surrogate pair: 2 UTF-16 units, 4 octets.
+        length += 2;
+        i += 1;
+      } else length += 2;
+    } else length += 2;
+  }
+  return length;
 }
 
 function escapeChar(char: string): string {

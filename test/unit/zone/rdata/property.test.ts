@@ -106,6 +106,18 @@ describe('rdata: properties', () => {
     );
   });
 
+  it('the octet length of a character-string matches its octets, for any UTF-16 text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        const decoded = decodeCharacterString(`"${text.replace(/[\\"]/g, '')}"`);
+        assert.equal(decoded.length, decoded.octets.length);
+      }),
+      runs,
+    );
+    assert.equal(decodeCharacterString('"\ud800x"').length, 4, 'a lone surrogate is written as U+FFFD (3 octets)');
+    assert.equal(decodeCharacterString('"😀"').length, 4);
+  });
+
   it('TXT content written as a zone line parses back to the same canonical content', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 600 }), (text) => {
