@@ -63,6 +63,7 @@ export function planToJson(plan: Plan): unknown {
     proxied: record.proxied,
     comment: record.comment,
     tags: record.tags,
+    ...(record.flattenCname === undefined ? {} : { flattenCname: record.flattenCname }),
   });
   const update = (entry: PlanUpdate): unknown => ({
     id: entry.live.id,
@@ -103,11 +104,17 @@ function formatField(record: SyncRecord, field: Exclude<ChangedField, 'content'>
       return JSON.stringify(record.comment);
     case 'tags':
       return record.tags.length === 0 ? '(none)' : record.tags.join(',');
+    case 'flatten':
+      return String(record.flattenCname ?? false);
   }
 }
 
 function formatAnnotation(record: SyncRecord): string {
-  const tags = [...record.tags.map(quoteTag), ...(record.proxied ? ['cf-proxied:true'] : [])];
+  const tags = [
+    ...record.tags.map(quoteTag),
+    ...(record.proxied ? ['cf-proxied:true'] : []),
+    ...(record.flattenCname === true ? ['cf-flatten-cname:true'] : []),
+  ];
   const comment = record.comment;
   if (tags.length === 0) return comment;
   return `${comment === '' ? '' : `${comment} `}cf_tags=${tags.join(',')}`;

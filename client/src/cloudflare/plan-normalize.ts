@@ -13,6 +13,7 @@ export function syncRecordOf(body: PlanRecordBody): SyncRecord {
   const type = body.type.toUpperCase();
   const proxied = proxiableTypes.has(type) && body.proxied === true;
   const record = { ...body, type };
+  const flatten = body.settings?.['flatten_cname'];
   return {
     name: normalizeName(body.name),
     type,
@@ -22,6 +23,7 @@ export function syncRecordOf(body: PlanRecordBody): SyncRecord {
     proxied,
     comment: body.comment ?? '',
     tags: normalizeTags(body.tags ?? []),
+    ...(typeof flatten === 'boolean' && type === 'CNAME' ? { flattenCname: flatten } : {}),
     display: cloudflareRdata(record),
     body,
   };

@@ -17,6 +17,7 @@ export interface ApiRecordInput {
   readonly tags?: readonly string[];
   readonly meta?: Readonly<Record<string, unknown>> | null;
   readonly locked?: boolean;
+  readonly settings?: object | null;
 }
 
 /** Converts one zone-file record to an API record body, or says why Cloudflare cannot serve it. */
@@ -39,6 +40,9 @@ export function liveRecordOf(record: ApiRecordInput): LiveRecord {
     proxied: record.proxied === true,
     comment: record.comment ?? '',
     tags: record.tags ?? [],
+    ...(record.settings === undefined || record.settings === null
+      ? {}
+      : { settings: record.settings as Readonly<Record<string, unknown>> }),
   };
   const readOnly = record.meta?.['read_only'] === true || record.locked === true;
   return { ...syncRecordOf(body), id: record.id, readOnly };

@@ -34,6 +34,11 @@ export interface SyncRecord {
   readonly comment: string;
   /** `name:value` tags with lower-cased names, sorted. */
   readonly tags: readonly string[];
+  /**
+   * CNAME flattening (`settings.flatten_cname`, `cf-flatten-cname` in a zone file). Undefined when a zone-file
+   * record does not say: the live setting is then kept.
+   */
+  readonly flattenCname?: boolean;
   /** The rdata in presentation form, for the text diff. */
   readonly display: string;
   /** The body to send when this record must be created or written. */
@@ -54,7 +59,7 @@ export interface LiveRecord extends SyncRecord {
 }
 
 /** The fields that differ between a live record and the record that replaces it. */
-export type ChangedField = 'content' | 'ttl' | 'proxied' | 'comment' | 'tags';
+export type ChangedField = 'content' | 'ttl' | 'proxied' | 'comment' | 'tags' | 'flatten';
 
 export interface PlanUpdate {
   readonly live: LiveRecord;

@@ -101,6 +101,9 @@ export function changedFields(live: SyncRecord, desired: SyncRecord): ChangedFie
   if (live.proxied !== desired.proxied) changed.push('proxied');
   if (live.comment !== desired.comment) changed.push('comment');
   if (live.tags.join(',') !== desired.tags.join(',')) changed.push('tags');
+  if (desired.flattenCname !== undefined && desired.flattenCname !== (live.flattenCname ?? false)) {
+    changed.push('flatten');
+  }
   return changed;
 }
 

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { normalizeTags, syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
 import { liveRecordOf } from '../../../client/src/cloudflare/plan-records';
 import type { PlanRecordBody } from '../../../client/src/cloudflare/plan-types';
+import { isEmptyPlan } from '../../../client/src/cloudflare/plan-types';
+import { computePlan } from '../../../client/src/cloudflare/planner';
+import { formatPlanText } from '../../../client/src/cloudflare/plan-format';
 
 const match = (body: Partial<PlanRecordBody> & { type: string }): string =>
   syncRecordOf({ name: 'a.example.com', ttl: 300, ...body }).match;
@@ -66,6 +69,36 @@ describe('sync record normalisation', () => {
       local,
       match({ type: 'DS', data: { key_tag: 2, algorithm: 13, digest_type: 2, digest: 'abcdef' } }),
     );
+  });
+
+  it('changes CNAME flattening only when the zone file says it', () => {
+    const live = [
+      liveRecordOf({
+        id: '2'.repeat(32),
+        type: 'CNAME',
+        name: 'www.example.com',
+        content: 'x.example.net',
+        ttl: 300,
+        settings: { flatten_cname: true },
+      }),
+    ];
+    const local = (settings?: { flatten_cname: boolean }) => [
+      {
+        ...syncRecordOf({
+          type: 'CNAME',
+          name: 'www.example.com',
+          content: 'x.example.net',
+          ttl: 300,
+          ...(settings ? { settings } : {}),
+        }),
+        line: 0,
+      },
+    ];
+    assert.ok(isEmptyPlan(computePlan(local(), live, { zone: 'example.com' })));
+    assert.ok(isEmptyPlan(computePlan(local({ flatten_cname: true }), live, { zone: 'example.com' })));
+    const plan = computePlan(local({ flatten_cname: false }), live, { zone: 'example.com' });
+    assert.deepEqual(plan.patches[0]?.changed, ['flatten']);
+    assert.match(formatPlanText(plan), /^~ www\.example\.com\. CNAME x\.example\.net\.: flatten true -> false$/m);
   });
 
   it('flags live records the API marks read-only', () => {
