@@ -6,6 +6,7 @@ import {
   CloudflareApiError,
   CloudflareAuthError,
   CloudflareCancelledError,
+  CloudflareConfigError,
   CloudflareError,
   CloudflareNetworkError,
   CloudflareNotFoundError,
@@ -115,6 +116,7 @@ export class HttpExecutor {
     const queryText = call.query?.toString() ?? '';
     const path = queryText === '' ? call.path : `${call.path}?${queryText}`;
     const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
+    if (!(timeoutMs > 0)) throw new CloudflareConfigError('The request timeout must be a positive number of ms.');
     let unanswered = 0;
     const describe = (attempts: number): RequestDescription => ({ method: call.method, path, attempts, unanswered });
 
@@ -126,8 +128,13 @@ export class HttpExecutor {
       const started = performance.now();
       const outcome = await this.attempt(call, path, timeoutMs, options.signal);
       const durationMs = Math.max(0, performance.now() - started);
-      const log = (entry: Omit<RequestLogEntry, 'method' | 'path' | 'attempt' | 'durationMs'>): void =>
-        this.settings.onRequest?.({ method: call.method, path, attempt, durationMs, ...entry });
+      const log = (entry: Omit<RequestLogEntry, 'method' | 'path' | 'attempt' | 'durationMs'>): void => {
+        try {
+          this.settings.onRequest?.({ method: call.method, path, attempt, durationMs, ...entry });
+        } catch {
+          // A failing log must not fail the API call.
+        }
+      };
 
       if ('failure' in outcome) {
         if (outcome.failure === 'cancelled') {

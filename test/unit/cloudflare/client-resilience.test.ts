@@ -274,6 +274,17 @@ describe('Cloudflare client proxy, retries, timeouts, cancellation and budget (a
       assert.deepEqual(clock.sleeps, [10_000, 10_000]);
     });
 
+    it('keeps working when the log hook throws, and rejects a non-positive timeout', async () => {
+      server.setHandler(() => ({ body: ok({ record_usage: 7, record_quota: 200 }) }));
+      const c = client({
+        onRequest: () => {
+          throw new Error('log sink is broken');
+        },
+      });
+      assert.equal((await c.usage(ZONE)).record_usage, 7);
+      await assert.rejects(c.usage(ZONE, { timeoutMs: 0 }), CloudflareConfigError);
+    });
+
     it('logs method, path, status and duration, never the credentials', async () => {
       server.enqueue({
         status: 400,
