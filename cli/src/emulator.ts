@@ -17,6 +17,7 @@ options:
                        (default: one empty zone example.com)
   --state FILE         keep zones and records in FILE (JSON) across restarts
   --allow-remote       allow a --host that other machines can reach
+  -v, --verbose        print every request (method, path, status, injected fault) on stderr
   -h, --help           show this help
 
 Point the client at it with CLOUDFLARE_API_BASE_URL=<the printed URL> and CLOUDFLARE_API_TOKEN=<token>.
@@ -39,6 +40,7 @@ export async function runEmulator(args: string[]): Promise<number> {
         zone: { type: 'string', multiple: true },
         state: { type: 'string' },
         'allow-remote': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -94,6 +96,13 @@ export async function runEmulator(args: string[]): Promise<number> {
     return 1;
   }
 
+  if (values.verbose) {
+    running.log.subscribe((entry) => {
+      const fault = entry.fault === undefined ? '' : ` (${entry.fault})`;
+      const status = entry.status === 0 ? 'dropped' : String(entry.status);
+      process.stderr.write(`${entry.method} ${entry.path}${entry.query} ${status}${fault}\n`);
+    });
+  }
   const lines = [`listening on ${running.url}`, ...running.zones.map((zone) => `zone ${zone.name} ${zone.id}`)];
   if (values.token === undefined) lines.push(`token ${running.token}`);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -22,9 +22,16 @@ export interface LogQuery {
 /** Every API request in order, for tests that count calls. */
 export class RequestLog {
   private items: LogEntry[] = [];
+  private readonly listeners: ((entry: LogEntry) => void)[] = [];
 
   add(entry: LogEntry): void {
     this.items.push(entry);
+    for (const listener of this.listeners) listener(entry);
+  }
+
+  /** Calls `listener` with every entry from now on (the CLI's --verbose prints them). */
+  subscribe(listener: (entry: LogEntry) => void): void {
+    this.listeners.push(listener);
   }
 
   entries(query: LogQuery = {}): LogEntry[] {

@@ -38,7 +38,9 @@ export const defaultScanCandidates: readonly ScanCandidate[] = [
 export function handleScan(context: RequestContext): ApiResponse {
   const zone = zoneOf(context);
   const found = propose(zone, context);
-  for (const record of found) createRecord(zone, zone.records, requestBodyOf(record), context.now);
+  const records = zone.records.clone();
+  for (const record of found) createRecord(zone, records, requestBodyOf(record), context.now);
+  zone.records = records;
   return success({ recs_added: found.length, total_records_parsed: found.length });
 }
 

@@ -149,7 +149,16 @@ describe('zone-records emulator (command line)', function () {
   it('prints its options with --help', () => {
     const help = spawnSync(process.execPath, [...nodeArgs, '--help'], { cwd: projectRoot, encoding: 'utf8' });
     assert.equal(help.status, 0);
-    for (const option of ['--host', '--port', '--token', '--plan', '--zone NAME[=FILE]', '--state', '--allow-remote']) {
+    for (const option of [
+      '--host',
+      '--port',
+      '--token',
+      '--plan',
+      '--zone NAME[=FILE]',
+      '--state',
+      '--allow-remote',
+      '--verbose',
+    ]) {
       assert.ok(help.stdout.includes(option), option);
     }
   });
