@@ -41,7 +41,8 @@ export const rdataCodes: Readonly<Record<RdataCode, string>> = {
   'bad-ipv4': 'Not an IPv4 address in dotted-quad form.',
   'bad-ipv6': 'Not an IPv6 address (RFC 4291 text form).',
   'bad-name': 'A field that must be a domain name is not one.',
-  'bad-hostname': 'A host name target has characters outside letters, digits and hyphens (BIND check-names warns).',
+  'bad-hostname':
+    'An NS, MX, SRV, SVCB or HTTPS target has characters outside letters, digits and hyphens (BIND check-names).',
   'bad-base64': 'Not valid base64 (RFC 4648).',
   'bad-hex': 'Not valid hexadecimal (an even number of hex digits).',
   'bad-base32': 'Not valid base32hex (RFC 4648, as NSEC3 uses it).',

@@ -14,7 +14,13 @@ export function isHostname(name: string): boolean {
   return labelsOf(name).every((label) => HOST_LABEL.test(label));
 }
 
-function checkHostname(reader: RdataReader, token: Token | undefined, name: string | undefined, field: string): void {
+/** Warns (`bad-hostname`) when a target that must be a host name is not one, as BIND's check-names does. */
+export function checkHostname(
+  reader: RdataReader,
+  token: Token | undefined,
+  name: string | undefined,
+  field: string,
+): void {
   if (!token || name === undefined || isHostname(name)) return;
   reader.report(
     'bad-hostname',

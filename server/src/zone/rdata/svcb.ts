@@ -2,6 +2,7 @@
 import type { Range, Token } from '../types';
 import { isIpv4, isIpv6 } from './address';
 import { base64Length } from './encodings';
+import { checkHostname } from './hostnames';
 import { RdataReader, spanRange, subRange } from './reader';
 import { decodeCharacterString } from './text';
 import type { RdataParser } from './types';
@@ -157,7 +158,8 @@ function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {
   return (tokens, context) => {
     const reader = new RdataReader(tokens, context, type);
     const priority = reader.integer('priority', 0xffff);
-    reader.name('target');
+    const targetToken = reader.peek();
+    checkHostname(reader, targetToken, reader.name('target'), 'target');
     const params = readParams(reader);
     const present = new Set<number>();
     for (const param of params) {

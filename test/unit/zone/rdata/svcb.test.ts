@@ -76,6 +76,12 @@ describe('rdata: SVCB and HTTPS', () => {
     assert.deepEqual(codes(parse('HTTPS', '1 . alpn=h2 no-default-alpn')), []);
   });
 
+  it('warns about a target that is not a host name (BIND check-names)', () => {
+    const result = parse('SVCB', '1 _underscore.example. port=60 alpn=h3');
+    assert.deepEqual(codes(result), ['bad-hostname']);
+    assert.deepEqual(errors(result), []);
+  });
+
   it('needs priority and target', () => {
     assert.deepEqual(codes(parse('HTTPS', '1')), ['missing-rdata']);
     assert.deepEqual(codes(parse('HTTPS', 'x .')), ['bad-number']);
