@@ -53,6 +53,8 @@ export class Lexer {
   private depth = 0;
   private readonly openParens: SourceToken[] = [];
   private readonly text: string;
+  /** Offsets of the `\DDD` escapes reported since `forgetEscapes`, so that a names check can skip them. */
+  private readonly badEscapes: number[] = [];
 
   constructor(
     private readonly source: SourceText,
@@ -62,6 +64,16 @@ export class Lexer {
   ) {
     this.text = source.text;
     this.position = start === 0 && this.text.charCodeAt(0) === BOM ? 1 : start;
+  }
+
+  /** True when a bad `\DDD` escape in [start, end) was reported since the last `forgetEscapes`. */
+  reportedEscapeIn(start: number, end: number): boolean {
+    return this.badEscapes.some((offset) => offset >= start && offset < end);
+  }
+
+  /** Clears the escapes remembered for `reportedEscapeIn` (the parser calls it at each record). */
+  forgetEscapes(): void {
+    if (this.badEscapes.length > 0) this.badEscapes.length = 0;
   }
 
   /** Parenthesis nesting at the current position (0 at the start of every record). */
@@ -199,6 +211,7 @@ export class Lexer {
       value = value * 10 + (digit - ZERO);
       position++;
     }
+    if (position - next < 3 || value > 255) this.badEscapes.push(at);
     if (position - next < 3) {
       this.report('bad-escape', "a '\\DDD' escape needs exactly three decimal digits (e.g. '\\032')", at, position);
     } else if (value > 255) {

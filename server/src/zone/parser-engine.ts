@@ -56,6 +56,7 @@ export class ZoneReader {
       const entryStart = lexer.position;
       if (entryStart >= until) return entryStart;
       if (this.isDocument && sink.entry !== undefined) sink.entry(this.resumePoint(entryStart));
+      lexer.forgetEscapes();
       const words: SourceToken[] = [];
       const entryTokens: SourceToken[] | undefined = keepTokens ? [] : undefined;
       this.words = words;
@@ -291,7 +292,8 @@ export class ZoneReader {
       return { name, key: name.toLowerCase() };
     }
     const error = resolved.error;
-    if (error !== undefined) {
+    // The lexer has already reported a bad \DDD in this token: one finding for one mistake.
+    if (error !== undefined && !(error.code === 'bad-escape' && this.lexer.reportedEscapeIn(at.start, at.end))) {
       // The names layer may say which part of the name is wrong; narrow the range to it when it does.
       const narrow = error.start !== undefined && error.end !== undefined && error.end <= at.end - at.start;
       const start = narrow ? at.start + (error.start ?? 0) : at.start;

@@ -353,6 +353,16 @@ describe('parser: recovery and positions', () => {
     );
   });
 
+  it('reports a bad \\DDD escape once, in names and in strings', () => {
+    const owner = parse('$TTL 1\na\\256 A 192.0.2.1\n', origin);
+    assert.equal(owner.diagnostics.length, 1, JSON.stringify(owner.diagnostics));
+    assert.equal(owner.diagnostics[0].range.start.line, 1);
+    assert.equal(owner.diagnostics[0].code, 'bad-escape');
+    assert.deepEqual(span(owner.diagnostics[0].range), [1, 1, 1, 5]);
+    const text = parse('$TTL 1\nt TXT "a\\999"\n', origin);
+    assert.deepEqual(codes(text.diagnostics), ['bad-escape@1:8-1:12']);
+  });
+
   it('keeps going after many errors, one finding per bad line', () => {
     const bad = Array.from({ length: 50 }, (_, i) => `x${i} BOGUS 1`).join('\n');
     const result = parse(`$TTL 1\n${bad}\nok A 192.0.2.1\n`, origin);
