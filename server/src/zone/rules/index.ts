@@ -7,6 +7,7 @@ import { cloudflareTtl } from './cloudflare-ttl';
 import { cnameAndOtherData } from './cname-and-other-data';
 import { cnameAtApex } from './cname-at-apex';
 import { dnameAndNs } from './dname-and-ns';
+import { dnsSvcb } from './dns-svcb';
 import { dsAtApex } from './ds-at-apex';
 import { dsNotAtDelegation } from './ds-not-at-delegation';
 import { duplicateRecord } from './duplicate-record';
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   multipleSoa,
   targetIsAddress,
   targetIsCname,
+  dnsSvcb,
   cloudflareTtl,
   cfTags,
   cloudflareInclude,

@@ -95,3 +95,17 @@ describe('rules: records', () => {
     });
   });
 });
+
+describe('rules: dns-svcb', () => {
+  it('asks DNS server SVCB records for alpn, and for dohpath with HTTP protocols', () => {
+    const text = zone(
+      '_dns IN SVCB 1 ns1 dohpath=/{?dns}',
+      '_dns IN SVCB 2 ns1 alpn=http/1.1',
+      '_dns IN SVCB 3 ns1 alpn=h2,h3 dohpath=/dns-query{?dns}',
+      '_853._dns IN SVCB 1 ns1 alpn=dot',
+      '_dns IN SVCB 0 other.example.net.',
+      'web IN SVCB 1 . port=8443',
+    );
+    assert.deepEqual(rangesOf('dns-svcb', lintText(text, { profile: 'bind' })), ['5:0-5:34', '6:0-6:32']);
+  });
+});
