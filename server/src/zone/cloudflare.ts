@@ -72,6 +72,15 @@ function ttlFor(record: ZoneRecord, proxied: boolean, options: ToCloudflareOptio
 
 /** Converts one zone-file record to a Cloudflare API body, or says why Cloudflare cannot serve it. Never throws. */
 export function toCloudflareRecord(record: ZoneRecord, options: ToCloudflareOptions = {}): ToCloudflareResult {
+  try {
+    return convert(record, options);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail('bad-rdata', `This record could not be converted (internal error: ${detail}); please report it.`);
+  }
+}
+
+function convert(record: ZoneRecord, options: ToCloudflareOptions): ToCloudflareResult {
   const type = record.type.toUpperCase();
   if (type === 'SOA') return fail('soa-managed', 'Cloudflare manages the SOA record itself.');
   if (record.class.toUpperCase() !== 'IN') {
@@ -108,7 +117,7 @@ export function toCloudflareRecord(record: ZoneRecord, options: ToCloudflareOpti
     );
   }
   if (annotations.flattenCname !== undefined && type !== 'CNAME') {
-    return fail('not-proxiable', `cf-flatten-cname applies to CNAME records only; this is ${type}.`);
+    return fail('bad-cf-tags', `cf-flatten-cname applies to CNAME records only; this is ${type}.`);
   }
   const proxied = proxiableTypes.has(type) ? (annotations.proxied ?? options.proxiedDefault ?? false) : undefined;
   const ttl = ttlFor(record, proxied === true, options);

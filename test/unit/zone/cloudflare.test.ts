@@ -320,6 +320,7 @@ describe('cloudflare: zone record to API body', () => {
     assert.equal(reason('a 3600 IN A \\# 4 C0000201'), 'generic-rdata');
     assert.equal(reason('a 3600 IN A 999.0.0.1'), 'bad-rdata');
     assert.equal(reason('a 3600 IN MX 10 mail ; cf_tags=cf-proxied:true'), 'not-proxiable');
+    assert.equal(reason('a 3600 IN A 192.0.2.1 ; cf_tags=cf-flatten-cname:true'), 'bad-cf-tags');
     assert.equal(reason('a 3600 IN A 192.0.2.1 ; cf_tags=bad name:x'), 'bad-cf-tags');
     assert.equal(reason('a\\.b 3600 IN A 192.0.2.1'), 'bad-name');
     assert.equal(reason('a 3600 CH A 192.0.2.1'), 'unsupported-class');

@@ -1,6 +1,9 @@
 import type { Range, RdataField, Token, ZoneDiagnostic } from '../types';
 
-/** What an rdata parser needs besides the tokens. */
+/**
+ * What an rdata parser needs besides the tokens. Bad escapes (`\1`, `\256`, a trailing `\`) are the lexer's to
+ * report; rdata parsing reads them best-effort and does not report them again.
+ */
 export interface RdataContext {
   /** The origin in effect for this record, absolute with a trailing dot (relative names in rdata resolve to it). */
   readonly origin: string;
