@@ -77,6 +77,9 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
       }
     }),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar(context)),
+    tree.onDidChangeUsage((node) => {
+      if (statusBar.activeZone?.id === node.zone.id) statusBar.show(statusBar.activeZone, node.usage);
+    }),
   );
 
   void credentialsChanged();

@@ -36,6 +36,9 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private viewQuery: ViewQuery = defaultViewQuery;
   private readonly queryChanged = new vscode.EventEmitter<ViewQuery>();
   readonly onDidChangeQuery = this.queryChanged.event;
+  private readonly usageChanged = new vscode.EventEmitter<ZoneNode>();
+  /** Fires when a zone's record usage was read again (after its records changed). */
+  readonly onDidChangeUsage = this.usageChanged.event;
 
   constructor(
     private readonly session: ApiSession,
@@ -62,10 +65,23 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       return;
     }
     this.zoneRecords.delete(zoneId);
-    void this.zoneNodes().then((nodes) => {
-      const node = nodes.find((candidate) => candidate.zone.id === zoneId);
-      this.changed.fire(node);
-    });
+    void this.refreshZone(zoneId);
+  }
+
+  /** Reloads a zone's usage (its records changed) and redraws it. */
+  private async refreshZone(zoneId: string): Promise<void> {
+    const node = (await this.zoneNodes().catch(() => [])).find((candidate) => candidate.zone.id === zoneId);
+    if (node === undefined) {
+      this.changed.fire(undefined);
+      return;
+    }
+    try {
+      node.usage = await (await this.session.client()).usage(zoneId);
+      this.usageChanged.fire(node);
+    } catch (error) {
+      this.logger.warn(`Record usage of ${node.zone.name} is unavailable: ${errorText(error)}`);
+    }
+    this.changed.fire(node);
   }
 
   /** The zones, loaded once per refresh, each with its usage. */
@@ -146,6 +162,7 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   dispose(): void {
     this.changed.dispose();
     this.queryChanged.dispose();
+    this.usageChanged.dispose();
   }
 
   private async rootChildren(): Promise<TreeNode[]> {
