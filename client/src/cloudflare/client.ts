@@ -86,17 +86,22 @@ export class CloudflareClient {
     const credentials = checkCredentials(options.credentials ?? credentialsFromEnv(env));
     this.baseUrl = parseBaseUrl(options.baseUrl ?? baseUrlFromEnv(env));
     this.usesToken = 'token' in credentials;
-    this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher = options.dispatcher ?? createDispatcher(this.baseUrl, options.proxy, env);
     const clock = options.clock ?? systemClock;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!(timeoutMs > 0)) throw new CloudflareConfigError('The request timeout must be a positive number of ms.');
+    const limits = options.budget ?? CLOUDFLARE_RATE_LIMIT;
+    if (limits !== false && !(limits.limit >= 1 && limits.windowMs > 0)) {
+      throw new CloudflareConfigError('The request budget needs at least 1 request per positive time window.');
+    }
+    // Created last, once nothing else can throw, so that a refused configuration leaves no pool open.
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher = options.dispatcher ?? createDispatcher(this.baseUrl, options.proxy, env);
     this.http = new HttpExecutor({
       baseUrl: this.baseUrl,
       credentials,
       timeoutMs,
       retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-      budget: options.budget === false ? undefined : new RequestBudget(options.budget ?? CLOUDFLARE_RATE_LIMIT, clock),
+      budget: limits === false ? undefined : new RequestBudget(limits, clock),
       clock,
       random: options.random ?? Math.random,
       dispatcher: this.dispatcher,

@@ -348,6 +348,14 @@ describe('Cloudflare client requests, paging and errors (against a scripted HTTP
     it('refuses to start without credentials or with a bad base URL', () => {
       assert.throws(() => new CloudflareClient({ env: {} }), CloudflareConfigError);
       assert.throws(
+        () => new CloudflareClient({ credentials: { token: 't' }, budget: { limit: 0, windowMs: 1000 }, env: {} }),
+        CloudflareConfigError,
+      );
+      assert.throws(
+        () => new CloudflareClient({ credentials: { token: 't' }, timeoutMs: -1, env: {} }),
+        CloudflareConfigError,
+      );
+      assert.throws(
         () => new CloudflareClient({ credentials: { token: 'has space' }, env: {} }),
         /spaces or control characters/,
       );
