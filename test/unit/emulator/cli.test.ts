@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runEmulator } from '../../../cli/src/emulator';
 
 const projectRoot = resolve(__dirname, '../../..');
 const main = join(projectRoot, 'cli/src/main.ts');
@@ -97,7 +98,7 @@ describe('zone-records emulator (command line)', function () {
     }
   });
 
-  it('loads a zone from a BIND file with --zone NAME=FILE, and refuses a file it cannot read', async () => {
+  it('loads a zone from a BIND file with --zone NAME=FILE', async () => {
     const zoneFile = join(folder, 'example.net.zone');
     writeFileSync(zoneFile, '$ORIGIN example.net.\n$TTL 300\nwww IN A 192.0.2.1\n@ IN MX 10 mail\n');
     const { child, lines } = await startCli(['--port', '0', '--token', 't', '--zone', `example.net=${zoneFile}`], 2);
@@ -115,40 +116,38 @@ describe('zone-records emulator (command line)', function () {
     } finally {
       await stop(child);
     }
-    const missing = spawnSync(process.execPath, [...nodeArgs, '--zone', `example.net=${join(folder, 'nope.zone')}`], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
-    assert.equal(missing.status, 2);
+  });
+
+  it('refuses a zone file it cannot read (exit 2) or that Cloudflare would refuse (exit 1), saying which', async () => {
+    const missing = await runQuietly(['--zone', `example.net=${join(folder, 'nope.zone')}`]);
+    assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read the zone file .*nope\.zone for --zone example\.net/);
     const broken = join(folder, 'broken.zone');
     writeFileSync(broken, 'www IN A 1.2.3\n');
-    const invalid = spawnSync(process.execPath, [...nodeArgs, '--port', '0', '--zone', `example.net=${broken}`], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
-    assert.equal(invalid.status, 1);
+    const invalid = await runQuietly(['--port', '0', '--zone', `example.net=${broken}`]);
+    assert.equal(invalid.code, 1);
     assert.match(invalid.stderr, /cannot load the zone file for example\.net: line 1: /);
   });
 
-  it('refuses a host other machines can reach without --allow-remote, and bad options, with exit 2', () => {
-    const remote = spawnSync(process.execPath, [...nodeArgs, '--host', '0.0.0.0'], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
-    assert.equal(remote.status, 2);
+  it('refuses a host other machines can reach without --allow-remote, and bad options, with exit 2', async () => {
+    const remote = await runQuietly(['--host', '0.0.0.0']);
+    assert.equal(remote.code, 2);
     assert.match(remote.stderr, /0\.0\.0\.0 is not a loopback address; add --allow-remote/);
-    const plan = spawnSync(process.execPath, [...nodeArgs, '--plan', 'gold'], { cwd: projectRoot, encoding: 'utf8' });
-    assert.equal(plan.status, 2);
+    const plan = await runQuietly(['--plan', 'gold']);
+    assert.equal(plan.code, 2);
     assert.match(plan.stderr, /--plan must be one of free, pro, business, enterprise/);
-    const unknown = spawnSync(process.execPath, [...nodeArgs, '--frobnicate'], { cwd: projectRoot, encoding: 'utf8' });
-    assert.equal(unknown.status, 2);
+    const port = await runQuietly(['--port', '70000']);
+    assert.equal(port.code, 2);
+    assert.match(port.stderr, /--port must be 0\.\.65535/);
+    const unknown = await runQuietly(['--frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Unknown option '--frobnicate'/);
     assert.doesNotMatch(unknown.stderr, /\n\s+at /, 'no stack trace');
   });
 
-  it('prints its options with --help', () => {
-    const help = spawnSync(process.execPath, [...nodeArgs, '--help'], { cwd: projectRoot, encoding: 'utf8' });
-    assert.equal(help.status, 0);
+  it('prints its options with --help', async () => {
+    const help = await runQuietly(['--help']);
+    assert.equal(help.code, 0);
     for (const option of [
       '--host',
       '--port',
@@ -163,3 +162,26 @@ describe('zone-records emulator (command line)', function () {
     }
   });
 });
+
+/** Runs the command in this process (for answers that come before it serves), capturing what it prints. */
+async function runQuietly(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const output = { stdout: '', stderr: '' };
+  const originals = {
+    stdout: process.stdout.write.bind(process.stdout),
+    stderr: process.stderr.write.bind(process.stderr),
+  };
+  const capture = (stream: 'stdout' | 'stderr') =>
+    ((chunk: string | Uint8Array) => {
+      output[stream] += String(chunk);
+      return true;
+    }) as typeof process.stdout.write;
+  process.stdout.write = capture('stdout');
+  process.stderr.write = capture('stderr');
+  try {
+    const code = await runEmulator(args);
+    return { code, ...output };
+  } finally {
+    process.stdout.write = originals.stdout;
+    process.stderr.write = originals.stderr;
+  }
+}
