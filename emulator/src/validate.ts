@@ -35,7 +35,8 @@ export function validateContent(
   const result = usesData(type) ? validateData(type, data) : validatePlainContent(type, name, content);
   if ('status' in result) return result;
   const problem = checkRdataWithZoneCore(type, result, priority);
-  return problem === undefined ? result : apiErrors.validation(`${type} record: ${problem}`);
+  if (problem === undefined) return result;
+  return apiErrors.validation(problem.startsWith(`${type} `) ? problem : `${type} record: ${problem}`);
 }
 
 function validatePlainContent(type: string, name: string, content: unknown): ValidContent | ApiError {
