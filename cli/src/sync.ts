@@ -112,7 +112,6 @@ function printPlan(plan: Plan, args: SyncArguments): number {
 async function applyAndReport(client: CloudflareClient, prepared: PreparedSync, args: SyncArguments): Promise<number> {
   const { plan, zoneId, batchSize } = prepared;
   const json = args.format === 'json';
-  if (!json) process.stdout.write(formatPlanText(plan));
   const controller = new AbortController();
   const stop = (): void => {
     if (controller.signal.aborted) {
@@ -122,7 +121,9 @@ async function applyAndReport(client: CloudflareClient, prepared: PreparedSync, 
     controller.abort();
     process.stderr.write('zone-records apply: stopping after the chunk in flight (Ctrl-C again to stop at once)\n');
   };
+  // Listen before printing the plan: a Ctrl-C right after it must stop between chunks, not kill the process.
   process.on('SIGINT', stop);
+  if (!json) process.stdout.write(formatPlanText(plan));
   let report: ApplyReport;
   try {
     report = await applyPlan(syncApiOf(client), zoneId, plan, {
