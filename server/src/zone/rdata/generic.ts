@@ -1,5 +1,6 @@
 /** RFC 3597 generic rdata (`\# length hex`) and the fallback for known types without a dedicated parser. */
 import { readHex } from './encodings';
+import { checkWireForm } from './wire';
 import { RdataReader } from './reader';
 import type { RdataParser, RecordTypeInfo } from './types';
 
@@ -8,65 +9,6 @@ const MIN_FIELDS: Readonly<Record<string, number>> = { APL: 0, ISDN: 1, HIP: 3 }
 
 /** Wire lengths that are fixed for a type, so that `\# len` can be checked against them. */
 const FIXED_LENGTH: Readonly<Record<string, number>> = { A: 4, AAAA: 16, EUI48: 6, EUI64: 8 };
-
-type WirePart = 'name' | 'u16' | 'u32' | 'string' | 'strings';
-
-/** Wire layouts of common types, to check generic rdata of a known type (RFC 3597 section 5). */
-const WIRE_LAYOUT: Readonly<Partial<Record<string, readonly WirePart[]>>> = {
-  NS: ['name'],
-  CNAME: ['name'],
-  PTR: ['name'],
-  DNAME: ['name'],
-  MX: ['u16', 'name'],
-  KX: ['u16', 'name'],
-  AFSDB: ['u16', 'name'],
-  SRV: ['u16', 'u16', 'u16', 'name'],
-  SOA: ['name', 'name', 'u32', 'u32', 'u32', 'u32', 'u32'],
-  TXT: ['strings'],
-  SPF: ['strings'],
-  HINFO: ['string', 'string'],
-};
-
-/** Why hex data does not have the wire layout of `type`, or undefined when it does (or the layout is not known). */
-function checkWireForm(type: string, hex: string): string | undefined {
-  const layout = WIRE_LAYOUT[type];
-  if (!layout) return undefined;
-  const bytes = Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
-  let at = 0;
-  for (const part of layout) {
-    switch (part) {
-      case 'u16':
-      case 'u32':
-        at += part === 'u16' ? 2 : 4;
-        if (at > bytes.length) return 'it ends too early';
-        break;
-      case 'name': {
-        let length = 1;
-        for (;;) {
-          const label = bytes[at];
-          if (label === undefined) return 'a domain name runs past the end';
-          if (label & 0xc0) return 'a domain name uses compression, which zone data may not';
-          at += 1 + label;
-          length += label + 1;
-          if (length > 256) return 'a domain name is longer than 255 octets';
-          if (label === 0) break;
-        }
-        if (at > bytes.length) return 'a domain name runs past the end';
-        break;
-      }
-      case 'string':
-      case 'strings':
-        do {
-          const size = bytes[at];
-          if (size === undefined) return 'a character-string is missing';
-          at += 1 + size;
-          if (at > bytes.length) return 'a character-string runs past the end';
-        } while (part === 'strings' && at < bytes.length);
-        break;
-    }
-  }
-  return at === bytes.length ? undefined : `${bytes.length - at} octets are left over`;
-}
 
 /** Parses `\# length hex...`; `type` names the record in messages. */
 export function parseGenericRdata(type: string): RdataParser {

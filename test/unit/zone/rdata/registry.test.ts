@@ -101,6 +101,10 @@ describe('rdata: registry, generic rdata and parseRdata', () => {
     assert.deepEqual(codes(parse('TXT', '\\# 6 0568656C6C6F')), []);
     assert.deepEqual(codes(parse('TXT', '\\# 6 0668656C6C6F')), ['bad-generic-rdata'], 'string runs past the end');
     assert.deepEqual(codes(parse('SRV', '\\# 6 000100020003')), ['bad-generic-rdata'], 'target missing');
+    assert.deepEqual(codes(parse('SVCB', '\\# 9 0001000003000201bb')), [], '1 . port=443');
+    assert.deepEqual(codes(parse('SVCB', '\\# 11 0001000003000000010000')), ['bad-generic-rdata'], 'keys out of order');
+    assert.deepEqual(codes(parse('HTTPS', '\\# 7 00010000030002')), ['bad-generic-rdata'], 'value runs past the end');
+    assert.deepEqual(codes(parse('HIP', '\\# 4 ff01ffff')), ['bad-generic-rdata'], "NSD's print_hip_malformed");
   });
 
   it('reads \\# as generic only before a length, as BIND does', () => {
@@ -142,6 +146,19 @@ describe('rdata: registry, generic rdata and parseRdata', () => {
 
   it('returns nothing for unknown mnemonics (the parser reports those on the type token)', () => {
     assert.deepEqual(parse('BOGUS', 'x'), { fields: [], diagnostics: [] });
+  });
+
+  it('refuses the query and meta type range 128-255, assigned or not (RFC 6895)', () => {
+    const typeRange = { start: { line: 0, character: 3, offset: 3 }, end: { line: 0, character: 10, offset: 10 } };
+    for (const type of ['TYPE200', 'TYPE128', 'TYPE255', 'ANY']) {
+      assert.deepEqual(
+        codes(parseRdata(type, tokenize('\\# 1 aa'), { origin: '.', file: undefined, typeRange })),
+        ['meta-type'],
+        type,
+      );
+    }
+    assert.deepEqual(codes(parse('TYPE256', '\\# 0')), [], 'URI, above the range');
+    assert.deepEqual(codes(parse('TYPE127', '\\# 0')), [], 'below the range');
   });
 
   it('reports query-only types', () => {
