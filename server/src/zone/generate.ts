@@ -5,6 +5,9 @@
 /** The most records one `$GENERATE` may produce; a larger range is refused rather than expanded. */
 export const maxGeneratedRecords = 65536;
 
+/** The most records all the `$GENERATE`s of one parse may produce together. */
+export const maxGeneratedTotal = 1048576;
+
 export interface GenerateRange {
   readonly start: number;
   readonly stop: number;

@@ -4,6 +4,9 @@ import type { ReadFile } from './types';
 /** How deep `$INCLUDE`s may nest before the parser stops following them (BIND has no limit; loops are caught apart). */
 export const maxIncludeDepth = 32;
 
+/** How many `$INCLUDE`s one parse follows in all, so that files including each other many times cannot explode. */
+export const maxIncludedFiles = 1000;
+
 /**
  * The path of an `$INCLUDE`d file. A relative path resolves against `includeDirectory` when given (BIND's and
  * NSD's working directory), else against the folder of the including file.

@@ -135,6 +135,17 @@ function include(reader: ZoneReader, args: readonly SourceToken[]): void {
     );
     return;
   }
+  if (reader.context.totals.included >= reader.context.limits.included) {
+    reader.report(
+      'include-loop',
+      'error',
+      `more than ${reader.context.limits.included} $INCLUDEs in one zone: not followed (do files include each other repeatedly?)`,
+      fileToken.start,
+      fileToken.end,
+    );
+    return;
+  }
+  reader.context.totals.included++;
   const text = readIncluded(options.readFile, path);
   if (text === undefined) {
     reader.report(
@@ -197,6 +208,19 @@ function generate(
     if (parsed === undefined) return;
     rdataTemplates.push(parsed);
   }
+  const totals = reader.context.totals;
+  const limit = reader.context.limits.generated;
+  if (totals.generated + range.count > limit) {
+    reader.report(
+      'bad-generate',
+      'error',
+      `this $GENERATE would take the zone past ${limit} generated records: not expanded`,
+      rangeToken.start,
+      rangeToken.end,
+    );
+    return;
+  }
+  totals.generated += range.count;
   const ttl = effectiveTtl(reader, head, []);
   const recordClass = checkClass(reader, head);
   const reported = new Set<string>();

@@ -16,6 +16,10 @@ export interface ParseContext {
   readonly sink: ParseSink;
   /** Paths of the files being read, outermost first, to catch `$INCLUDE` loops. */
   readonly includeStack: string[];
+  /** What this parse has expanded and followed so far. */
+  readonly totals: { generated: number; included: number };
+  /** The most generated records and followed `$INCLUDE`s in one parse. */
+  readonly limits: { readonly generated: number; readonly included: number };
 }
 
 /**

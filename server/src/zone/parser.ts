@@ -1,4 +1,6 @@
 import * as path from 'node:path';
+import { maxGeneratedTotal } from './generate';
+import { maxIncludedFiles } from './include';
 import { resolveName } from './names';
 import { ZoneReader, type ParseContext } from './parser-engine';
 import { MutableState, initialState, type ParseSink, type ResumePoint, type RoleToken } from './parser-state';
@@ -109,6 +111,8 @@ export function parseIncremental(
     options,
     sink,
     includeStack: options.path === undefined ? [] : [path.normalize(options.path)],
+    totals: { generated: 0, included: 0 },
+    limits: { generated: maxGeneratedTotal, included: maxIncludedFiles },
   };
   const reader = new ZoneReader(source, Math.min(Math.max(from.offset, 0), text.length), undefined, state, context);
   let stopped: number;

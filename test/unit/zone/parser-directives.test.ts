@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
-import { parse } from '../../../server/src/zone/parser';
-import type { ParseOptions } from '../../../server/src/zone/types';
+import { maxGeneratedTotal } from '../../../server/src/zone/generate';
+import { maxIncludedFiles } from '../../../server/src/zone/include';
+import { parse, startPoint } from '../../../server/src/zone/parser';
+import { ZoneReader, type ParseContext } from '../../../server/src/zone/parser-engine';
+import { MutableState } from '../../../server/src/zone/parser-state';
+import { SourceText } from '../../../server/src/zone/source';
+import type { ParseOptions, ReadFile, ZoneDiagnostic } from '../../../server/src/zone/types';
 import { codes, covered, span } from './parser-helpers';
 
 const origin: ParseOptions = { origin: 'example.com' };
@@ -310,5 +315,54 @@ describe('parser: $GENERATE', () => {
   it('does not change the previous owner', () => {
     const result = parse('$TTL 1\nbase A 192.0.2.1\n$GENERATE 1-1 g$ A 192.0.2.2\n  TXT "x"\n', origin);
     assert.equal(result.records[2].owner, 'base.example.com.');
+  });
+});
+
+describe('parser: limits on expansion', () => {
+  function readWith(
+    limits: { generated: number; included: number },
+    text: string,
+    readFile?: ReadFile,
+  ): ZoneDiagnostic[] {
+    const diagnostics: ZoneDiagnostic[] = [];
+    const context: ParseContext = {
+      options: { origin: 'example.com', path: '/z/db', readFile },
+      sink: { diagnostic: (d) => diagnostics.push(d) },
+      includeStack: ['/z/db'],
+      totals: { generated: 0, included: 0 },
+      limits,
+    };
+    const state = new MutableState(startPoint({ origin: 'example.com' }).state);
+    new ZoneReader(new SourceText(text), 0, undefined, state, context).run();
+    return diagnostics;
+  }
+
+  it('refuses a $GENERATE that would pass the total for the zone', () => {
+    const text =
+      '$TTL 1\n$GENERATE 1-60 a$ A 192.0.2.1\n$GENERATE 1-40 b$ A 192.0.2.1\n$GENERATE 1-40 c$ A 192.0.2.1\n';
+    assert.deepEqual(codes(readWith({ generated: 100, included: 10 }, text)), ['bad-generate@3:10-3:14']);
+  });
+
+  it('stops following $INCLUDEs past the total, even without a loop', () => {
+    const fanOut = '$INCLUDE leaf\n$INCLUDE leaf\n$INCLUDE leaf\n';
+    const files: Record<string, string> = { '/z/mid': fanOut, '/z/leaf': 'x A 192.0.2.1\n' };
+    const diagnostics = readWith(
+      { generated: 100, included: 5 },
+      '$TTL 1\n$INCLUDE mid\n$INCLUDE mid\n',
+      (p) => files[p],
+    );
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.file ?? null, d.range.start.line]),
+      // mid, 3 x leaf, mid again: the fifth is the last followed, so the second mid's leaves are all refused.
+      [
+        ['include-loop', '/z/mid', 0],
+        ['include-loop', '/z/mid', 1],
+        ['include-loop', '/z/mid', 2],
+      ],
+    );
+  });
+
+  it('has limits large enough for real zones', () => {
+    assert.ok(maxGeneratedTotal >= 1_000_000 && maxIncludedFiles >= 1000);
   });
 });
