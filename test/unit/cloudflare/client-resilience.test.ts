@@ -130,6 +130,16 @@ describe('Cloudflare client proxy, retries, timeouts, cancellation and budget (a
       assert.equal(server.requests.length, 1);
     });
 
+    it('honours Retry-After as an HTTP date and retry-after-ms', async () => {
+      server.enqueue(
+        { status: 503, headers: { 'retry-after': new Date(clock.time + 7000).toUTCString() }, body: 'busy' },
+        { status: 429, headers: { 'retry-after-ms': '250', 'retry-after': '9' }, body: 'slow down' },
+      );
+      server.setHandler(() => ({ body: ok({ record_usage: 0, record_quota: 200 }) }));
+      await client().usage(ZONE);
+      assert.deepEqual(clock.sleeps, [7000, 250]);
+    });
+
     it('makes the next call wait out the pause a 429 asked for', async () => {
       const c = client({ retry: { maxRetries: 0 } });
       server.enqueue({
