@@ -1,9 +1,10 @@
-import { lint, utf8ByteLength } from './zone/lint';
-import { nameKey } from './zone/names';
+import { createLinter, lint, utf8ByteLength } from './zone/lint';
+import { parseIncremental, sameState, startPoint, type ResumePoint } from './zone/parser';
 import { rules } from './zone/rules/index';
-import { parseIncremental, sameState, startPoint, type ParseSink, type ResumePoint } from './zone/parser';
 import type { LintSettings } from './zone/settings';
 import type { Directive, ParseOptions, ReadFile, ZoneDiagnostic, ZoneRecord } from './zone/types';
+import { OwnerIndex, ancestorsOf, namesInRdata } from './ownerIndex';
+import { SegmentCollector, currentOffset, currentPoint, hasInclude, type Segment } from './segments';
 import { shiftDirective, shiftRange, shiftRecord, type Shift } from './shift';
 import type { Placed, ZoneView } from './view';
 
@@ -19,16 +20,6 @@ export interface ModelOptions {
   readonly segmentLines?: number;
 }
 
-/** One contiguous run of the document's lines, parsed together, that starts at a resume point. */
-interface Segment {
-  /** Where parsing can restart, in the positions the segment was parsed with. */
-  readonly start: ResumePoint;
-  /** How far the segment moved since it was parsed. */
-  shift: Shift;
-  readonly records: ZoneRecord[];
-  readonly directives: Directive[];
-}
-
 /** Codes of lint rules; every other code comes from the parser, which reports it in the re-parsed text only. */
 const ruleCodes: ReadonlySet<string> = new Set(rules.map((rule) => rule.code));
 
@@ -36,28 +27,44 @@ const ruleCodes: ReadonlySet<string> = new Set(rules.map((rule) => rule.code));
 export type UpdateKind = 'incremental' | 'full';
 
 /** A new segment every this many lines by default: an edit re-parses one or two segments. */
-const defaultSegmentLines = 200;
+const defaultSegmentLines = 64;
 /** An edit that re-parses more records than this is cheaper to handle as a whole new analysis. */
 const maxIncrementalRecords = 20_000;
+/** A background analysis gives the event loop back after parsing this many characters or linting this many records. */
+const stepCharacters = 256 * 1024;
+const stepRecords = 10_000;
+/** An edit re-parses a copy of the text up to this many segments past the edited ones (more when needed). */
+const windowSegments = 4;
+
+/** The result of analysing a whole text. */
+interface Analysis {
+  readonly segments: Segment[];
+  readonly index: OwnerIndex;
+  readonly findings: ZoneDiagnostic[];
+  readonly includes: Set<string>;
+  readonly bytes: number;
+}
 
 /**
  * A zone document with its parse and lint results, kept current edit by edit.
  *
  * The document is parsed in segments that start at the parser's resume points. An edit re-parses from the segment
  * it falls in until the parser reaches an old segment boundary in the same state (`sameState`); the later segments
- * are kept and only moved. Lint then runs on the records whose owner the edit touched (every record at those
- * owners, wherever they are, plus the SOA records), and only findings on those records or in the re-parsed text
- * are replaced. Findings that depend on other names (an MX target that is a CNAME elsewhere) are refreshed by
- * `analyzeAll`, which the server runs when typing pauses.
+ * are kept and only moved. Lint then runs on the records whose owner the edit touched, the records whose rdata
+ * names those owners, what all of these point at, and the SOA records; only findings on the touched records or in
+ * the re-parsed text are replaced. An `OwnerIndex` finds these records without walking the document.
+ * `analyzeInBackground` re-analyses everything in steps when typing pauses (it refreshes counts over the whole zone
+ * that some messages quote) and gives up as soon as the text changes.
  */
 export class DocumentModel implements ZoneView {
   private segments: Segment[] = [];
+  private index = new OwnerIndex();
   private findings: ZoneDiagnostic[] = [];
   private bytes = 0;
   private includedFiles = new Set<string>();
-  /** Name key -> owner keys of records whose rdata names it (may hold stale entries, which only cost time). */
-  private references = new Map<string, string[]>();
-  /** Set by an incremental update: a full analysis would find more (or fewer) cross-name findings. */
+  /** Counts changes, so that a background analysis knows when its text is out of date. */
+  private version = 0;
+  /** Set by an incremental update: a full analysis may still change a message. */
   stale = false;
 
   constructor(
@@ -87,31 +94,78 @@ export class DocumentModel implements ZoneView {
 
   setOptions(options: ModelOptions): void {
     this.options = options;
+    this.version++;
     this.analyzeAll();
   }
 
-  /** Parses and lints the whole document again. */
+  /** Parses and lints the whole document again, now. */
   analyzeAll(): void {
-    const collector = new SegmentCollector(startPoint(this.parseOptions()), this.segmentLines, this.currentText.length);
-    parseIncremental(this.currentText, collector.first, this.parseOptions(), collector);
-    this.segments = collector.segments;
-    this.bytes = utf8ByteLength(this.currentText);
-    const records: ZoneRecord[] = [];
-    const directives: Directive[] = [];
-    const included = new Set<string>();
-    this.references = new Map();
-    for (const segment of this.segments) {
-      for (const record of segment.records) {
-        records.push(record);
-        this.addReferences(record);
-        if (record.file !== undefined) included.add(record.file);
+    const steps = this.analysisSteps();
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    this.adopt(step.value);
+  }
+
+  /**
+   * Parses and lints the whole document again in steps, giving the event loop back in between so that edits are
+   * not held up. Resolves true when the result was taken, false when the text changed meanwhile (the result would
+   * be out of date and is dropped).
+   */
+  async analyzeInBackground(): Promise<boolean> {
+    const version = this.version;
+    const steps = this.analysisSteps();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done === true) {
+        this.adopt(step.value);
+        return true;
       }
-      directives.push(...segment.directives);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.version !== version) return false;
     }
-    for (const diagnostic of collector.diagnostics) if (diagnostic.file !== undefined) included.add(diagnostic.file);
-    this.includedFiles = included;
-    this.findings = this.lint(records, directives, collector.diagnostics);
+  }
+
+  private adopt(analysis: Analysis): void {
+    this.segments = analysis.segments;
+    this.index = analysis.index;
+    this.findings = analysis.findings;
+    this.includedFiles = analysis.includes;
+    this.bytes = analysis.bytes;
     this.stale = false;
+  }
+
+  private *analysisSteps(): Generator<void, Analysis> {
+    const text = this.currentText;
+    const options = this.parseOptions();
+    const collector = new SegmentCollector(startPoint(options), this.segmentLines, text.length);
+    let point = collector.first;
+    do {
+      const from = point.offset;
+      point = parseIncremental(text, point, options, collector, from + stepCharacters);
+      if (point.offset <= from) point = parseIncremental(text, point, options, collector);
+      if (point.offset < text.length) yield;
+    } while (point.offset < text.length);
+
+    const bytes = utf8ByteLength(text);
+    const index = new OwnerIndex();
+    const includes = new Set<string>();
+    for (const segment of collector.segments) {
+      index.add(segment);
+      for (const record of segment.records) if (record.file !== undefined) includes.add(record.file);
+    }
+    for (const diagnostic of collector.diagnostics) if (diagnostic.file !== undefined) includes.add(diagnostic.file);
+
+    // The same order as `lint`: parser findings, directives, then records.
+    const linter = createLinter({ settings: this.options.settings, origin: this.origin, text, documentBytes: bytes });
+    for (const diagnostic of collector.diagnostics) linter.diagnostic(diagnostic);
+    for (const segment of collector.segments) for (const directive of segment.directives) linter.directive(directive);
+    let count = 0;
+    for (const segment of collector.segments) {
+      for (const record of segment.records) {
+        linter.record(record);
+        if (++count % stepRecords === 0) yield;
+      }
+    }
+    return { segments: collector.segments, index, findings: linter.finish(), includes, bytes };
   }
 
   /**
@@ -122,6 +176,7 @@ export class DocumentModel implements ZoneView {
     const oldText = this.currentText;
     const removed = oldText.slice(start, end);
     this.currentText = newText;
+    this.version++;
     this.bytes += utf8ByteLength(inserted) - utf8ByteLength(removed);
     const kind = this.updateIncrementally(start, end, inserted, countLines(removed), oldText.length);
     if (kind === 'full') this.analyzeAll();
@@ -139,55 +194,42 @@ export class DocumentModel implements ZoneView {
     if (segments.length === 0) return 'full';
     const delta = inserted.length - (end - start);
     const shift: Shift = { lines: countLines(inserted) - removedLines, offset: delta };
-    const first = this.segmentAt(start);
-    const last = Math.max(first, this.segmentBefore(end));
+    const first = this.segmentAt(start, true);
+    const last = Math.max(first, this.segmentAt(end, false));
     const from = currentPoint(segments[first]);
-    const collector = new SegmentCollector(from, this.segmentLines, this.currentText.length);
-    const options = this.parseOptions();
-    let point = from;
-    let next = last + 1;
-    for (;;) {
-      const boundary = next < segments.length ? currentOffset(segments[next]) + delta : Number.POSITIVE_INFINITY;
-      point = parseIncremental(this.currentText, point, options, collector, boundary);
-      if (next >= segments.length) break;
-      if (point.offset === boundary && sameState(point.state, segments[next].start.state)) break;
-      next++;
-      while (next < segments.length && currentOffset(segments[next]) + delta < point.offset) next++;
-      if (collector.recordCount > maxIncrementalRecords) return 'full';
-    }
+    const reparsed = this.reparse(from, last + 1, delta);
+    if (reparsed === undefined) return 'full';
+    const { collector, next } = reparsed;
     const replaced = segments.slice(first, next);
     if (replaced.some(hasInclude) || collector.segments.some(hasInclude)) return 'full';
     if (collector.diagnostics.some((diagnostic) => diagnostic.file !== undefined)) return 'full';
 
     const regionStart = from.offset;
     const regionEndOld = next < segments.length ? currentOffset(segments[next]) : oldLength;
-    for (const segment of segments.slice(next)) {
+    for (let index = next; index < segments.length; index++) {
+      const segment = segments[index];
       segment.shift = { lines: segment.shift.lines + shift.lines, offset: segment.shift.offset + shift.offset };
     }
     segments.splice(first, next - first, ...collector.segments);
+    for (const segment of replaced) this.index.remove(segment);
+    for (const segment of collector.segments) this.index.add(segment);
 
     const edited = new Set<string>();
     for (const segment of replaced) for (const record of segment.records) edited.add(record.ownerKey);
-    for (const segment of collector.segments) {
-      for (const record of segment.records) {
-        edited.add(record.ownerKey);
-        this.addReferences(record);
-      }
+    for (const segment of collector.segments) for (const record of segment.records) edited.add(record.ownerKey);
+    // A zone cut (NS) or DNAME that appears or goes changes what the rules say of every name below it.
+    for (const key of changedCuts(replaced, collector.segments)) {
+      for (const below of this.index.descendantsOf(key)) edited.add(below);
     }
     // The record before the region too: its findings' fixes read whether the next record inherits its owner.
-    for (let index = first - 1; index >= 0; index--) {
-      const records = segments[index].records;
-      const previous = records[records.length - 1];
-      if (previous === undefined) continue;
-      edited.add(previous.ownerKey);
-      break;
-    }
+    const previous = this.recordBefore(first);
+    if (previous !== undefined) edited.add(previous.ownerKey);
     // Records that point at an edited name (an MX to it) may gain or lose findings too, and zone-wide findings
     // (no SOA, file size) sit on the first record, whose owner is therefore always re-linted.
     const affected = new Set(edited);
-    const firstRecord = this.segments.find((segment) => segment.records.length > 0)?.records[0];
+    const firstRecord = this.recordAfter(-1);
     if (firstRecord !== undefined) affected.add(firstRecord.ownerKey);
-    for (const key of edited) for (const owner of this.references.get(key) ?? []) affected.add(owner);
+    for (const key of edited) for (const owner of this.index.pointingAt(key)) affected.add(owner);
     this.relint(affected, collector.diagnostics, {
       regionStart,
       regionEndOld,
@@ -196,6 +238,64 @@ export class DocumentModel implements ZoneView {
     });
     this.stale = true;
     return 'incremental';
+  }
+
+  /**
+   * Parses from `from` until the parser reaches the start of segment `next` (or a later one), moved by `delta`, in
+   * the same state. The text parsed is a copy of a window around the edit, so that the new records do not keep
+   * the whole document's text alive (each edit makes a new one); when the window is too small, the whole text is
+   * used. Returns the new segments with the parser's findings at their current offsets, and the index of the first
+   * segment that is kept; undefined when so much changed that a full analysis is cheaper.
+   */
+  private reparse(
+    from: ResumePoint,
+    firstKept: number,
+    delta: number,
+  ): { collector: SegmentCollector; next: number } | undefined {
+    const segments = this.segments;
+    const text = this.currentText;
+    const windowEnd =
+      firstKept + windowSegments < segments.length
+        ? currentOffset(segments[firstKept + windowSegments]) + delta
+        : text.length;
+    const attempts: { text: string; base: number }[] = [
+      { text: copyOf(text.slice(from.offset, windowEnd)), base: from.offset },
+    ];
+    if (windowEnd < text.length) attempts.push({ text, base: 0 });
+    const options = this.parseOptions();
+    for (const attempt of attempts) {
+      const { base } = attempt;
+      const start: ResumePoint = { ...from, offset: from.offset - base };
+      const collector = new SegmentCollector(start, this.segmentLines, text.length - base);
+      let point = start;
+      let next = firstKept;
+      let matched = false;
+      for (;;) {
+        const boundary = next < segments.length ? currentOffset(segments[next]) + delta - base : Infinity;
+        if (boundary > attempt.text.length && attempt.text.length < text.length - base) break;
+        point = parseIncremental(attempt.text, point, options, collector, boundary);
+        if (next >= segments.length) {
+          matched = true;
+          break;
+        }
+        if (point.offset === boundary && sameState(point.state, segments[next].start.state)) {
+          matched = true;
+          break;
+        }
+        next++;
+        while (next < segments.length && currentOffset(segments[next]) + delta - base < point.offset) next++;
+        if (collector.recordCount > maxIncrementalRecords) return undefined;
+      }
+      if (!matched) continue;
+      if (base !== 0) {
+        const moved: Shift = { lines: 0, offset: base };
+        for (const segment of collector.segments) segment.shift = moved;
+        const findings = collector.diagnostics.map((finding) => shiftDiagnostic(finding, 0, moved));
+        collector.diagnostics.splice(0, collector.diagnostics.length, ...findings);
+      }
+      return { collector, next };
+    }
+    return undefined;
   }
 
   /** Lints the records at the affected owners and replaces the findings that belong to them or to the region. */
@@ -209,33 +309,7 @@ export class DocumentModel implements ZoneView {
       readonly shift: Shift;
     },
   ): void {
-    // The rules also read the names the affected records point at (is the MX target a CNAME?) and the SOA records
-    // (zone-wide checks); findings are replaced only on the affected records.
-    const pointedAt = new Set<string>();
-    for (const segment of this.segments) {
-      for (const record of segment.records) {
-        if (!affected.has(record.ownerKey)) continue;
-        for (const field of record.fields) if (field.value.endsWith('.')) pointedAt.add(nameKey(field.value));
-      }
-    }
-    const subset: ZoneRecord[] = [];
-    const replaced: ZoneRecord[] = [];
-    const directives: Directive[] = [];
-    let afterAffected = false;
-    for (const segment of this.segments) {
-      for (const record of segment.records) {
-        const isAffected = affected.has(record.ownerKey);
-        // The record after an affected one rides along too: a fix that removes a line reads whether it
-        // inherits the owner.
-        if (isAffected || afterAffected || record.type === 'SOA' || pointedAt.has(record.ownerKey)) {
-          const shifted = shiftRecord(record, segment.shift);
-          subset.push(shifted);
-          if (isAffected) replaced.push(shifted);
-        }
-        afterAffected = isAffected;
-      }
-      for (const directive of segment.directives) directives.push(shiftDirective(directive, segment.shift));
-    }
+    const { subset, replaced, directives } = this.relintInput(affected);
     const spans = recordSpans(replaced);
     const { regionStart, regionEndOld, atEnd, shift } = region;
     const regionEndNew = regionEndOld + shift.offset;
@@ -254,7 +328,10 @@ export class DocumentModel implements ZoneView {
       const replacedHere = spans.contains(moved.range.start.offset) || isDocumentStart(moved);
       if (!ruleCodes.has(moved.code) || !replacedHere) kept.push(moved);
     }
-    const found = this.lint(subset, directives, parseDiagnostics);
+    const found = lint(
+      { records: subset, directives, diagnostics: parseDiagnostics, tokens: [], origin: this.origin },
+      { settings: this.options.settings, origin: this.origin, text: this.currentText, documentBytes: this.bytes },
+    );
     for (const finding of found) {
       if (finding.file !== undefined) continue;
       const offset = finding.range.start.offset;
@@ -265,31 +342,64 @@ export class DocumentModel implements ZoneView {
     this.findings = kept;
   }
 
-  private addReferences(record: ZoneRecord): void {
-    for (const field of record.fields) {
-      if (!field.value.endsWith('.')) continue;
-      const key = nameKey(field.value);
-      if (key === record.ownerKey) continue;
-      const owners = this.references.get(key);
-      if (owners === undefined) this.references.set(key, [record.ownerKey]);
-      else if (!owners.includes(record.ownerKey)) owners.push(record.ownerKey);
+  /**
+   * The records the rules must see to judge the affected ones, in document order and at their current positions:
+   * the affected records, what they point at (is the MX target a CNAME?), the SOA records, and the record after
+   * each affected one (a fix removing a line reads whether it inherits the owner).
+   */
+  private relintInput(affected: ReadonlySet<string>): {
+    subset: ZoneRecord[];
+    replaced: ZoneRecord[];
+    directives: Directive[];
+  } {
+    const visit = new Set<Segment>();
+    for (const key of affected) for (const segment of this.index.segmentsAt(key)) visit.add(segment);
+    const pointedAt = new Set<string>();
+    for (const segment of [...visit]) {
+      for (const record of segment.records) {
+        if (affected.has(record.ownerKey)) for (const key of namesInRdata(record)) pointedAt.add(key);
+      }
+      const last = segment.records[segment.records.length - 1];
+      if (last !== undefined && affected.has(last.ownerKey)) {
+        // Up to the next segment with a record, so that the segments stay consecutive for the scan below.
+        for (let index = this.segmentIndex(segment) + 1; index < this.segments.length; index++) {
+          const following = this.segments[index];
+          visit.add(following);
+          if (following.records.length > 0) break;
+        }
+      }
     }
-  }
+    // Rules look up the ancestors of names too (a delegation or DNAME above), so their records come along.
+    const context = new Set(pointedAt);
+    for (const key of [...affected, ...pointedAt]) for (const ancestor of ancestorsOf(key)) context.add(ancestor);
+    for (const key of context) for (const segment of this.index.segmentsAt(key)) visit.add(segment);
+    for (const segment of this.index.soaSegments) visit.add(segment);
 
-  private lint(
-    records: readonly ZoneRecord[],
-    directives: readonly Directive[],
-    diagnostics: readonly ZoneDiagnostic[],
-  ): ZoneDiagnostic[] {
-    return lint(
-      { records, directives, diagnostics, tokens: [], origin: this.origin },
-      {
-        settings: this.options.settings,
-        origin: this.origin,
-        text: this.currentText,
-        documentBytes: this.bytes,
-      },
-    );
+    const ordered = [...visit].map((segment) => ({ segment, index: this.segmentIndex(segment) }));
+    ordered.sort((a, b) => a.index - b.index);
+    const subset: ZoneRecord[] = [];
+    const replaced: ZoneRecord[] = [];
+    let afterAffected = false;
+    let previousIndex = -2;
+    for (const { segment, index } of ordered) {
+      if (index !== previousIndex + 1) afterAffected = false;
+      previousIndex = index;
+      for (const record of segment.records) {
+        const isAffected = affected.has(record.ownerKey);
+        if (isAffected || afterAffected || record.type === 'SOA' || context.has(record.ownerKey)) {
+          const shifted = shiftRecord(record, segment.shift);
+          subset.push(shifted);
+          if (isAffected) replaced.push(shifted);
+        }
+        afterAffected = isAffected;
+      }
+    }
+    const directiveSegments = [...this.index.directiveSegments].sort((a, b) => currentOffset(a) - currentOffset(b));
+    const directives: Directive[] = [];
+    for (const segment of directiveSegments) {
+      for (const directive of segment.directives) directives.push(shiftDirective(directive, segment.shift));
+    }
+    return { subset, replaced, directives };
   }
 
   private get segmentLines(): number {
@@ -305,28 +415,24 @@ export class DocumentModel implements ZoneView {
     };
   }
 
-  /** Index of the segment whose text holds `offset` (the last one starting at or before it). */
-  private segmentAt(offset: number): number {
+  /**
+   * Index of the last segment starting at or before `offset` (`inclusive`), or strictly before it (an edit that
+   * ends where a segment starts leaves that segment alone).
+   */
+  private segmentAt(offset: number, inclusive: boolean): number {
     let low = 0;
     let high = this.segments.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (currentOffset(this.segments[middle]) <= offset) low = middle;
+      const start = currentOffset(this.segments[middle]);
+      if (start < offset || (inclusive && start === offset)) low = middle;
       else high = middle - 1;
     }
     return low;
   }
 
-  /** Index of the last segment starting strictly before `offset` (an edit ending at a boundary leaves it alone). */
-  private segmentBefore(offset: number): number {
-    let low = 0;
-    let high = this.segments.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (currentOffset(this.segments[middle]) < offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+  private segmentIndex(segment: Segment): number {
+    return this.segmentAt(currentOffset(segment), true);
   }
 
   private segmentAtLine(line: number): number {
@@ -339,6 +445,24 @@ export class DocumentModel implements ZoneView {
       else high = middle - 1;
     }
     return low;
+  }
+
+  /** The last record in the segments before `index`. */
+  private recordBefore(index: number): ZoneRecord | undefined {
+    for (let at = index - 1; at >= 0; at--) {
+      const records = this.segments[at].records;
+      if (records.length > 0) return records[records.length - 1];
+    }
+    return undefined;
+  }
+
+  /** The first record in the segments after `index`. */
+  private recordAfter(index: number): ZoneRecord | undefined {
+    for (let at = index + 1; at < this.segments.length; at++) {
+      const record = this.segments[at].records[0];
+      if (record !== undefined) return record;
+    }
+    return undefined;
   }
 
   *records(): Iterable<Placed<ZoneRecord>> {
@@ -384,55 +508,23 @@ export class DocumentModel implements ZoneView {
   }
 }
 
-/** Collects a parse into segments of about `segmentLines` lines each. */
-class SegmentCollector implements ParseSink {
-  readonly segments: Segment[] = [];
-  readonly diagnostics: ZoneDiagnostic[] = [];
-  recordCount = 0;
-  private current: Segment;
-
-  constructor(
-    readonly first: ResumePoint,
-    private readonly segmentLines: number,
-    private readonly textLength: number,
-  ) {
-    this.current = newSegment(first);
-    this.segments.push(this.current);
-  }
-
-  entry(point: ResumePoint): void {
-    if (point.line - this.current.start.line < this.segmentLines) return;
-    // The end of the text is no place to resume: text added there may continue an unclosed parenthesis.
-    if (point.offset >= this.textLength) return;
-    this.current = newSegment(point);
-    this.segments.push(this.current);
-  }
-
-  record(record: ZoneRecord): void {
-    this.current.records.push(record);
-    this.recordCount++;
-  }
-
-  directive(directive: Directive): void {
-    this.current.directives.push(directive);
-  }
-
-  diagnostic(diagnostic: ZoneDiagnostic): void {
-    this.diagnostics.push(diagnostic);
-  }
-}
-
-function newSegment(start: ResumePoint): Segment {
-  return { start, shift: { lines: 0, offset: 0 }, records: [], directives: [] };
-}
-
-function currentOffset(segment: Segment): number {
-  return segment.start.offset + segment.shift.offset;
-}
-
-function currentPoint(segment: Segment): ResumePoint {
-  const { start, shift } = segment;
-  return { ...start, offset: start.offset + shift.offset, line: start.line + shift.lines };
+/** Owners that gained or lost NS or DNAME records between the old and the new segments. */
+function changedCuts(before: readonly Segment[], after: readonly Segment[]): Set<string> {
+  const cuts = (segments: readonly Segment[]): Set<string> => {
+    const found = new Set<string>();
+    for (const segment of segments) {
+      for (const record of segment.records) {
+        if (record.type === 'NS' || record.type === 'DNAME') found.add(`${record.type} ${record.ownerKey}`);
+      }
+    }
+    return found;
+  };
+  const old = cuts(before);
+  const now = cuts(after);
+  const changed = new Set<string>();
+  for (const cut of old) if (!now.has(cut)) changed.add(cut.slice(cut.indexOf(' ') + 1));
+  for (const cut of now) if (!old.has(cut)) changed.add(cut.slice(cut.indexOf(' ') + 1));
+  return changed;
 }
 
 /** Zone-wide findings (no records at all, file too large) sit in an empty range at the very start. */
@@ -440,8 +532,9 @@ function isDocumentStart(finding: ZoneDiagnostic): boolean {
   return finding.range.start.offset === 0 && finding.range.end.offset === 0;
 }
 
-function hasInclude(segment: Segment): boolean {
-  return segment.directives.some((directive) => directive.name === '$INCLUDE');
+/** A flat copy of a (possibly sliced) string, which does not keep the string it was cut from alive. */
+function copyOf(text: string): string {
+  return text.split('\n').join('\n');
 }
 
 function countLines(text: string): number {

@@ -30,7 +30,7 @@ export interface ServerTimings {
   readonly fullAnalysisDelay: number;
 }
 
-export const defaultTimings: ServerTimings = { publishDelay: 5, fullAnalysisDelay: 400 };
+export const defaultTimings: ServerTimings = { publishDelay: 5, fullAnalysisDelay: 500 };
 
 interface OpenDocument {
   readonly document: TextDocument;
@@ -97,8 +97,10 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
     entry.fullTimer = setTimeout(() => {
       entry.fullTimer = undefined;
       if (open.get(entry.model.uri) !== entry) return;
-      entry.model.analyzeAll();
-      publish(entry);
+      // In steps, so that typing is not held up; an edit meanwhile drops it (the edit schedules another).
+      void entry.model.analyzeInBackground().then((adopted) => {
+        if (adopted && open.get(entry.model.uri) === entry) publish(entry);
+      });
     }, timings.fullAnalysisDelay);
   };
 

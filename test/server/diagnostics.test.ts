@@ -125,7 +125,7 @@ describe('language server over stdio: diagnostics', function () {
     const diagnostics = await client.open(mainUri, text);
     const fromInclude = diagnostics.find((d) => d.code === 'cname-and-other-data' && d.range.start.line === 6);
     assert.ok(fromInclude, JSON.stringify(diagnostics));
-    assert.match(fromInclude.message, /hosts\.inc:1/);
+    assert.match(JSON.stringify(fromInclude.message), /hosts\.inc:1/);
     assert.equal(fromInclude.relatedInformation?.[0]?.location.uri, includedUri);
     assert.ok(diagnostics.some((d) => d.code === 'cloudflare-include'));
 

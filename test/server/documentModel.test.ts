@@ -53,6 +53,8 @@ const base = [
   '$ORIGIN sub.example.com.',
   'x IN A 192.0.2.4',
   'x IN CNAME y',
+  // Enough lines below for the edits above to be re-parsed in a window of the text, not the whole rest.
+  ...Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? `h${i} IN MX 10 x` : `h${i} IN A 192.0.2.${i}`)),
   '',
 ].join('\n');
 
