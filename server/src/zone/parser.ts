@@ -25,8 +25,9 @@ export const syntaxCodes = {
   'unknown-directive': 'a $ directive other than $ORIGIN, $TTL, $INCLUDE and $GENERATE',
   'bad-directive': 'a directive with missing or extra arguments, or not at the start of its line',
   'include-not-found': 'an $INCLUDE file that cannot be read',
-  'include-loop': 'an $INCLUDE that includes a file already being read, or nests too deep',
-  'bad-generate': 'a $GENERATE with a bad range, template or missing parts, or one expanding to over 65,536 records',
+  'include-loop': 'an $INCLUDE of a file already being read, nested over 32 deep, or past 1,000 includes in one zone',
+  'bad-generate':
+    'a $GENERATE with a bad range, template or missing parts, over 65,536 records, or past 1,048,576 in one zone',
   'class-mismatch': "a record whose class differs from the zone's class",
   'no-default-ttl': 'no $TTL: a TTL was taken from the previous record or the SOA minimum, as BIND does (warning)',
   'missing-ttl': 'a record with no TTL where no $TTL or earlier TTL applies (BIND rejects the zone)',
