@@ -91,8 +91,8 @@ export class CloudflareRateLimitError extends CloudflareApiError {
   readonly retryAfterMs?: number;
 
   /**
-   * `stillBlocked`: the request was not sent because an earlier 429 asked the client to pause for longer than it
-   * waits by itself.
+   * `stillBlocked`: the request was not sent because an earlier answer (a 429, or `x-ratelimit-remaining: 0`) said
+   * the limit is reached for longer than the client waits by itself.
    */
   constructor(
     errors: readonly CloudflareMessage[],
@@ -103,7 +103,7 @@ export class CloudflareRateLimitError extends CloudflareApiError {
     super(429, errors, request, {
       kind: 'rate-limit',
       summary: stillBlocked
-        ? `Not sent: Cloudflare rate-limited this client and asked it to pause${request ? ` (${describe(request)})` : ''}.`
+        ? `Not sent: Cloudflare's rate limit for these credentials is reached${request ? ` (${describe(request)})` : ''}.`
         : undefined,
       hint:
         retryAfterMs === undefined

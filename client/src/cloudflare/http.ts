@@ -16,7 +16,7 @@ import {
   type CloudflareErrorKind,
   type RequestDescription,
 } from './errors';
-import { decideRetry, retryAfterMs, type ResponseHeaders, type RetryPolicy } from './retry';
+import { decideRetry, quotaExhaustedUntil, retryAfterMs, type ResponseHeaders, type RetryPolicy } from './retry';
 import type { CloudflareMessage } from './types';
 
 /** An API token (preferred), or the legacy email + global API key pair. */
@@ -164,10 +164,10 @@ export class HttpExecutor {
       }
 
       const { response } = outcome;
-      if (response.status === 429) {
-        const pause = retryAfterMs(response.headers, clock.now());
-        if (pause !== undefined) this.blockedUntil = Math.max(this.blockedUntil, clock.now() + pause);
-      }
+      const pause = response.status === 429 ? retryAfterMs(response.headers, clock.now()) : undefined;
+      if (pause !== undefined) this.blockedUntil = Math.max(this.blockedUntil, clock.now() + pause);
+      const exhausted = quotaExhaustedUntil(response.headers, clock.now());
+      if (exhausted !== undefined) this.blockedUntil = Math.max(this.blockedUntil, exhausted);
       if (response.status >= 200 && response.status < 300) {
         log({ outcome: 'ok', status: response.status });
         return response;
@@ -191,8 +191,9 @@ export class HttpExecutor {
   }
 
   /**
-   * After a 429, every call of this client waits out the pause the server asked for (concurrent calls would only
-   * be refused too), or fails at once when the pause is longer than the client waits by itself.
+   * After a 429, or when the server reports its rate-limit window used up, every call of this client waits for
+   * the window to reopen (sending would only be refused), or fails at once without sending when that is longer
+   * than the client waits by itself.
    */
   private async waitOutRateLimit(
     policy: RetryPolicy,

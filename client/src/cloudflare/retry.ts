@@ -81,6 +81,30 @@ export function decideRetry(
   return { retry: true, delayMs: asked ?? backoffDelayMs(retry, policy, random) };
 }
 
+/** Resets further away than this are taken as a misreading and ignored (Cloudflare's window is 5 minutes). */
+const MAX_PLAUSIBLE_RESET_MS = 60 * 60_000;
+
+/**
+ * When the server reports its window used up (`x-ratelimit-remaining: 0`), the time its window resets
+ * (`x-ratelimit-reset`, an HTTP date or seconds), plus one second because the date has second precision.
+ * Sending before then would only earn a 429, and Cloudflare then blocks every call for five minutes.
+ */
+export function quotaExhaustedUntil(headers: ResponseHeaders, nowMs: number): number | undefined {
+  const remaining = headerValue(headers, 'x-ratelimit-remaining');
+  if (remaining === undefined || !/^\s*0+\s*$/.test(remaining)) return undefined;
+  const reset = headerValue(headers, 'x-ratelimit-reset');
+  if (reset === undefined) return undefined;
+  let resetMs: number;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(reset)) {
+    const seconds = Number(reset);
+    resetMs = seconds > 1e9 ? seconds * 1000 : nowMs + seconds * 1000;
+  } else {
+    resetMs = Date.parse(reset);
+  }
+  if (Number.isNaN(resetMs) || resetMs - nowMs > MAX_PLAUSIBLE_RESET_MS) return undefined;
+  return resetMs + 1000;
+}
+
 export function headerValue(headers: ResponseHeaders, name: string): string | undefined {
   const value = headers[name] ?? headers[name.toLowerCase()];
   return typeof value === 'string' ? value : value?.[0];

@@ -180,18 +180,42 @@ describe('Cloudflare client under injected faults from the emulator over HTTP', 
       for (let i = 0; i < 10; i++) await c.usage(zoneId);
       assert.equal(emulator.log.count(), 10);
       assert.equal(emulator.log.entries().filter((e) => e.status === 429).length, 0, 'no request was rate limited');
-      assert.deepEqual(clock.sleeps, [60_000, 60_000]);
+      // Ten calls at four per minute span three windows: at least two minutes of (fake) waiting.
+      assert.ok(clock.sleeps.reduce((sum, ms) => sum + ms, 0) >= 120_000, String(clock.sleeps));
     });
 
-    it('without a budget, runs into the rate limit and reports it', async () => {
-      emulator.setRateLimit({ requests: 2, windowMs: 60_000 });
-      const c = client({ budget: false, retry: { maxRetryAfterMs: 10_000 } });
+    it('waits for the window to reopen when the emulator reports none left, instead of earning a 429', async () => {
+      emulator.setRateLimit({ requests: 3, windowMs: 60_000 });
+      const c = client({ budget: false, retry: { maxRetryAfterMs: 120_000 } });
+      for (let i = 0; i < 5; i++) await c.usage(zoneId);
+      assert.equal(emulator.log.count(), 5);
+      assert.equal(emulator.log.entries().filter((e) => e.status === 429).length, 0);
+      assert.deepEqual(clock.sleeps, [61_000]);
+    });
+
+    it('does not send while the window is used up for longer than it waits', async () => {
+      emulator.setRateLimit({ requests: 2, windowMs: 300_000 });
+      const c = client({ budget: false });
       await c.usage(zoneId);
       await c.usage(zoneId);
       const error = await c.usage(zoneId).catch((e: unknown) => e);
       assert.ok(error instanceof CloudflareRateLimitError);
+      assert.match(error.message, /^Not sent: /);
+      assert.equal(emulator.log.count(), 2, 'the third call never reached the server');
+    });
+
+    it("reports Cloudflare's 429 when another client used up the window", async () => {
+      emulator.setRateLimit({ requests: 2, windowMs: 60_000 });
+      const other = client({ budget: false });
+      await other.usage(zoneId);
+      await other.usage(zoneId);
+      const error = await client({ budget: false, retry: { maxRetryAfterMs: 10_000 } })
+        .usage(zoneId)
+        .catch((e: unknown) => e);
+      assert.ok(error instanceof CloudflareRateLimitError);
       assert.ok((error.retryAfterMs ?? 0) > 10_000);
       assert.match(error.message, /^Cloudflare 1015: You are being rate limited/);
+      assert.equal(emulator.log.entries().filter((e) => e.status === 429).length, 1);
     });
   });
 });

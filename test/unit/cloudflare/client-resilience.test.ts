@@ -167,7 +167,7 @@ describe('Cloudflare client proxy, retries, timeouts, cancellation and budget (a
       assert.equal(blocked.retryAfterMs, 300_000);
       assert.match(
         blocked.message,
-        /^Not sent: Cloudflare rate-limited this client and asked it to pause \(GET \/zones\/\w+\/dns_records\/usage\)\. .*try again in 5 min\.$/,
+        /^Not sent: Cloudflare's rate limit for these credentials is reached \(GET \/zones\/\w+\/dns_records\/usage\)\. .*try again in 5 min\.$/,
       );
       assert.equal(server.requests.length, 1, 'nothing was sent while blocked');
       clock.time += 300_000;

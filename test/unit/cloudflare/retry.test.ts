@@ -5,6 +5,7 @@ import {
   backoffDelayMs,
   decideRetry,
   isRetryableStatus,
+  quotaExhaustedUntil,
   retryAfterMs,
   type RetryPolicy,
 } from '../../../client/src/cloudflare/retry';
@@ -75,6 +76,21 @@ describe('retry policy', () => {
         reason: 'retry-after-too-long',
       },
     );
+  });
+
+  it('reads a used-up rate-limit window from x-ratelimit-remaining and x-ratelimit-reset', () => {
+    const reset = new Date(now + 42_000).toUTCString();
+    assert.equal(quotaExhaustedUntil({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, now), now + 43_000);
+    assert.equal(quotaExhaustedUntil({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '30' }, now), now + 31_000);
+    assert.equal(
+      quotaExhaustedUntil({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String((now + 10_000) / 1000) }, now),
+      now + 11_000,
+    );
+    assert.equal(quotaExhaustedUntil({ 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': reset }, now), undefined);
+    assert.equal(quotaExhaustedUntil({ 'x-ratelimit-remaining': '0' }, now), undefined);
+    assert.equal(quotaExhaustedUntil({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': 'later' }, now), undefined);
+    const farAway = new Date(now + 3 * 60 * 60_000).toUTCString();
+    assert.equal(quotaExhaustedUntil({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': farAway }, now), undefined);
   });
 
   it('has sane defaults', () => {
