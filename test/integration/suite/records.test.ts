@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DnsRecord } from '../../../client/src/cloudflare';
+import type { DnsRecord, RecordUsage } from '../../../client/src/cloudflare';
 import type { NameNode, RecordNode, TreeNode } from '../../../client/src/views/nodes';
 import type { ViewQuery } from '../../../client/src/views/viewQuery';
 import { closeAll, extensionApi, screenshot, testEnv, waitFor } from '../helpers';
@@ -43,6 +43,17 @@ describe('records: tree and record actions', () => {
       [created.name, created.content, created.ttl, created.proxied],
       ['test.example.com', '192.0.2.99', 1, true],
     );
+    const api = await extensionApi();
+    const usage = await vscode.commands.executeCommand<RecordUsage>('zoneRecords.showUsage', 'example.com');
+    await waitFor('the zone to show the new usage', async () => {
+      const zone = await api.tree.findZone('example.com');
+      return (
+        zone !== undefined &&
+        String(api.tree.getTreeItem(zone).description).endsWith(
+          ` ${usage.record_usage} / ${(usage.record_quota ?? 0).toLocaleString('en-US')}`,
+        )
+      );
+    });
   });
 
   it('shows the record in the tree: type, content, TTL auto, proxied, comment in the tooltip', async () => {

@@ -23,17 +23,28 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
     await screenshot('sync-diff');
   });
 
-  it('applies the plan and reports exactly what was applied', async () => {
-    const report = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
-      uri,
-      include: ['create', 'update', 'delete'],
-    });
+  it('applies the plan batch by batch and reports exactly what was applied', async () => {
+    const settings = vscode.workspace.getConfiguration('zoneRecords');
+    await settings.update('batchSize', 1, vscode.ConfigurationTarget.Global);
+    let report: ApplyReport;
+    try {
+      report = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
+        uri,
+        include: ['create', 'update', 'delete'],
+      });
+    } finally {
+      await settings.update('batchSize', undefined, vscode.ConfigurationTarget.Global);
+    }
     assert.equal(report.status, 'applied');
     assert.deepEqual(
-      report.chunks.map((chunk) => [chunk.status, chunk.posts]),
-      [['applied', 3]],
+      report.chunks.map((chunk) => [chunk.index, chunk.status, chunk.posts]),
+      [
+        [0, 'applied', 1],
+        [1, 'applied', 1],
+        [2, 'applied', 1],
+      ],
     );
-    assert.match(report.message, /3 created, 0 updated, 0 deleted/);
+    assert.match(report.message, /Applied 3 of 3 chunks: 3 created, 0 updated, 0 deleted/);
     const again = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri });
     assert.deepEqual(again.summary, { create: 0, update: 0, delete: 0 });
   });
