@@ -67,11 +67,26 @@ async function main() {
   }
 
   if (hasDesktopCode()) {
-    say('opening VS Code (desktop) with the extension under development…');
-    execFileSync('code', ['--new-window', `--extensionDevelopmentPath=${projectRoot}`, workspace, demoZone], {
-      env,
-      stdio: 'inherit',
+    // Its own user-data folder starts a separate instance, which gets this environment (token and emulator URL)
+    // even when VS Code is already open.
+    const root = join(projectRoot, '.vscode-test/start-desktop');
+    const folders = { userData: join(root, 'user-data') };
+    writeUserSettings(folders, {
+      ...(env.CLOUDFLARE_API_BASE_URL ? { 'zoneRecords.apiBaseUrl': env.CLOUDFLARE_API_BASE_URL } : {}),
     });
+    say('opening VS Code (desktop) with the extension under development…');
+    execFileSync(
+      'code',
+      [
+        '--new-window',
+        `--user-data-dir=${folders.userData}`,
+        `--extensions-dir=${join(root, 'extensions')}`,
+        `--extensionDevelopmentPath=${projectRoot}`,
+        workspace,
+        demoZone,
+      ],
+      { env, stdio: 'inherit' },
+    );
   } else {
     requireCodeServer();
     const root = join(projectRoot, '.vscode-test/start');
