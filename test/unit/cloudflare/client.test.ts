@@ -226,6 +226,25 @@ describe('Cloudflare client requests, paging and errors (against a scripted HTTP
       assert.equal(first.get('type'), 'A');
     });
 
+    it('retries a failed page in the middle without losing or repeating records', async () => {
+      let failedOnce = false;
+      server.setHandler((request) => {
+        const page = Number(new URL(request.url, 'http://x').searchParams.get('page'));
+        if (page === 2 && !failedOnce) {
+          failedOnce = true;
+          return { status: 503, body: failure({ code: 10503, message: 'busy' }) };
+        }
+        return {
+          body: ok([record({ id: `r${page}` })], {
+            result_info: { page, per_page: 1, count: 1, total_count: 3, total_pages: 3 },
+          }),
+        };
+      });
+      const ids = (await client().listAllRecords(ZONE, { per_page: 1 })).map((r) => r.id);
+      assert.deepEqual(ids, ['r1', 'r2', 'r3']);
+      assert.equal(server.requests.length, 4);
+    });
+
     it('stops on an empty page when the server gives no page count', async () => {
       server.setHandler((request) => {
         const page = Number(new URL(request.url, 'http://x').searchParams.get('page'));
