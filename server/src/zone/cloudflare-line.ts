@@ -246,8 +246,10 @@ export interface ZoneLineOptions {
 /** One zone-file line for an API record: `name ttl IN type rdata ; comment cf_tags=...`. */
 export function toZoneLine(record: CloudflareApiRecord, options: ZoneLineOptions = {}): string {
   const type = record.type.toUpperCase();
-  const absolute = fqdn(record.name);
-  const owner = options.origin === undefined ? absolute : relativize(absolute, fqdn(options.origin));
+  // Request bodies may say `@` for the apex (responses always carry the full name).
+  const apex = record.name === '@' || record.name === '';
+  const absolute = apex ? fqdn(options.origin ?? '@') : fqdn(record.name);
+  const owner = apex ? '@' : options.origin === undefined ? absolute : relativize(absolute, fqdn(options.origin));
   const comment = formatCfComment({
     comment: record.comment,
     tags: record.tags ?? [],

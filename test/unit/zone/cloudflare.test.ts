@@ -396,6 +396,18 @@ describe('cloudflare: API record to zone line', () => {
     );
   });
 
+  it('writes @ for an apex request body and reads numbers given as strings', () => {
+    assert.equal(
+      toZoneLine({ type: 'NS', name: '@', ttl: 300, content: 'ns1.example.net' }),
+      '@ 300 IN NS ns1.example.net.',
+    );
+    const data = { flags: '0', tag: 'ISSUE', value: 'ca.example' };
+    assert.equal(
+      toZoneLine({ type: 'CAA', name: 'example.com', ttl: 300, data }),
+      'example.com. 300 IN CAA 0 issue "ca.example"',
+    );
+  });
+
   it('falls back to the formatted content when data is missing', () => {
     assert.equal(
       toZoneLine({ type: 'CAA', name: 'example.com', ttl: 300, content: '0 issue "ca.example"' }),
