@@ -248,7 +248,7 @@ export function toZoneLine(record: CloudflareApiRecord, options: ZoneLineOptions
   const type = record.type.toUpperCase();
   // Request bodies may say `@` for the apex (responses always carry the full name).
   const apex = record.name === '@' || record.name === '';
-  const absolute = apex ? fqdn(options.origin ?? '@') : fqdn(record.name);
+  const absolute = fqdn(record.name);
   const owner = apex ? '@' : options.origin === undefined ? absolute : relativize(absolute, fqdn(options.origin));
   const comment = formatCfComment({
     comment: record.comment,
