@@ -186,7 +186,7 @@ export class HttpExecutor {
         continue;
       }
       log({ outcome: 'error', status: response.status });
-      throw errorFromResponse(response, describe(attempt), clock.now());
+      throw errorFromResponse({ ...response, text: this.redact(response.text) }, describe(attempt), clock.now());
     }
   }
 
@@ -259,6 +259,13 @@ export class HttpExecutor {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** Error bodies end up in messages a user sees and logs: a server echoing the credential must not leak it. */
+  private redact(text: string): string {
+    const { credentials } = this.settings;
+    const secret = 'token' in credentials ? credentials.token : credentials.key;
+    return secret.length >= 4 ? text.split(secret).join('[redacted]') : text;
   }
 
   private headers(call: HttpCall): Record<string, string> {

@@ -329,6 +329,20 @@ describe('Cloudflare client requests, paging and errors (against a scripted HTTP
       );
     });
 
+    it('never puts the credential in an error, even when the server echoes it', async () => {
+      server.setHandler((request) => ({
+        status: 400,
+        body: failure({ code: 6003, message: `Invalid request headers: ${String(request.headers.authorization)}` }),
+      }));
+      const error = await client()
+        .usage(ZONE)
+        .catch((e: unknown) => e);
+      assert.ok(error instanceof CloudflareAuthError);
+      assert.ok(!error.message.includes(TOKEN), error.message);
+      assert.ok(!JSON.stringify(error.errors).includes(TOKEN));
+      assert.match(error.message, /Bearer \[redacted\]/);
+    });
+
     it('reports a missing record as CloudflareNotFoundError', async () => {
       server.enqueue({ status: 404, body: failure({ code: 81044, message: 'Record does not exist.' }) });
       const error = await client()
