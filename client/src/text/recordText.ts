@@ -52,12 +52,24 @@ export function recordRdata(record: RecordView): string {
   const priority =
     (record.type === 'MX' || record.type === 'URI') && record.priority !== undefined ? `${record.priority} ` : '';
   let content = record.content;
+  const nameField = nameFieldIndex[record.type];
   if (nameTypes.has(record.type)) content = absolute(content);
+  else if (nameField !== undefined) content = absoluteField(content, nameField);
   else if (record.type === 'TXT' && !content.startsWith('"')) content = quoteText(content);
   return `${priority}${content}`;
 }
 
 const nameTypes = new Set(['CNAME', 'NS', 'PTR', 'MX']);
+/** Where a data type's content holds a domain name (0-based word), which a zone file needs absolute. */
+const nameFieldIndex: Readonly<Record<string, number>> = { SRV: 3, HTTPS: 1, SVCB: 1 };
+
+function absoluteField(content: string, index: number): string {
+  const words = content.split(' ');
+  const word = words[index];
+  if (word === undefined || word === '.' || word.startsWith('"')) return content;
+  words[index] = absolute(word);
+  return words.join(' ');
+}
 
 function absolute(name: string): string {
   return name === '' || name.endsWith('.') || name.includes(' ') ? name : `${name}.`;

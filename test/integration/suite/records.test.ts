@@ -190,6 +190,29 @@ describe('records: tree and record actions', () => {
     await vscode.commands.executeCommand('zoneRecords.clearFilter');
   });
 
+  it('creates, copies and deletes a structured (data) record: SRV', async () => {
+    const srv = await vscode.commands.executeCommand<DnsRecord>('zoneRecords.createRecord', 'example.com', {
+      type: 'SRV',
+      name: '_sip._tcp',
+      rdata: '10 60 5060 sip.example.com.',
+      ttl: 3600,
+      proxied: false,
+      comment: '',
+    });
+    assert.ok(srv, 'the SRV record was created');
+    const line = await vscode.commands.executeCommand<string>('zoneRecords.copyRecordAsZoneLine', {
+      zoneId: zoneId(),
+      recordId: srv.id,
+    });
+    assert.equal(line, '_sip._tcp.example.com. 3600 IN SRV 10 60 5060 sip.example.com.');
+    const deleted = await vscode.commands.executeCommand<boolean>(
+      'zoneRecords.deleteRecord',
+      { zoneId: zoneId(), recordId: srv.id },
+      { confirm: true },
+    );
+    assert.equal(deleted, true);
+  });
+
   it('deletes the record after confirmation', async () => {
     const deleted = await vscode.commands.executeCommand<boolean>(
       'zoneRecords.deleteRecord',

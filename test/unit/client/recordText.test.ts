@@ -57,6 +57,19 @@ describe('record text', () => {
     assert.equal(recordRdata({ ...base, type: 'CNAME', content: 'target.example.net' }), 'target.example.net.');
     assert.equal(recordRdata({ ...base, type: 'TXT', content: '"already quoted"' }), '"already quoted"');
     assert.equal(recordRdata({ ...base, type: 'TXT', content: 'say "hi" \\o/' }), '"say \\"hi\\" \\\\o/"');
+    assert.equal(
+      recordRdata({ ...base, type: 'SRV', content: '10 60 5060 sip.example.com' }),
+      '10 60 5060 sip.example.com.',
+    );
+    assert.equal(recordRdata({ ...base, type: 'HTTPS', content: '1 . alpn="h2"' }), '1 . alpn="h2"');
+    assert.equal(
+      recordRdata({ ...base, type: 'SVCB', content: '1 svc.example.net alpn="h3"' }),
+      '1 svc.example.net. alpn="h3"',
+    );
+    assert.equal(
+      recordRdata({ ...base, type: 'URI', content: '1 "https://example.com/"', priority: 10 }),
+      '10 1 "https://example.com/"',
+    );
     const long = recordRdata({ ...base, type: 'TXT', content: 'x'.repeat(300) });
     assert.equal(long, `"${'x'.repeat(255)}" "${'x'.repeat(45)}"`);
   });
