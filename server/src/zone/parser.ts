@@ -29,10 +29,10 @@ export const syntaxCodes = {
   'bad-generate':
     'a $GENERATE with a bad range, template or missing parts, over 65,536 records, or past 1,048,576 in one zone',
   'class-mismatch': "a record whose class differs from the zone's class",
-  'no-default-ttl': 'no $TTL: a TTL was taken from the previous record or the SOA minimum, as BIND does (warning)',
-  'missing-ttl': 'a record with no TTL where no $TTL or earlier TTL applies (BIND rejects the zone)',
+  'no-default-ttl': 'no $TTL: a TTL was taken from the previous record or the SOA minimum, as BIND does',
+  'missing-ttl': 'a record with no TTL where no $TTL or earlier TTL applies, which BIND rejects',
   'inherited-owner':
-    'a blank owner right after $ORIGIN or at the start of a file included with an origin: it repeats the previous owner (warning)',
+    'a blank owner right after $ORIGIN or at the start of a file included with an origin: it repeats the previous owner',
   'internal-error': 'a checker failed on this record; the record was skipped',
 } as const satisfies Readonly<Record<string, string>>;
 
