@@ -18,6 +18,7 @@ export type RdataCode =
   | 'bad-digest-length'
   | 'txt-string-too-long'
   | 'bad-ttl-field'
+  | 'bad-rname'
   | 'bad-caa'
   | 'caa-unknown-tag'
   | 'bad-svcb-param'
@@ -48,6 +49,7 @@ export const rdataCodes: Readonly<Record<RdataCode, string>> = {
   'bad-base32': 'Not valid base32hex (RFC 4648, as NSEC3 uses it).',
   'bad-digest-length': 'The digest or fingerprint length does not match its algorithm.',
   'txt-string-too-long': 'A character-string is longer than 255 octets after unescaping (RFC 1035 section 3.3).',
+  'bad-rname': 'The SOA mailbox contains "@"; it is written with a dot instead (hostmaster.example.com.).',
   'bad-ttl-field': 'A time field (SOA refresh, retry, expire, minimum) is not a number of seconds or a TTL with units.',
   'bad-caa': 'A CAA record breaks RFC 8659 (flags, tag syntax, or the value form of issue/issuewild/issuemail/iodef).',
   'caa-unknown-tag': 'The CAA tag is not one registered with IANA; certificate authorities ignore it.',

@@ -34,7 +34,18 @@ function readTimer(reader: RdataReader, name: string): void {
 export const parseSoa: RdataParser = (tokens, context) => {
   const reader = new RdataReader(tokens, context, 'SOA');
   reader.name('mname');
+  const rnameToken = reader.peek();
   reader.name('rname');
+  // A mailbox is written with its first "@" as a dot: hostmaster@example.com is hostmaster.example.com.
+  if (rnameToken && rnameToken.text !== '@' && /^[^\\]*@/.test(rnameToken.text)) {
+    const suggestion = rnameToken.text.replace('@', '.');
+    reader.report(
+      'bad-rname',
+      `SOA rname "${rnameToken.text}" contains "@": a mailbox is written with a dot instead (${suggestion}).`,
+      rnameToken.range,
+      'warning',
+    );
+  }
   reader.integer('serial', MAX_U32);
   readTimer(reader, 'refresh');
   readTimer(reader, 'retry');

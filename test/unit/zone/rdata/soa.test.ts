@@ -26,6 +26,15 @@ describe('rdata: SOA', () => {
     assert.equal(covered(rdata, result), '1x');
   });
 
+  it('warns about an @ in the mailbox', () => {
+    const result = parse('SOA', 'ns1 hostmaster@example.com. 1 2 3 4 5');
+    assert.deepEqual(codes(result), ['bad-rname']);
+    assert.equal(result.diagnostics[0]?.severity, 'warning');
+    assert.match(result.diagnostics[0]?.message ?? '', /hostmaster\.example\.com\./);
+    assert.deepEqual(codes(parse('SOA', 'ns1 @ 1 2 3 4 5')), [], 'the origin itself');
+    assert.deepEqual(codes(parse('SOA', 'ns1 host\\@master 1 2 3 4 5')), [], 'an escaped @ is deliberate');
+  });
+
   it('reports missing and extra fields', () => {
     assert.deepEqual(codes(parse('SOA', 'a. b. 1 2 3 4')), ['missing-rdata']);
     assert.deepEqual(codes(parse('SOA', 'a. b. 1 2 3 4 5 6')), ['extra-rdata']);
