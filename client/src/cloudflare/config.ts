@@ -60,9 +60,10 @@ export function checkCredentials(credentials: Credentials | undefined): Credenti
     if (value.length === 0) {
       throw new CloudflareConfigError('The Cloudflare API token (or email or key) is empty; set it again.');
     }
-    if (/\s/.test(value) || [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
+    // HTTP header values: visible ASCII only (tokens and keys never hold anything else).
+    if (![...value].every((char) => char >= '!' && char <= '~')) {
       throw new CloudflareConfigError(
-        'The Cloudflare API token (or email or key) contains spaces or control characters; paste it again without them.',
+        'The Cloudflare API token (or email or key) contains spaces, control or non-ASCII characters; paste it again without them.',
       );
     }
   }

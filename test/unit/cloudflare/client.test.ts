@@ -380,6 +380,7 @@ describe('Cloudflare client requests, paging and errors (against a scripted HTTP
 
     it('refuses to start without credentials or with a bad base URL', () => {
       assert.throws(() => new CloudflareClient({ env: {} }), CloudflareConfigError);
+      assert.throws(() => new CloudflareClient({ credentials: { token: 'tökén' }, env: {} }), /non-ASCII/);
       assert.throws(
         () => new CloudflareClient({ credentials: { token: 't' }, budget: { limit: 0, windowMs: 1000 }, env: {} }),
         CloudflareConfigError,
@@ -390,7 +391,7 @@ describe('Cloudflare client requests, paging and errors (against a scripted HTTP
       );
       assert.throws(
         () => new CloudflareClient({ credentials: { token: 'has space' }, env: {} }),
-        /spaces or control characters/,
+        /spaces, control or non-ASCII characters/,
       );
       assert.throws(
         () => new CloudflareClient({ credentials: { token: 't' }, baseUrl: 'not a url', env: {} }),
