@@ -31,8 +31,8 @@ const defaultSegmentLines = 64;
 /** An edit that re-parses more records than this is cheaper to handle as a whole new analysis. */
 const maxIncrementalRecords = 20_000;
 /** A background analysis gives the event loop back after parsing this many characters or linting this many records. */
-const stepCharacters = 256 * 1024;
-const stepRecords = 10_000;
+const stepCharacters = 64 * 1024;
+const stepRecords = 2_000;
 /** An edit re-parses a copy of the text up to this many segments past the edited ones (more when needed). */
 const windowSegments = 4;
 
@@ -66,6 +66,8 @@ export class DocumentModel implements ZoneView {
   private version = 0;
   /** Set by an incremental update: a full analysis may still change a message. */
   stale = false;
+  /** How long the last whole-document analysis took (wall time, steps and pauses included), in milliseconds. */
+  lastAnalysisMs = 0;
 
   constructor(
     readonly uri: string,
@@ -100,10 +102,12 @@ export class DocumentModel implements ZoneView {
 
   /** Parses and lints the whole document again, now. */
   analyzeAll(): void {
+    const started = performance.now();
     const steps = this.analysisSteps();
     let step = steps.next();
     while (step.done !== true) step = steps.next();
     this.adopt(step.value);
+    this.lastAnalysisMs = performance.now() - started;
   }
 
   /**
@@ -113,10 +117,12 @@ export class DocumentModel implements ZoneView {
    */
   async analyzeInBackground(): Promise<boolean> {
     const version = this.version;
+    const started = performance.now();
     const steps = this.analysisSteps();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done === true) {
         this.adopt(step.value);
+        this.lastAnalysisMs = performance.now() - started;
         return true;
       }
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -26,7 +26,10 @@ import type { Directive } from './zone/types';
 export interface ServerTimings {
   /** After an edit, diagnostics are published once no further edit came for this long. */
   readonly publishDelay: number;
-  /** After typing pauses this long, the whole document is analysed again (cross-name findings). */
+  /**
+   * After typing pauses this long (or five times the document's last analysis time, if longer), the whole document
+   * is analysed again, to refresh the few messages that count over the whole zone.
+   */
   readonly fullAnalysisDelay: number;
 }
 
@@ -94,6 +97,8 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
 
   const scheduleFullAnalysis = (entry: OpenDocument): void => {
     clearTimeout(entry.fullTimer);
+    // A large document waits longer: its re-analysis only refreshes a few messages and costs seconds.
+    const delay = Math.max(timings.fullAnalysisDelay, 5 * entry.model.lastAnalysisMs);
     entry.fullTimer = setTimeout(() => {
       entry.fullTimer = undefined;
       if (open.get(entry.model.uri) !== entry) return;
@@ -101,7 +106,7 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
       void entry.model.analyzeInBackground().then((adopted) => {
         if (adopted && open.get(entry.model.uri) === entry) publish(entry);
       });
-    }, timings.fullAnalysisDelay);
+    }, delay);
   };
 
   /** Documents that include `path` are analysed again when it changes (open or on disk). */
@@ -256,7 +261,26 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
     return codeActions(params, entry.published, lineText);
   });
 
+  // For benchmarks and bug reports: the server's memory, after a garbage collection when node runs with --expose-gc.
+  connection.onRequest(serverStatsRequest, (): ServerStats => {
+    const collect = (globalThis as { gc?: () => void }).gc;
+    collect?.();
+    const memory = process.memoryUsage();
+    return { documents: open.size, heapUsed: memory.heapUsed, rss: memory.rss, collected: collect !== undefined };
+  });
+
   connection.listen();
+}
+
+/** `zoneRecords/serverStats`: memory use and the number of open documents. */
+export const serverStatsRequest = 'zoneRecords/serverStats';
+
+export interface ServerStats {
+  readonly documents: number;
+  readonly heapUsed: number;
+  readonly rss: number;
+  /** True when a garbage collection ran first (node started with --expose-gc). */
+  readonly collected: boolean;
 }
 
 function filePath(uri: string): string | undefined {
