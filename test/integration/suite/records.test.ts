@@ -213,6 +213,24 @@ describe('records: tree and record actions', () => {
     assert.equal(deleted, true);
   });
 
+  it('asks with a quick pick when no argument is given (the test answers it)', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('zoneRecords.sortRecords', { order: 'ttl', direction: 'desc' });
+    let settled = false;
+    const sorting = vscode.commands
+      .executeCommand<ViewQuery | undefined>('zoneRecords.sortRecords')
+      .then((result) => ((settled = true), result));
+    // The first item is "name ascending"; accepting it answers the prompt (tried until the pick is there).
+    await waitFor('the quick pick to be answered', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return settled;
+    });
+    const query = await sorting;
+    assert.deepEqual([query?.order, query?.direction], ['name', 'asc']);
+    assert.equal(api.tree.describeQuery(), '');
+  });
+
   it('deletes the record after confirmation', async () => {
     const deleted = await vscode.commands.executeCommand<boolean>(
       'zoneRecords.deleteRecord',
