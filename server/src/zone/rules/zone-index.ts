@@ -1,4 +1,5 @@
 import type { Range, ZoneRecord } from '../types';
+import { StringTable } from './string-table';
 
 /** A growable column of 32-bit integers: four bytes a record instead of a JS object per record. */
 export class IntColumn {
@@ -123,8 +124,7 @@ export function typeBitOf(type: string): number {
  * range, file, next record at the same owner), so a million records cost tens of megabytes, not a copy of the zone.
  */
 export class ZoneIndex {
-  private readonly ownerIds = new Map<string, number>();
-  private readonly ownerKeys: string[] = [];
+  private readonly owners = new StringTable();
   private readonly ownerFirst = new IntColumn();
   private readonly ownerLast = new IntColumn();
   private readonly ownerTypeBits = new IntColumn();
@@ -149,11 +149,8 @@ export class ZoneIndex {
     const table = this.records;
     const ordinal = table.addRow();
     // Records of one owner usually follow each other: skip the map for a repeated owner.
-    let ownerId = record.ownerKey === this.lastOwnerKey ? this.lastOwnerId : this.ownerIds.get(record.ownerKey);
-    if (ownerId === undefined) {
-      ownerId = this.ownerKeys.length;
-      this.ownerIds.set(record.ownerKey, ownerId);
-      this.ownerKeys.push(record.ownerKey);
+    const ownerId = record.ownerKey === this.lastOwnerKey ? this.lastOwnerId : this.owners.intern(record.ownerKey);
+    if (ownerId === this.ownerFirst.length) {
       this.ownerFirst.push(ordinal);
       this.ownerLast.push(ordinal);
       this.ownerTypeBits.push(0);
@@ -208,16 +205,17 @@ export class ZoneIndex {
   }
 
   get ownerCount(): number {
-    return this.ownerKeys.length;
+    return this.owners.size;
   }
 
   /** The owner id of a comparison key, or undefined when no record has that owner. */
   ownerOf(key: string): number | undefined {
-    return this.ownerIds.get(key);
+    const id = this.owners.find(key);
+    return id < 0 ? undefined : id;
   }
 
   ownerKey(ownerId: number): string {
-    return this.ownerKeys[ownerId] ?? '';
+    return this.owners.value(ownerId);
   }
 
   /** The union of TypeBit values of the records at the owner. */

@@ -1,0 +1,18 @@
+import { strict as assert } from 'node:assert';
+import { StringTable } from '../../../../server/src/zone/rules/string-table';
+
+describe('StringTable', () => {
+  it('gives dense ids in first-seen order, the same id for an equal string, and finds only interned ones', () => {
+    const table = new StringTable();
+    const names = Array.from({ length: 20000 }, (_, i) => `host${i}.` + 'example.com.');
+    names.forEach((name, i) => assert.equal(table.intern(name), i));
+    assert.equal(table.size, names.length);
+    // Equal content built another way (a different string object) finds the same id.
+    names.forEach((name, i) => assert.equal(table.find(name.split('').join('')), i));
+    assert.equal(table.intern(`host7.${'example.com.'}`), 7);
+    assert.equal(table.find('host20000.example.com.'), -1);
+    assert.equal(table.find(''), -1);
+    assert.equal(table.value(19999), 'host19999.example.com.');
+    assert.equal(table.value(20000), '');
+  });
+});
