@@ -118,6 +118,28 @@ describe('zone-records lint (CLI)', () => {
     );
   });
 
+  it('lists findings of an $INCLUDEd file under that file in JSON, and honours its disable comments', async () => {
+    write(
+      'zones/part.inc',
+      'a IN TXT "x"\na IN TXT "x"\nb IN TXT "y"\nb IN TXT "y" ; zone-records-disable-line duplicate-record\n',
+    );
+    const main = write('zones/main.zone', `$ORIGIN example.com.\n$TTL 300\n${soa}\n$INCLUDE part.inc\n`);
+    const run = await lintCli(['--profile', 'bind', '--format', 'json', main]);
+    assert.equal(run.code, 0);
+    const parsed = JSON.parse(run.stdout) as { file: string; diagnostics: { code: string; range: unknown }[] }[];
+    assert.deepEqual(
+      parsed.map((entry) => [entry.file, entry.diagnostics.map((d) => d.code)]),
+      [
+        [main, []],
+        [path.join(dir, 'zones/part.inc'), ['duplicate-record']],
+      ],
+    );
+    assert.deepEqual(parsed[1]?.diagnostics[0]?.range, {
+      start: { line: 1, character: 0 },
+      end: { line: 1, character: 12 },
+    });
+  });
+
   it('exits 2 with a clear message on bad usage and on an unreadable file', async () => {
     const missing = await lintCli([path.join(dir, 'nope.zone')]);
     assert.equal(missing.code, 2);
