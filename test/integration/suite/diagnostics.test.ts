@@ -56,4 +56,20 @@ describe('diagnostics and quick fixes from the language server', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
+
+  it('re-lints open files when the rule settings change', async () => {
+    const editor = await openFixture('lint-demo.zone');
+    const uri = editor.document.uri;
+    const codes = (): string[] => vscode.languages.getDiagnostics(uri).map(codeOf);
+    await waitFor('the findings', () => codes().includes('non-punycode-name'));
+    const settings = vscode.workspace.getConfiguration('zoneRecords');
+    await settings.update('lint.rules', { 'non-punycode-name': 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the rule to be off', () => !codes().includes('non-punycode-name'));
+      assert.ok(codes().includes('cname-and-other-data'), 'the other findings stay');
+    } finally {
+      await settings.update('lint.rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the rule to be back', () => codes().includes('non-punycode-name'));
+  });
 });
