@@ -94,6 +94,12 @@ export class DocumentModel implements ZoneView {
     return this.includedFiles;
   }
 
+  /** Takes a whole new text (a client that sends full documents) and analyses it. */
+  replaceText(text: string, options: ModelOptions): void {
+    this.currentText = text;
+    this.setOptions(options);
+  }
+
   setOptions(options: ModelOptions): void {
     this.options = options;
     this.version++;

@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position as LspPosition } from 'vscode-lan
 import { rangeContains, toLspRange } from './convert';
 import { toUnicodeName } from './zone/names';
 import { recordTypes } from './zone/rdata/index';
-import { formatTtlWords } from './zone/ttl';
+import { formatTtlWords, parseTtl } from './zone/ttl';
 import type { Range, ZoneRecord } from './zone/types';
 import type { ZoneView } from './view';
 
@@ -29,6 +29,14 @@ const directiveDocs: Readonly<Record<string, string>> = {
 export function hover(view: ZoneView, position: LspPosition): Hover | null {
   for (const { item: directive, lineShift } of view.directives()) {
     if (directive.file !== undefined) continue;
+    const argument = directive.arguments[0];
+    if (directive.name === '$TTL' && argument !== undefined) {
+      if (rangeContains(toLspRange(argument.range, lineShift), position)) {
+        const seconds = parseTtl(argument.text);
+        if (seconds === undefined) return null;
+        return markdown(`**Default TTL** ${seconds} seconds (${formatTtlWords(seconds)})`, argument.range, lineShift);
+      }
+    }
     if (rangeContains(toLspRange(directive.nameRange, lineShift), position)) {
       const doc = directiveDocs[directive.name];
       if (doc === undefined) return null;

@@ -195,7 +195,7 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
     for (const change of contentChanges) {
       if (!('range' in change)) {
         TextDocument.update(entry.document, [change], textDocument.version);
-        entry.model.setOptions(modelOptions(change.text, entry.path));
+        entry.model.replaceText(change.text, modelOptions(change.text, entry.path));
         continue;
       }
       const start = entry.document.offsetAt(change.range.start);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { DidChangeTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient, ensureBuilt } from './lspClient';
 
 const zone = [
@@ -88,6 +88,18 @@ describe('language server over stdio: diagnostics', function () {
     assert.deepEqual(codes(last), ['cloudflare-ttl', 'duplicate-record', 'non-punycode-name']);
     await client.close(uri);
     await client.close('file:///virtual/fresh/typing.example.com.zone');
+  });
+
+  it('takes whole-document changes from clients that send full text', async () => {
+    const uri = 'file:///virtual/full.example.com.zone';
+    assert.deepEqual(codes(await client.open(uri, zone)), []);
+    const published = client.nextDiagnostics(uri, 2);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: `${zone}www IN CNAME ns1\n` }],
+    });
+    assert.deepEqual(codes((await published).diagnostics), ['cname-and-other-data', 'target-is-cname']);
+    await client.close(uri);
   });
 
   it('clears a document’s diagnostics when it is closed', async () => {

@@ -141,6 +141,32 @@ describe('document model (incremental analysis)', () => {
     });
   }
 
+  it('re-analyses in the background and drops the result when the text changed meanwhile', async () => {
+    const model = new DocumentModel('file:///zone', base, options);
+    const at = base.indexOf('www IN CNAME');
+    const renamed = base.slice(0, at) + 'alias' + base.slice(at + 3);
+    model.update(at, at + 3, 'alias', renamed);
+    assert.equal(model.stale, true);
+    assert.equal(await model.analyzeInBackground(), true);
+    assert.equal(model.stale, false);
+    assert.deepEqual(
+      summary(model.diagnostics),
+      summary(new DocumentModel('file:///zone', renamed, options).diagnostics),
+    );
+
+    // A document large enough for the analysis to take steps, with an edit arriving between two of them.
+    const large = renamed + Array.from({ length: 6000 }, (_, i) => `g${i} IN A 192.0.2.1\n`).join('');
+    const big = new DocumentModel('file:///zone', large, options);
+    const cname = large.slice(0, at) + 'cname' + large.slice(at + 5);
+    big.update(at, at + 5, 'cname', cname);
+    const dropped = big.analyzeInBackground();
+    const again = cname.slice(0, at) + 'www' + cname.slice(at + 5);
+    big.update(at, at + 5, 'www', again);
+    assert.equal(await dropped, false);
+    assert.equal(big.stale, true);
+    assert.deepEqual(summary(big.diagnostics), summary(new DocumentModel('file:///zone', again, options).diagnostics));
+  });
+
   it('applies the lint settings (profile and per-code severities)', () => {
     const cloudflare = new DocumentModel('file:///zone', base, { ...options, settings: defaultLintSettings });
     assert.ok(cloudflare.diagnostics.some((d) => d.code === 'non-punycode-name'));

@@ -87,6 +87,7 @@ describe('language server over stdio: hover, completion, symbols, folding, forma
     assert.match(await hoverAt(8, 6), /300 seconds \(5 minutes\)/);
     assert.match(await hoverAt(8, 10), /Class IN/);
     assert.match(await hoverAt(0, 3), /\$ORIGIN/);
+    assert.match(await hoverAt(1, 7), /Default TTL\*\* 5400 seconds \(1 hour 30 minutes\)/);
     assert.equal(await hoverAt(10, 0), '');
   });
 
