@@ -33,7 +33,10 @@ export const cloudflareTtl: Rule = {
   create(context) {
     const reportedDirectiveTtls = new Set<number>();
     // Records that inherit a bad TTL are reported once per value (at the first of them), not once per record.
-    const inherited = new Map<number, { range: Range; file: string | undefined; count: number }>();
+    const inherited = new Map<
+      number,
+      { range: Range; insertAt: Range['start']; file: string | undefined; count: number }
+    >();
     return {
       record(record) {
         // Cloudflare manages the SOA itself and ignores an imported one.
@@ -49,7 +52,11 @@ export const cloudflareTtl: Rule = {
         }
         const seen = inherited.get(record.ttl);
         if (seen) seen.count += 1;
-        else inherited.set(record.ttl, { range: record.typeRange, file: record.file, count: 1 });
+        else {
+          // The TTL goes before the class when there is one: `name 60 IN A`, as zone files usually write it.
+          const insertAt = (record.classRange ?? record.typeRange).start;
+          inherited.set(record.ttl, { range: record.typeRange, insertAt, file: record.file, count: 1 });
+        }
       },
       directive(directive) {
         const argument = directive.arguments[0];
@@ -76,7 +83,7 @@ export const cloudflareTtl: Rule = {
             fixes: [
               {
                 title: `Give the record TTL ${allowed}`,
-                edits: [{ range: { start: first.range.start, end: first.range.start }, newText: `${allowed} ` }],
+                edits: [{ range: { start: first.insertAt, end: first.insertAt }, newText: `${allowed} ` }],
               },
             ],
           });

@@ -29,6 +29,18 @@ describe('rules: cloudflare profile', () => {
     });
   });
 
+  it('reports records that inherit a bad TTL once, at the first, with a fix that gives it a TTL', () => {
+    const text =
+      '@ 30 IN SOA ns1.example.com. h.example.com. 1 2 3 4 5\na 30 IN A 192.0.2.1\nb IN A 192.0.2.2\nc IN A 192.0.2.3\n';
+    const found = only('cloudflare-ttl', lintText(text));
+    assert.deepEqual(
+      found.map((d) => at(d.range)),
+      ['1:2-1:4', '2:5-2:6'],
+    );
+    assert.match(found[1].message, /inherits TTL 30 \(2 records inherit it\)/);
+    assert.match(applyEdits(text, found[1].fixes![0].edits), /^b 60 IN A 192\.0\.2\.2$/m);
+  });
+
   describe('cloudflare-include', () => {
     it('reports $INCLUDE as a warning', () => {
       const files: Record<string, string> = { '/z/part.zone': 'inc IN A 192.0.2.1\n' };
