@@ -22,9 +22,7 @@ export const belowDname: Rule = {
         for (let owner = 0; owner < index.ownerCount; owner++) {
           const dnameOwner = ancestorWith(index, index.ownerKey(owner), context.originKey, TypeBit.DNAME);
           if (dnameOwner === undefined) continue;
-          let dname = -1;
-          for (const ordinal of index.recordsAt(dnameOwner))
-            if (dname < 0 && index.type(ordinal) === 'DNAME') dname = ordinal;
+          const dname = index.firstOfType(dnameOwner, 'DNAME');
           for (const ordinal of index.recordsAt(owner)) {
             context.report({
               message: `${index.ownerKey(owner)} is below the DNAME at ${index.ownerKey(dnameOwner)} and will never be served: move the record or remove the DNAME.`,

@@ -45,13 +45,7 @@ export const targetIsCname: Rule = {
         for (let i = 0; i < keys.length; i++) {
           const owner = index.ownerOf(keys[i] ?? '');
           if (owner === undefined || (index.ownerTypes(owner) & TypeBit.CNAME) === 0) continue;
-          let cname = -1;
-          for (const ordinal of index.recordsAt(owner)) {
-            if (index.type(ordinal) === 'CNAME') {
-              cname = ordinal;
-              break;
-            }
-          }
+          const cname = index.firstOfType(owner, 'CNAME');
           const at = i * 8;
           const type = typeCodes[where.get(at)] ?? '';
           const range: Range = {

@@ -143,6 +143,7 @@ export class ZoneIndex {
   private lastType: string | undefined;
   private lastTypeId = -1;
   private readonly typeBitsById: number[] = [];
+  private readonly firstOfTypeCache = new Map<string, number>();
 
   /** Adds a record and returns its ordinal. */
   add(record: ZoneRecord): number {
@@ -241,6 +242,26 @@ export class ZoneIndex {
   /** A small number standing for the record's type: equal types have equal ids within one index. */
   typeId(ordinal: number): number {
     return this.records.get(ordinal, TYPE);
+  }
+
+  /**
+   * The first record of `type` at the owner, or -1; remembered, so many findings pointing at one owner stay
+   * linear. Only for `end` hooks: the answer is cached, and records added later would not be seen.
+   */
+  firstOfType(ownerId: number, type: string): number {
+    const key = `${ownerId} ${type}`;
+    let found = this.firstOfTypeCache.get(key);
+    if (found === undefined) {
+      found = -1;
+      for (let ordinal = this.ownerFirst.get(ownerId); ordinal >= 0; ordinal = this.records.get(ordinal, NEXT)) {
+        if (this.types[this.records.get(ordinal, TYPE)] === type) {
+          found = ordinal;
+          break;
+        }
+      }
+      this.firstOfTypeCache.set(key, found);
+    }
+    return found;
   }
 
   /** The ordinals of the records at the owner, in file order. */
