@@ -55,9 +55,9 @@ export function completion(view: ZoneView, lineText: string, position: LspPositi
   const current = words.pop() ?? '';
   const ownerWritten = !/^[ \t]/.test(prefix) && prefix.length > 0;
   if (words.length === 0) {
-    // First column: a directive or an owner.
+    // The first column (no blank before the cursor): a directive or an owner.
     if (current.startsWith('$')) return { isIncomplete: false, items: directiveItems() };
-    return ownerWritten || current === '' ? ownerItems(view, current, position, /^[ \t]/.test(prefix)) : empty;
+    return ownerItems(view, current, position);
   }
   const fields = ownerWritten ? words.slice(1) : words.filter((w) => w !== '');
   let sawClass = false;
@@ -123,8 +123,7 @@ function classItems(): CompletionItem[] {
   }));
 }
 
-function ownerItems(view: ZoneView, current: string, position: LspPosition, blankOwner: boolean): CompletionList {
-  if (blankOwner) return { isIncomplete: false, items: [...typeItems(), ...classItems()] };
+function ownerItems(view: ZoneView, current: string, position: LspPosition): CompletionList {
   const names = zoneNames(view, current, position.line);
   const items: CompletionItem[] = names.names.map((name) => ({ label: name, kind: CompletionItemKind.Reference }));
   if (current === '') items.push(...directiveItems());

@@ -203,6 +203,14 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
       TextDocument.update(entry.document, [change], textDocument.version);
       entry.model.update(start, end, change.text, entry.document.getText());
     }
+    // An edit near the top may change the `$ORIGIN` the zone's apex is taken from.
+    const first = contentChanges[0];
+    if (first !== undefined && 'range' in first && first.range.start.line < 1000) {
+      const options = modelOptions(entry.document.getText(), entry.path);
+      if (options.origin !== entry.model.origin && !(options.origin === undefined && entry.model.origin === '.')) {
+        entry.model.setOptions(options);
+      }
+    }
     schedulePublish(entry);
     if (entry.model.stale) scheduleFullAnalysis(entry);
     refreshIncluders(entry.path);

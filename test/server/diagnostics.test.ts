@@ -102,6 +102,23 @@ describe('language server over stdio: diagnostics', function () {
     await client.close(uri);
   });
 
+  it('takes the zone apex from the first $ORIGIN, also after it is edited', async () => {
+    const uri = 'file:///virtual/origin/zone.txt';
+    const text = '$ORIGIN example.com.\n$TTL 300\nwww IN A 192.0.2.1\nhost.other.org. IN A 192.0.2.2\n';
+    const opened = await client.open(uri, text);
+    assert.deepEqual(
+      opened.map((d) => [d.code, d.range.start.line]),
+      [['out-of-zone', 3]],
+    );
+    const edited = await client.edit(
+      uri,
+      { start: { line: 0, character: 8 }, end: { line: 0, character: 20 } },
+      'other.org.',
+    );
+    assert.deepEqual(codes(edited), []);
+    await client.close(uri);
+  });
+
   it('clears a document’s diagnostics when it is closed', async () => {
     const uri = 'file:///virtual/close.example.com.zone';
     assert.ok((await client.open(uri, `${zone}x IN A 1.2.3\n`)).length > 0);
