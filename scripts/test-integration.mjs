@@ -171,7 +171,19 @@ async function runOnce(attempt) {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
   let timer;
+  let stopping = false;
   const timeout = new Promise((_, reject) => {
+    // A dead browser page, emulator or server ends the run at once, with the reason, instead of at the timeout.
+    page.once('crash', () => reject(new InfrastructureError('the browser page crashed')));
+    context.once('close', () => stopping || reject(new InfrastructureError('the browser closed unexpectedly')));
+    for (const [name, child] of [
+      ['the emulator', emulator.child],
+      ['code-server', server.child],
+    ]) {
+      child.once('exit', (code, signal) => {
+        if (!stopping) reject(new Error(`${name} exited during the run (${signal ?? `code ${code}`})`));
+      });
+    }
     const started = Date.now();
     timer = setInterval(() => {
       const elapsed = Date.now() - started;
@@ -190,6 +202,7 @@ async function runOnce(attempt) {
     error.details = { folders, browserLog, serverOutput: server.output(), emulatorOutput: emulator.output() };
     throw error;
   } finally {
+    stopping = true;
     clearInterval(timer);
   }
 }

@@ -198,7 +198,7 @@ export async function startCodeServer(folders, env, port = 0) {
     });
     try {
       const url = await processHandle.started;
-      return { url, stop: processHandle.stop, output: processHandle.output };
+      return { url, stop: processHandle.stop, output: processHandle.output, child: processHandle.child };
     } catch (error) {
       await processHandle.stop();
       throw error;
@@ -239,7 +239,7 @@ export async function startEmulator({ token, zones, plan, env }) {
     });
     try {
       const { url, zoneIds } = await processHandle.started;
-      return { url, zoneIds, stop: processHandle.stop, output: processHandle.output };
+      return { url, zoneIds, stop: processHandle.stop, output: processHandle.output, child: processHandle.child };
     } catch (error) {
       await processHandle.stop();
       throw error;

@@ -249,15 +249,18 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     for await (const zone of client.iterateZones(filter === '' ? {} : { name: `contains:${filter}` })) zones.push(zone);
     zones.sort((a, b) => a.name.localeCompare(b.name));
     const nodes: ZoneNode[] = zones.map((zone) => ({ kind: 'zone', zone }));
-    await Promise.all(
-      nodes.map(async (node) => {
+    // A few usage calls at a time: an account with hundreds of zones must not burst past the rate limit.
+    const queue = [...nodes];
+    const worker = async (): Promise<void> => {
+      for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
         try {
           node.usage = await client.usage(node.zone.id);
         } catch (error) {
           this.logger.warn(`Record usage of ${node.zone.name} is unavailable: ${errorText(error)}`);
         }
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(6, nodes.length) }, worker));
     return nodes;
   }
 
