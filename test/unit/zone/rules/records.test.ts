@@ -30,6 +30,19 @@ describe('rules: records', () => {
       assert.deepEqual(rangesOf('duplicate-record', lintText(text)), ['6:0-6:34']);
     });
 
+    it('finds duplicates at an owner with many records too (past the walk limit)', () => {
+      const lines = Array.from({ length: 60 }, (_, i) => `big IN TXT "v${i}"`);
+      lines.push('big IN TXT "v3"', 'big IN TXT "v45"', 'big IN TXT "v60"');
+      const found = only('duplicate-record', lintText(zone(...lines)));
+      assert.deepEqual(
+        found.map((d) => [at(d.range), d.related?.map((r) => at(r.range))]),
+        [
+          ['65:0-65:15', ['8:0-8:15']],
+          ['66:0-66:16', ['50:0-50:16']],
+        ],
+      );
+    });
+
     it('is silent for TXT that differ in case', () => {
       assert.deepEqual(only('duplicate-record', lintText(zone('t IN TXT "A"', 't IN TXT "a"'))), []);
     });
