@@ -24,6 +24,10 @@ try {
       ZONE_RECORDS_TEST_ZONE_IDS: JSON.stringify(emulator.zoneIds),
       ZONE_RECORDS_TEST_WORKSPACE: workspace,
       CLOUDFLARE_API_BASE_URL: emulator.url,
+      // The suite starts without credentials and sets them itself.
+      CLOUDFLARE_API_TOKEN: '',
+      CLOUDFLARE_EMAIL: '',
+      CLOUDFLARE_API_KEY: '',
     },
   });
 } catch (error) {
