@@ -31,7 +31,7 @@ export interface Linter {
   directive(directive: Directive): void;
   /** A diagnostic of the parser: kept, with the settings applied to it. */
   diagnostic(diagnostic: ZoneDiagnostic): void;
-  /** Runs the end-of-zone checks and returns every diagnostic, ordered by file and position. */
+  /** Runs the end-of-zone checks and returns every diagnostic, ordered by file and position. Call it once. */
   finish(): ZoneDiagnostic[];
 }
 
@@ -41,7 +41,7 @@ type Disabled = Set<string> | 'all';
 
 /** Lints a whole parse result. The parser's diagnostics are included, with the settings applied. */
 export function lint(result: ParseResult, options: LintOptions = {}): ZoneDiagnostic[] {
-  const linter = createLinter({ origin: result.origin, ...options });
+  const linter = createLinter({ ...options, origin: options.origin ?? result.origin });
   for (const diagnostic of result.diagnostics) linter.diagnostic(diagnostic);
   // No rule depends on the order of directives relative to records, only on each kind's own order.
   for (const directive of result.directives) linter.directive(directive);
@@ -62,7 +62,7 @@ export function createLinter(options: LintOptions = {}): Linter {
 
   const severityFor = (code: string, fallback: Severity): Severity | 'off' => settings.rules[code] ?? fallback;
 
-  const visitors: { rule: Rule; visitor: RuleVisitor; severity: Severity }[] = [];
+  const visitors: { rule: Rule; visitor: RuleVisitor }[] = [];
   for (const rule of options.rules ?? allRules) {
     if (!rule.profiles.includes(profile)) continue;
     const severity = severityFor(rule.code, severityIn(rule, profile));
@@ -77,7 +77,7 @@ export function createLinter(options: LintOptions = {}): Linter {
       report: (finding) => findings.push(toDiagnostic(rule.code, severity, finding)),
     };
     try {
-      visitors.push({ rule, visitor: rule.create(context), severity });
+      visitors.push({ rule, visitor: rule.create(context) });
     } catch (error) {
       findings.push(ruleFailure(rule, error));
     }
@@ -106,12 +106,19 @@ export function createLinter(options: LintOptions = {}): Linter {
 
   return {
     record(record) {
-      const ordinal = index.add(record);
-      if (record.comment !== undefined && record.comment.text.includes(disableMarker)) {
-        const codes = disabledCodes(record.comment.text);
-        for (let line = record.range.start.line; line <= record.comment.range.start.line; line++) {
-          disable(disabled, record.file, line, codes);
+      let ordinal: number;
+      try {
+        ordinal = index.add(record);
+        if (record.comment !== undefined && record.comment.text.includes(disableMarker)) {
+          const codes = disabledCodes(record.comment.text);
+          for (let line = record.range.start.line; line <= record.comment.range.start.line; line++) {
+            disable(disabled, record.file, line, codes);
+          }
         }
+      } catch (error) {
+        // Only a malformed record object gets here; the rules could not see it consistently, so it is skipped.
+        findings.push(internalError(`a record could not be indexed and was skipped (${reason(error)})`));
+        return;
       }
       for (const { rule, hook } of recordHooks) {
         if (failed.size > 0 && failed.has(rule)) continue;
@@ -160,14 +167,21 @@ function withoutUndefinedFile<T extends { file?: string | undefined }>(value: T)
   return copy;
 }
 
-function ruleFailure(rule: Rule, error: unknown): ZoneDiagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function internalError(what: string): ZoneDiagnostic {
   return {
     code: 'internal-error',
     severity: 'warning',
-    message: `The ${rule.code} check failed and was skipped (${reason}); please report this with the file.`,
+    message: `Lint: ${what}; please report this with the file.`,
     range: documentStart,
   };
+}
+
+function ruleFailure(rule: Rule, error: unknown): ZoneDiagnostic {
+  return internalError(`the ${rule.code} check failed and was skipped (${reason(error)})`);
 }
 
 function compareDiagnostics(a: ZoneDiagnostic, b: ZoneDiagnostic): number {

@@ -4,6 +4,7 @@ import { createLinter, disabledCodes, lint } from '../../../server/src/zone/lint
 import { parse, parseRecords } from '../../../server/src/zone/parser';
 import { rules } from '../../../server/src/zone/rules/index';
 import type { Rule } from '../../../server/src/zone/rules/types';
+import type { ZoneRecord } from '../../../server/src/zone/types';
 import { readLintSettings } from '../../../server/src/zone/settings';
 import { at, lintText, only, zone } from './rules/helpers';
 
@@ -155,6 +156,30 @@ describe('lint engine', () => {
       ['internal-error'],
     );
     assert.match(found[0].message, /broken.*boom/);
+  });
+
+  it('skips a record object that cannot be read instead of throwing', () => {
+    const linter = createLinter({ origin: 'example.com.' });
+    const broken = {
+      ownerKey: 'x.example.com.',
+      type: 'A',
+      get range(): never {
+        throw new Error('no range');
+      },
+    } as unknown as ZoneRecord;
+    linter.record(broken);
+    const found = linter.finish();
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['internal-error'],
+    );
+    assert.match(found[0]?.message ?? '', /could not be indexed.*no range/);
+  });
+
+  it('takes the zone apex from the parse when the options give none', () => {
+    const text = '$TTL 300\nother.test. IN A 192.0.2.1\n';
+    const found = lint(parse(text, { origin: 'example.com.' }), { origin: undefined, text });
+    assert.match(only('out-of-zone', found)[0]?.message ?? '', /outside the zone example\.com\./);
   });
 
   it('never throws, whatever the text (property)', () => {

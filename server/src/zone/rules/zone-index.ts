@@ -147,10 +147,13 @@ export class ZoneIndex {
 
   /** Adds a record and returns its ordinal. */
   add(record: ZoneRecord): number {
+    // Everything is read before anything is stored, so a record that cannot be read leaves the index as it was.
+    const { start, end } = record.range;
+    const { ownerKey, type, ttl, file } = record;
     const table = this.records;
     const ordinal = table.addRow();
     // Records of one owner usually follow each other: skip the map for a repeated owner.
-    const ownerId = record.ownerKey === this.lastOwnerKey ? this.lastOwnerId : this.owners.intern(record.ownerKey);
+    const ownerId = ownerKey === this.lastOwnerKey ? this.lastOwnerId : this.owners.intern(ownerKey);
     if (ownerId === this.ownerFirst.length) {
       this.ownerFirst.push(ordinal);
       this.ownerLast.push(ordinal);
@@ -160,33 +163,32 @@ export class ZoneIndex {
       table.set(this.ownerLast.get(ownerId), NEXT, ordinal);
       this.ownerLast.set(ownerId, ordinal);
     }
-    this.lastOwnerKey = record.ownerKey;
+    this.lastOwnerKey = ownerKey;
     this.lastOwnerId = ownerId;
 
-    let typeId = record.type === this.lastType ? this.lastTypeId : this.typeIds.get(record.type);
+    let typeId = type === this.lastType ? this.lastTypeId : this.typeIds.get(type);
     if (typeId === undefined) {
       typeId = this.types.length;
-      this.types.push(record.type);
-      this.typeIds.set(record.type, typeId);
-      this.typeBitsById.push(typeBitOf(record.type));
+      this.types.push(type);
+      this.typeIds.set(type, typeId);
+      this.typeBitsById.push(typeBitOf(type));
     }
-    this.lastType = record.type;
+    this.lastType = type;
     this.lastTypeId = typeId;
     this.ownerTypeBits.set(ownerId, this.ownerTypeBits.get(ownerId) | (this.typeBitsById[typeId] ?? 0));
     this.ownerSizes.set(ownerId, this.ownerSizes.get(ownerId) + 1);
 
     table.set(ordinal, TYPE, typeId);
-    table.set(ordinal, FILE, record.file === undefined ? 0 : this.fileId(record.file));
+    table.set(ordinal, FILE, file === undefined ? 0 : this.fileId(file));
     table.set(ordinal, NEXT, -1);
     table.set(ordinal, OWNER, ownerId);
-    const { start, end } = record.range;
     table.set(ordinal, START_LINE, start.line);
     table.set(ordinal, START_CHARACTER, start.character);
     table.set(ordinal, START_OFFSET, start.offset);
     table.set(ordinal, END_LINE, end.line);
     table.set(ordinal, END_CHARACTER, end.character);
     table.set(ordinal, END_OFFSET, end.offset);
-    this.recordTtl.push(record.ttl);
+    this.recordTtl.push(ttl);
     return ordinal;
   }
 
