@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parse, parseIncremental, parseRecords, type ResumePoint } from '../../../server/src/zone/parser';
-import type { ParseOptions, Range, ZoneRecord } from '../../../server/src/zone/types';
+import {
+  parse,
+  parseIncremental,
+  parseRecords,
+  sameState,
+  startPoint,
+  type ResumePoint,
+} from '../../../server/src/zone/parser';
+import type { ParseOptions, Range, ZoneDiagnostic, ZoneRecord } from '../../../server/src/zone/types';
 import { covered } from './parser-helpers';
 
 const options: ParseOptions = { origin: 'example.com' };
@@ -48,15 +55,29 @@ const zoneChar = fc.oneof(
 );
 const zoneText = fc.array(zoneChar, { maxLength: 120 }).map((parts) => parts.join(''));
 
+// Without $TTL, a record's TTL depends on the previous record's: edits here test that the state carries it.
+const inheritedTtls = [
+  '@ 600 SOA ns hm 1 2 3 4 5',
+  'a 300 A 192.0.2.1',
+  'b A 192.0.2.2',
+  'c 60 A 192.0.2.3',
+  '  TXT "x"',
+  '$ORIGIN sub',
+  'd A 192.0.2.4',
+  '',
+].join('\n');
+
 const mutation = fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.array(zoneChar, { maxLength: 3 }));
-const mutatedSample = fc.array(mutation, { minLength: 1, maxLength: 6 }).map((edits) => {
-  let text = sample;
-  for (const [at, remove, insert] of edits) {
-    const position = at % (text.length + 1);
-    text = text.slice(0, position) + insert.join('') + text.slice(position + remove);
-  }
-  return text;
-});
+const mutatedSample = fc
+  .tuple(fc.constantFrom(sample, inheritedTtls), fc.array(mutation, { minLength: 1, maxLength: 6 }))
+  .map(([base, edits]) => {
+    let text = base;
+    for (const [at, remove, insert] of edits) {
+      const position = at % (text.length + 1);
+      text = text.slice(0, position) + insert.join('') + text.slice(position + remove);
+    }
+    return text;
+  });
 
 const readFile = (path: string): string | undefined => (path.endsWith('other.inc') ? sample : undefined);
 
@@ -129,4 +150,97 @@ describe('parser: properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('re-parsing from the line before an edit until the state matches again gives what a full parse gives', () => {
+    const edit = fc.tuple(
+      fc.nat(),
+      fc.nat({ max: 6 }),
+      fc.array(fc.oneof(zoneChar, fc.constantFrom('1', '30', ' 5 ', '$TTL 9\n')), { maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(mutatedSample, fc.constant(inheritedTtls), zoneText),
+        edit,
+        (before, [at, removeCount, insertParts]) => {
+          const start = at % (before.length + 1);
+          const end = Math.min(before.length, start + removeCount);
+          const inserted = insertParts.join('');
+          const after = before.slice(0, start) + inserted + before.slice(end);
+          const delta = after.length - before.length;
+
+          const old = collect(before, startPoint(options));
+          const from = [...old.points].reverse().find((p) => p.offset <= start) ?? old.points[0];
+          const fresh = collect(after, from, end + delta + 1);
+          let kept: Summary[] = [];
+          let keptDiagnostics: string[] = [];
+          const resync = old.points.find((p) => p.offset + delta === fresh.stop.offset && p.offset >= end);
+          if (resync !== undefined && sameState(resync.state, fresh.stop.state)) {
+            kept = old.records.filter((r) => r[4] >= resync.offset).map((r) => shift(r, delta));
+            keptDiagnostics = old.diagnostics
+              .filter((d) => d.at >= resync.offset)
+              .map((d) => `${d.code}@${d.at + delta}`);
+          } else {
+            const rest = collect(after, fresh.stop);
+            kept = rest.records;
+            keptDiagnostics = rest.diagnostics.map((d) => `${d.code}@${d.at}`);
+          }
+          const spliced = [...old.records.filter((r) => r[4] < from.offset), ...fresh.records, ...kept];
+          const full = collect(after, startPoint(options));
+          assert.deepEqual(spliced, full.records);
+          const splicedDiagnostics = [
+            ...old.diagnostics.filter((d) => d.at < from.offset).map((d) => `${d.code}@${d.at}`),
+            ...fresh.diagnostics.map((d) => `${d.code}@${d.at}`),
+            ...keptDiagnostics,
+          ];
+          assert.deepEqual(
+            splicedDiagnostics,
+            full.diagnostics.map((d) => `${d.code}@${d.at}`),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** owner, type, ttl, rdata, start offset, end offset */
+type Summary = [string, string, number, string, number, number];
+
+function shift(summary: Summary, delta: number): Summary {
+  return [summary[0], summary[1], summary[2], summary[3], summary[4] + delta, summary[5] + delta];
+}
+
+function collect(
+  text: string,
+  from: ResumePoint,
+  until?: number,
+): {
+  records: Summary[];
+  diagnostics: { code: string; at: number }[];
+  points: ResumePoint[];
+  stop: ResumePoint;
+} {
+  const records: Summary[] = [];
+  const diagnostics: { code: string; at: number }[] = [];
+  const points: ResumePoint[] = [];
+  const stop = parseIncremental(
+    text,
+    from,
+    options,
+    {
+      entry: (p) => points.push(p),
+      record: (r: ZoneRecord) =>
+        records.push([
+          r.owner,
+          r.type,
+          r.ttl,
+          r.rdata.map((t) => t.text).join(' '),
+          r.range.start.offset,
+          r.range.end.offset,
+        ]),
+      diagnostic: (d: ZoneDiagnostic) => diagnostics.push({ code: d.code, at: d.range.start.offset }),
+    },
+    until,
+  );
+  return { records, diagnostics, points, stop };
+}
