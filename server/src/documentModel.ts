@@ -1,11 +1,11 @@
-import { createLinter, lint, utf8ByteLength } from './zone/lint';
+import { createLinter, utf8ByteLength } from './zone/lint';
 import { parseIncremental, sameState, startPoint, type ResumePoint } from './zone/parser';
-import { rules } from './zone/rules/index';
 import type { LintSettings } from './zone/settings';
 import type { Directive, ParseOptions, ReadFile, ZoneDiagnostic, ZoneRecord } from './zone/types';
-import { OwnerIndex, ancestorsOf, namesInRdata } from './ownerIndex';
+import { changedCuts, relintFindings, shiftDiagnostic } from './incrementalLint';
+import { OwnerIndex } from './ownerIndex';
 import { SegmentCollector, currentOffset, currentPoint, hasInclude, type Segment } from './segments';
-import { shiftDirective, shiftRange, shiftRecord, type Shift } from './shift';
+import type { Shift } from './shift';
 import type { Placed, ZoneView } from './view';
 
 /** What a document is parsed and linted with. */
@@ -19,9 +19,6 @@ export interface ModelOptions {
   /** Lines per segment (tests use small segments to exercise the boundaries). */
   readonly segmentLines?: number;
 }
-
-/** Codes of lint rules; every other code comes from the parser, which reports it in the re-parsed text only. */
-const ruleCodes: ReadonlySet<string> = new Set(rules.map((rule) => rule.code));
 
 /** How an edit was taken in. */
 export type UpdateKind = 'incremental' | 'full';
@@ -242,12 +239,22 @@ export class DocumentModel implements ZoneView {
     const firstRecord = this.recordAfter(-1);
     if (firstRecord !== undefined) affected.add(firstRecord.ownerKey);
     for (const key of edited) for (const owner of this.index.pointingAt(key)) affected.add(owner);
-    this.relint(affected, collector.diagnostics, {
-      regionStart,
-      regionEndOld,
-      atEnd: regionEndOld >= oldLength,
-      shift,
-    });
+    this.findings = relintFindings(
+      {
+        segments: this.segments,
+        index: this.index,
+        findings: this.findings,
+        lintOptions: {
+          settings: this.options.settings,
+          origin: this.origin,
+          text: this.currentText,
+          documentBytes: this.bytes,
+        },
+      },
+      affected,
+      collector.diagnostics,
+      { regionStart, regionEndOld, atEnd: regionEndOld >= oldLength, shift },
+    );
     this.stale = true;
     return 'incremental';
   }
@@ -310,110 +317,6 @@ export class DocumentModel implements ZoneView {
     return undefined;
   }
 
-  /** Lints the records at the affected owners and replaces the findings that belong to them or to the region. */
-  private relint(
-    affected: ReadonlySet<string>,
-    parseDiagnostics: readonly ZoneDiagnostic[],
-    region: {
-      readonly regionStart: number;
-      readonly regionEndOld: number;
-      readonly atEnd: boolean;
-      readonly shift: Shift;
-    },
-  ): void {
-    const { subset, replaced, directives } = this.relintInput(affected);
-    const spans = recordSpans(replaced);
-    const { regionStart, regionEndOld, atEnd, shift } = region;
-    const regionEndNew = regionEndOld + shift.offset;
-    const inRegion = (offset: number, regionEnd: number): boolean =>
-      offset >= regionStart && (offset < regionEnd || (atEnd && offset <= regionEnd));
-
-    const kept: ZoneDiagnostic[] = [];
-    for (const finding of this.findings) {
-      if (finding.file !== undefined) {
-        kept.push(finding);
-        continue;
-      }
-      const offset = finding.range.start.offset;
-      if (inRegion(offset, regionEndOld)) continue;
-      const moved = shiftDiagnostic(finding, regionEndOld, shift);
-      const replacedHere = spans.contains(moved.range.start.offset) || isDocumentStart(moved);
-      if (!ruleCodes.has(moved.code) || !replacedHere) kept.push(moved);
-    }
-    const found = lint(
-      { records: subset, directives, diagnostics: parseDiagnostics, tokens: [], origin: this.origin },
-      { settings: this.options.settings, origin: this.origin, text: this.currentText, documentBytes: this.bytes },
-    );
-    for (const finding of found) {
-      if (finding.file !== undefined) continue;
-      const offset = finding.range.start.offset;
-      const replacedHere = spans.contains(offset) || isDocumentStart(finding);
-      if (inRegion(offset, regionEndNew) || (ruleCodes.has(finding.code) && replacedHere)) kept.push(finding);
-    }
-    kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
-    this.findings = kept;
-  }
-
-  /**
-   * The records the rules must see to judge the affected ones, in document order and at their current positions:
-   * the affected records, what they point at (is the MX target a CNAME?), the SOA records, and the record after
-   * each affected one (a fix removing a line reads whether it inherits the owner).
-   */
-  private relintInput(affected: ReadonlySet<string>): {
-    subset: ZoneRecord[];
-    replaced: ZoneRecord[];
-    directives: Directive[];
-  } {
-    const visit = new Set<Segment>();
-    for (const key of affected) for (const segment of this.index.segmentsAt(key)) visit.add(segment);
-    const pointedAt = new Set<string>();
-    for (const segment of [...visit]) {
-      for (const record of segment.records) {
-        if (affected.has(record.ownerKey)) for (const key of namesInRdata(record)) pointedAt.add(key);
-      }
-      const last = segment.records[segment.records.length - 1];
-      if (last !== undefined && affected.has(last.ownerKey)) {
-        // Up to the next segment with a record, so that the segments stay consecutive for the scan below.
-        for (let index = this.segmentIndex(segment) + 1; index < this.segments.length; index++) {
-          const following = this.segments[index];
-          visit.add(following);
-          if (following.records.length > 0) break;
-        }
-      }
-    }
-    // Rules look up the ancestors of names too (a delegation or DNAME above), so their records come along.
-    const context = new Set(pointedAt);
-    for (const key of [...affected, ...pointedAt]) for (const ancestor of ancestorsOf(key)) context.add(ancestor);
-    for (const key of context) for (const segment of this.index.segmentsAt(key)) visit.add(segment);
-    for (const segment of this.index.soaSegments) visit.add(segment);
-
-    const ordered = [...visit].map((segment) => ({ segment, index: this.segmentIndex(segment) }));
-    ordered.sort((a, b) => a.index - b.index);
-    const subset: ZoneRecord[] = [];
-    const replaced: ZoneRecord[] = [];
-    let afterAffected = false;
-    let previousIndex = -2;
-    for (const { segment, index } of ordered) {
-      if (index !== previousIndex + 1) afterAffected = false;
-      previousIndex = index;
-      for (const record of segment.records) {
-        const isAffected = affected.has(record.ownerKey);
-        if (isAffected || afterAffected || record.type === 'SOA' || context.has(record.ownerKey)) {
-          const shifted = shiftRecord(record, segment.shift);
-          subset.push(shifted);
-          if (isAffected) replaced.push(shifted);
-        }
-        afterAffected = isAffected;
-      }
-    }
-    const directiveSegments = [...this.index.directiveSegments].sort((a, b) => currentOffset(a) - currentOffset(b));
-    const directives: Directive[] = [];
-    for (const segment of directiveSegments) {
-      for (const directive of segment.directives) directives.push(shiftDirective(directive, segment.shift));
-    }
-    return { subset, replaced, directives };
-  }
-
   private get segmentLines(): number {
     return this.options.segmentLines ?? defaultSegmentLines;
   }
@@ -441,10 +344,6 @@ export class DocumentModel implements ZoneView {
       else high = middle - 1;
     }
     return low;
-  }
-
-  private segmentIndex(segment: Segment): number {
-    return this.segmentAt(currentOffset(segment), true);
   }
 
   private segmentAtLine(line: number): number {
@@ -520,30 +419,6 @@ export class DocumentModel implements ZoneView {
   }
 }
 
-/** Owners that gained or lost NS or DNAME records between the old and the new segments. */
-function changedCuts(before: readonly Segment[], after: readonly Segment[]): Set<string> {
-  const cuts = (segments: readonly Segment[]): Set<string> => {
-    const found = new Set<string>();
-    for (const segment of segments) {
-      for (const record of segment.records) {
-        if (record.type === 'NS' || record.type === 'DNAME') found.add(`${record.type} ${record.ownerKey}`);
-      }
-    }
-    return found;
-  };
-  const old = cuts(before);
-  const now = cuts(after);
-  const changed = new Set<string>();
-  for (const cut of old) if (!now.has(cut)) changed.add(cut.slice(cut.indexOf(' ') + 1));
-  for (const cut of now) if (!old.has(cut)) changed.add(cut.slice(cut.indexOf(' ') + 1));
-  return changed;
-}
-
-/** Zone-wide findings (no records at all, file too large) sit in an empty range at the very start. */
-function isDocumentStart(finding: ZoneDiagnostic): boolean {
-  return finding.range.start.offset === 0 && finding.range.end.offset === 0;
-}
-
 /** A flat copy of a (possibly sliced) string, which does not keep the string it was cut from alive. */
 function copyOf(text: string): string {
   return text.split('\n').join('\n');
@@ -553,53 +428,4 @@ function countLines(text: string): number {
   let count = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
   return count;
-}
-
-/** Offsets covered by records (with their trailing comment), for finding which findings belong to them. */
-function recordSpans(records: readonly ZoneRecord[]): { contains(offset: number): boolean } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const record of records) {
-    if (record.file !== undefined) continue;
-    const range = record.range;
-    starts.push(range.start.offset);
-    ends.push(record.comment === undefined ? range.end.offset : record.comment.range.end.offset);
-  }
-  return {
-    contains(offset) {
-      let low = 0;
-      let high = starts.length - 1;
-      let found = -1;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        if (starts[middle] <= offset) {
-          found = middle;
-          low = middle + 1;
-        } else high = middle - 1;
-      }
-      return found >= 0 && offset <= ends[found];
-    },
-  };
-}
-
-/** Moves the parts of a finding (its range, related places, fix edits) that lie after an edit. */
-function shiftDiagnostic(finding: ZoneDiagnostic, boundary: number, shift: Shift): ZoneDiagnostic {
-  let moved = false;
-  const move = <T extends { readonly range: ZoneDiagnostic['range']; readonly file?: string | undefined }>(
-    item: T,
-  ): T => {
-    if (item.file !== undefined || item.range.start.offset < boundary) return item;
-    moved = true;
-    return { ...item, range: shiftRange(item.range, shift) };
-  };
-  const range = finding.range.start.offset < boundary ? finding.range : shiftRange(finding.range, shift);
-  const related = finding.related?.map(move);
-  const fixes = finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => move(edit)) }));
-  if (!moved && range === finding.range) return finding;
-  return {
-    ...finding,
-    range,
-    ...(related !== undefined ? { related } : {}),
-    ...(fixes !== undefined ? { fixes } : {}),
-  };
 }

@@ -1,0 +1,226 @@
+/**
+ * The lint half of an incremental update: after an edit re-parsed a region of a segmented document, lint only the
+ * records the edit can have changed the findings of, and merge their findings with the ones kept from before.
+ */
+import { lint, type LintOptions } from './zone/lint';
+import { rules } from './zone/rules/index';
+import type { Directive, ZoneDiagnostic, ZoneRecord } from './zone/types';
+import { ancestorsOf, namesInRdata, type OwnerIndex } from './ownerIndex';
+import { currentOffset, type Segment } from './segments';
+import { shiftDirective, shiftRange, shiftRecord, type Shift } from './shift';
+
+/** Codes of lint rules; every other code comes from the parser, which reports it in the re-parsed text only. */
+const ruleCodes: ReadonlySet<string> = new Set(rules.map((rule) => rule.code));
+
+/** The document as it is after the edit, with the findings from before it. */
+export interface RelintState {
+  /** The segments, the re-parsed ones already in place and the later ones already moved. */
+  readonly segments: readonly Segment[];
+  readonly index: OwnerIndex;
+  /** The findings before the edit, at their old positions. */
+  readonly findings: readonly ZoneDiagnostic[];
+  readonly lintOptions: LintOptions;
+}
+
+/** Where the edit re-parsed: [regionStart, regionEndOld) in the old text, moved by `shift` after it. */
+export interface RelintRegion {
+  readonly regionStart: number;
+  readonly regionEndOld: number;
+  /** True when the region reached the end of the text. */
+  readonly atEnd: boolean;
+  readonly shift: Shift;
+}
+
+/**
+ * Lints the records at the `affected` owners (with what the rules need to judge them) and returns the findings:
+ * the old ones moved, except those in the re-parsed region or on affected records, which are replaced by new ones.
+ * `parseDiagnostics` are the parser's findings in the region, at their current positions.
+ */
+export function relintFindings(
+  state: RelintState,
+  affected: ReadonlySet<string>,
+  parseDiagnostics: readonly ZoneDiagnostic[],
+  region: RelintRegion,
+): ZoneDiagnostic[] {
+  const { subset, replaced, directives } = relintInput(state, affected);
+  const spans = recordSpans(replaced);
+  const { regionStart, regionEndOld, atEnd, shift } = region;
+  const regionEndNew = regionEndOld + shift.offset;
+  const inRegion = (offset: number, regionEnd: number): boolean =>
+    offset >= regionStart && (offset < regionEnd || (atEnd && offset <= regionEnd));
+
+  const kept: ZoneDiagnostic[] = [];
+  for (const finding of state.findings) {
+    if (finding.file !== undefined) {
+      kept.push(finding);
+      continue;
+    }
+    const offset = finding.range.start.offset;
+    if (inRegion(offset, regionEndOld)) continue;
+    const moved = shiftDiagnostic(finding, regionEndOld, shift);
+    const replacedHere = spans.contains(moved.range.start.offset) || isDocumentStart(moved);
+    if (!ruleCodes.has(moved.code) || !replacedHere) kept.push(moved);
+  }
+  const origin = state.lintOptions.origin ?? '.';
+  const found = lint(
+    { records: subset, directives, diagnostics: parseDiagnostics, tokens: [], origin },
+    state.lintOptions,
+  );
+  for (const finding of found) {
+    if (finding.file !== undefined) continue;
+    const offset = finding.range.start.offset;
+    const replacedHere = spans.contains(offset) || isDocumentStart(finding);
+    if (inRegion(offset, regionEndNew) || (ruleCodes.has(finding.code) && replacedHere)) kept.push(finding);
+  }
+  kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  return kept;
+}
+
+/**
+ * The records the rules must see to judge the affected ones, in document order and at their current positions:
+ * the affected records, what they point at (is the MX target a CNAME?), the SOA records, and the record after
+ * each affected one (a fix removing a line reads whether it inherits the owner).
+ */
+function relintInput(
+  state: RelintState,
+  affected: ReadonlySet<string>,
+): {
+  subset: ZoneRecord[];
+  replaced: ZoneRecord[];
+  directives: Directive[];
+} {
+  const visit = new Set<Segment>();
+  for (const key of affected) for (const segment of state.index.segmentsAt(key)) visit.add(segment);
+  const pointedAt = new Set<string>();
+  for (const segment of [...visit]) {
+    for (const record of segment.records) {
+      if (affected.has(record.ownerKey)) for (const key of namesInRdata(record)) pointedAt.add(key);
+    }
+    const last = segment.records[segment.records.length - 1];
+    if (last !== undefined && affected.has(last.ownerKey)) {
+      // Up to the next segment with a record, so that the segments stay consecutive for the scan below.
+      for (let index = segmentIndex(state.segments, segment) + 1; index < state.segments.length; index++) {
+        const following = state.segments[index];
+        visit.add(following);
+        if (following.records.length > 0) break;
+      }
+    }
+  }
+  // Rules look up the ancestors of names too (a delegation or DNAME above), so their records come along.
+  const context = new Set(pointedAt);
+  for (const key of [...affected, ...pointedAt]) for (const ancestor of ancestorsOf(key)) context.add(ancestor);
+  for (const key of context) for (const segment of state.index.segmentsAt(key)) visit.add(segment);
+  for (const segment of state.index.soaSegments) visit.add(segment);
+
+  const ordered = [...visit].map((segment) => ({ segment, index: segmentIndex(state.segments, segment) }));
+  ordered.sort((a, b) => a.index - b.index);
+  const subset: ZoneRecord[] = [];
+  const replaced: ZoneRecord[] = [];
+  let afterAffected = false;
+  let previousIndex = -2;
+  for (const { segment, index } of ordered) {
+    if (index !== previousIndex + 1) afterAffected = false;
+    previousIndex = index;
+    for (const record of segment.records) {
+      const isAffected = affected.has(record.ownerKey);
+      if (isAffected || afterAffected || record.type === 'SOA' || context.has(record.ownerKey)) {
+        const shifted = shiftRecord(record, segment.shift);
+        subset.push(shifted);
+        if (isAffected) replaced.push(shifted);
+      }
+      afterAffected = isAffected;
+    }
+  }
+  const directiveSegments = [...state.index.directiveSegments].sort((a, b) => currentOffset(a) - currentOffset(b));
+  const directives: Directive[] = [];
+  for (const segment of directiveSegments) {
+    for (const directive of segment.directives) directives.push(shiftDirective(directive, segment.shift));
+  }
+  return { subset, replaced, directives };
+}
+
+/** The position of a segment in the list (segments start at increasing offsets). */
+function segmentIndex(segments: readonly Segment[], segment: Segment): number {
+  const offset = currentOffset(segment);
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (currentOffset(segments[middle]) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Owners that gained or lost NS or DNAME records between the old and the new segments. */
+export function changedCuts(before: readonly Segment[], after: readonly Segment[]): Set<string> {
+  const cuts = (segments: readonly Segment[]): Set<string> => {
+    const found = new Set<string>();
+    for (const segment of segments) {
+      for (const record of segment.records) {
+        if (record.type === 'NS' || record.type === 'DNAME') found.add(`${record.type} ${record.ownerKey}`);
+      }
+    }
+    return found;
+  };
+  const old = cuts(before);
+  const now = cuts(after);
+  const changed = new Set<string>();
+  for (const cut of old) if (!now.has(cut)) changed.add(cut.slice(cut.indexOf(' ') + 1));
+  for (const cut of now) if (!old.has(cut)) changed.add(cut.slice(cut.indexOf(' ') + 1));
+  return changed;
+}
+
+/** Zone-wide findings (no records at all, file too large) sit in an empty range at the very start. */
+function isDocumentStart(finding: ZoneDiagnostic): boolean {
+  return finding.range.start.offset === 0 && finding.range.end.offset === 0;
+}
+
+/** Offsets covered by records (with their trailing comment), for finding which findings belong to them. */
+function recordSpans(records: readonly ZoneRecord[]): { contains(offset: number): boolean } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const record of records) {
+    if (record.file !== undefined) continue;
+    const range = record.range;
+    starts.push(range.start.offset);
+    ends.push(record.comment === undefined ? range.end.offset : record.comment.range.end.offset);
+  }
+  return {
+    contains(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (starts[middle] <= offset) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      return found >= 0 && offset <= ends[found];
+    },
+  };
+}
+
+/** Moves the parts of a finding (its range, related places, fix edits) that lie after an edit. */
+export function shiftDiagnostic(finding: ZoneDiagnostic, boundary: number, shift: Shift): ZoneDiagnostic {
+  let moved = false;
+  const move = <T extends { readonly range: ZoneDiagnostic['range']; readonly file?: string | undefined }>(
+    item: T,
+  ): T => {
+    if (item.file !== undefined || item.range.start.offset < boundary) return item;
+    moved = true;
+    return { ...item, range: shiftRange(item.range, shift) };
+  };
+  const range = finding.range.start.offset < boundary ? finding.range : shiftRange(finding.range, shift);
+  const related = finding.related?.map(move);
+  const fixes = finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => move(edit)) }));
+  if (!moved && range === finding.range) return finding;
+  return {
+    ...finding,
+    range,
+    ...(related !== undefined ? { related } : {}),
+    ...(fixes !== undefined ? { fixes } : {}),
+  };
+}
