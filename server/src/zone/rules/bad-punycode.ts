@@ -34,6 +34,11 @@ export const badPunycode: Rule = {
           if (acePrefix.test(token.text)) check(context, token.text, token.range, record.file);
         }
       },
+      directive(directive) {
+        const name = directive.arguments[0];
+        if (directive.name !== '$ORIGIN' || name === undefined || !acePrefix.test(name.text)) return;
+        check(context, name.text, name.range, directive.file);
+      },
     };
   },
 };

@@ -32,15 +32,24 @@ export const nonPunycodeName: Rule = {
     return {
       record(record) {
         if (record.ownerRange !== undefined && hasNonAsciiLabel(record.owner)) {
-          // The fix keeps the name as written (relative stays relative) when the source text is at hand.
-          const written = sourceText(context, record.ownerRange, record.file) ?? record.owner;
-          context.report(finding(written, record.ownerRange, record.file, 'owner name'));
+          // The fix keeps the name as written (relative stays relative) when the source text is at hand. A name
+          // that is only non-ASCII through its $ORIGIN is reported at the $ORIGIN.
+          const written = sourceText(context, record.ownerRange, record.file);
+          if (written === undefined)
+            context.report(finding(record.owner, record.ownerRange, record.file, 'owner name'));
+          else if (hasNonAsciiLabel(written))
+            context.report(finding(written, record.ownerRange, record.file, 'owner name'));
         }
         for (const token of rdataNameTokens(record)) {
           if (hasNonAsciiLabel(token.text)) {
             context.report(finding(token.text, token.range, record.file, `${record.type} target`));
           }
         }
+      },
+      directive(directive) {
+        const name = directive.arguments[0];
+        if (directive.name !== '$ORIGIN' || name === undefined || !hasNonAsciiLabel(name.text)) return;
+        context.report(finding(name.text, name.range, directive.file, '$ORIGIN'));
       },
     };
   },

@@ -31,6 +31,17 @@ describe('rules: names', () => {
       assert.match(fixed, /MX 10 mail\.xn--bcher-kva\.example\.com\./);
     });
 
+    it('reports a Unicode $ORIGIN with a fix, and an xn-- $ORIGIN that does not decode', () => {
+      const text = zone('$ORIGIN bücher.example.com.', 'www IN A 192.0.2.1', '$ORIGIN xn--zz.example.com.');
+      const found = only('non-punycode-name', lintText(text));
+      assert.deepEqual(
+        found.map((d) => at(d.range)),
+        ['5:8-5:27'],
+      );
+      assert.match(applyEdits(text, found[0]?.fixes?.[0]?.edits ?? []), /^\$ORIGIN xn--bcher-kva\.example\.com\.$/m);
+      assert.deepEqual(rangesOf('bad-punycode', lintText(text)), ['7:8-7:14']);
+    });
+
     it('leaves ASCII names and Unicode text in TXT alone', () => {
       assert.deepEqual(only('non-punycode-name', lintText(zone('www IN TXT "grüße"', 'a IN A 192.0.2.1'))), []);
     });
