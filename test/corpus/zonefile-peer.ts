@@ -1,8 +1,9 @@
-// Reduces dns-zonefile's output and ours to comparable record tuples (owner, type, TTL when written, main rdata).
+// Reduces dns-zonefile's output and ours to comparable record tuples (owner, type, TTL when written, main rdata;
+// for the SOA its two names and serial).
 import { nameKey } from '../../server/src/zone/names';
 import type { ZoneRecord } from '../../server/src/zone/types';
 
-/** The record kinds dns-zonefile returns whose main rdata is one address or name. */
+/** The record kinds dns-zonefile returns whose main rdata is one address or name, or TXT's strings as written. */
 const peerKinds = {
   a: { type: 'A', field: 'ip', position: 0, isName: false },
   aaaa: { type: 'AAAA', field: 'ip', position: 0, isName: false },
@@ -11,6 +12,7 @@ const peerKinds = {
   ns: { type: 'NS', field: 'host', position: 0, isName: true },
   ptr: { type: 'PTR', field: 'host', position: 0, isName: true },
   srv: { type: 'SRV', field: 'target', position: 3, isName: true },
+  txt: { type: 'TXT', field: 'txt', position: -1, isName: false },
 } as const;
 
 const comparedTypes = new Set<string>(Object.values(peerKinds).map((kind) => kind.type));
@@ -45,24 +47,45 @@ export function peerTuples(zone: PeerZone, fallbackOrigin: string): string[] {
           absoluteKey(name, origin),
           info.type,
           ttl,
-          info.isName ? absoluteKey(value, origin) : value.toLowerCase(),
+          info.isName ? absoluteKey(value, origin) : normalize(info.type, value),
         ),
       );
     }
   }
+  const soa = zone.soa as Record<string, unknown> | undefined;
+  if (soa !== undefined) {
+    const name = typeof soa.name === 'string' ? soa.name : '@';
+    const ttl = typeof soa.ttl === 'number' ? soa.ttl : undefined;
+    const names = `${absoluteKey(String(soa.mname), origin)} ${absoluteKey(String(soa.rname), origin)}`;
+    tuples.push(tuple(absoluteKey(name, origin), 'SOA', ttl, `${names} ${String(soa.serial)}`));
+  }
   return tuples.sort();
 }
 
-/** Our records of the compared types as tuples; the TTL only when `withTtl(record)` says it was written. */
+/** Addresses compare case-insensitively; TXT as its character-strings written, one space apart. */
+function normalize(type: string, value: string): string {
+  return type === 'TXT' ? value : value.toLowerCase();
+}
+
+/** Our records of the compared types as tuples; the TTL only where the record wrote one. */
 export function ourTuples(records: readonly ZoneRecord[]): string[] {
   const tuples: string[] = [];
   for (const record of records) {
+    const ttl = record.ttlRange !== undefined ? record.ttl : undefined;
+    if (record.type === 'SOA') {
+      const [mname = '', rname = '', serial = ''] = record.fields.map((field) => field.value);
+      tuples.push(tuple(record.ownerKey, 'SOA', ttl, `${nameKey(mname)} ${nameKey(rname)} ${Number(serial)}`));
+      continue;
+    }
     if (!comparedTypes.has(record.type)) continue;
     const kind = Object.values(peerKinds).find((candidate) => candidate.type === record.type);
     if (kind === undefined) continue;
+    if (kind.type === 'TXT') {
+      tuples.push(tuple(record.ownerKey, 'TXT', ttl, record.rdata.map((token) => token.text).join(' ')));
+      continue;
+    }
     const value = record.fields[kind.position]?.value ?? record.rdata[kind.position]?.text ?? '';
-    const ttl = record.ttlRange !== undefined ? record.ttl : undefined;
-    tuples.push(tuple(record.ownerKey, record.type, ttl, kind.isName ? nameKey(value) : value.toLowerCase()));
+    tuples.push(tuple(record.ownerKey, record.type, ttl, kind.isName ? nameKey(value) : normalize(kind.type, value)));
   }
   return tuples.sort();
 }
@@ -88,7 +111,8 @@ export function tupleDifference(
  * Why dns-zonefile cannot read a file right, judged from the syntax it is documented or known not to handle;
  * undefined when the file stays within what it reads. Only such files are compared record by record.
  */
-export function peerLimitation(text: string): string | undefined {
+export function peerLimitation(text: string, records: readonly ZoneRecord[]): string | undefined {
+  if (records.filter((record) => record.type === 'SOA').length > 1) return 'only one SOA record is kept';
   if (/^\s*\$INCLUDE/im.test(text)) return '$INCLUDE is not supported';
   if (/^\s*\$GENERATE/im.test(text)) return '$GENERATE is not supported';
   if ((text.match(/^\s*\$ORIGIN/gim) ?? []).length > 1) return 'only one $ORIGIN is used for the whole file';
