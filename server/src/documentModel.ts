@@ -291,7 +291,8 @@ export class DocumentModel implements ZoneView {
       let matched = false;
       for (;;) {
         const boundary = next < segments.length ? currentOffset(segments[next]) + delta - base : Infinity;
-        if (boundary > attempt.text.length && attempt.text.length < text.length - base) break;
+        // A boundary at the very end of a window cannot be trusted: an entry may have been cut there.
+        if (boundary >= attempt.text.length && attempt.text.length < text.length - base) break;
         point = parseIncremental(attempt.text, point, options, collector, boundary);
         if (next >= segments.length) {
           matched = true;

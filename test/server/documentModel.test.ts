@@ -89,7 +89,8 @@ describe('document model (incremental analysis)', () => {
   });
 
   for (const profile of ['bind', 'cloudflare'] as const) {
-    it(`agrees with a fresh analysis after any sequence of random edits, ${profile} profile (property)`, () => {
+    it(`agrees with a fresh analysis after any sequence of random edits, ${profile} profile (property)`, function () {
+      this.timeout(120_000);
       const profileOptions: ModelOptions = { ...options, settings: { profile, rules: {} } };
       const pieces = [
         '\n',
