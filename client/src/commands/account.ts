@@ -27,7 +27,7 @@ export async function setToken(context: CommandContext, token?: string): Promise
   await context.store.storeToken(credentials.token);
   await context.session.reset();
   await context.credentialsChanged();
-  return report(check);
+  return report(check, true);
 }
 
 /** Asks for the email and global API key (legacy authentication), verifies them and stores both. */
@@ -55,7 +55,7 @@ export async function setGlobalKey(
   await context.store.storeGlobalKey(credentials.email, credentials.key);
   await context.session.reset();
   await context.credentialsChanged();
-  return report(check);
+  return report(check, true);
 }
 
 /** Removes the stored token, email and key. */
@@ -106,8 +106,10 @@ async function verify(
   }
 }
 
-function report(check: CredentialCheck): CredentialCheck {
-  const text = `Zone Records: ${check.message}${check.saved && !check.verified ? ' They were saved anyway; fix or clear them.' : ''}`;
+/** Shows the outcome; `justSaved` adds that failed credentials were kept (to fix or clear). */
+function report(check: CredentialCheck, justSaved = false): CredentialCheck {
+  const kept = justSaved && !check.verified ? ' They were saved anyway; set them again or clear them.' : '';
+  const text = `Zone Records: ${check.message}${kept}`;
   if (check.verified) void vscode.window.showInformationMessage(text);
   else void vscode.window.showWarningMessage(text);
   return check;
