@@ -63,7 +63,7 @@ export class Lexer {
     private readonly report: LexReport,
   ) {
     this.text = source.text;
-    this.position = start === 0 && this.text.charCodeAt(0) === BOM ? 1 : start;
+    this.position = start;
   }
 
   /** True when a bad `\DDD` escape in [start, end) was reported since the last `forgetEscapes`. */
@@ -104,6 +104,11 @@ export class Lexer {
         return new SourceToken('newline', position, breakEnd, this.source);
       }
       if (kind === SPECIAL) return this.special(code, position);
+      // A byte-order mark opening the text is not part of the first owner name.
+      if (code === BOM && position === 0) {
+        position++;
+        continue;
+      }
       return this.word(position);
     }
     this.position = position;
@@ -220,13 +225,16 @@ export class Lexer {
     return position;
   }
 
+  // Only the outermost unclosed '(' is reported: the others are inside it, and a file of stray '(' must not
+  // become as many findings.
   private closeAtEnd(): void {
-    for (const open of this.openParens) {
+    const outermost = this.openParens[0];
+    if (outermost !== undefined) {
       this.report(
         'unbalanced-parentheses',
         "'(' is never closed: add the matching ')' at the end of the record",
-        open.start,
-        open.end,
+        outermost.start,
+        outermost.end,
       );
     }
     this.openParens.length = 0;

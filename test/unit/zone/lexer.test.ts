@@ -101,6 +101,8 @@ describe('lexer', () => {
       open.tokens.some(([kind]) => kind === 'newline'),
       false,
     );
+    assert.deepEqual(lex('a ( b ( c ( d').reports, [['unbalanced-parentheses', 2, 3]]);
+    assert.deepEqual(lex('a ( b ) ( c').reports, [['unbalanced-parentheses', 8, 9]]);
   });
 
   it('counts CRLF and lone CR as one line break each, as LSP does', () => {

@@ -169,7 +169,7 @@ describe('parser: properties', () => {
           const delta = after.length - before.length;
 
           const old = collect(before, startPoint(options));
-          const from = [...old.points].reverse().find((p) => p.offset <= start) ?? old.points[0];
+          const from = [...old.points].reverse().find((p) => p.offset <= start) ?? startPoint(options);
           const fresh = collect(after, from, end + delta + 1);
           let kept: Summary[] = [];
           let keptDiagnostics: string[] = [];

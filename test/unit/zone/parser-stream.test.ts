@@ -104,6 +104,14 @@ describe('parser: streaming and incremental entry points', () => {
     );
   });
 
+  it('offers the first resume point at offset 0, also after a byte-order mark', () => {
+    for (const text of ['\ufeffwww A 192.0.2.1\n', '\ufeff', 'www A 192.0.2.1\n']) {
+      const points: ResumePoint[] = [];
+      parseRecords(text, options, { entry: (p) => points.push(p) });
+      assert.equal(points[0]?.offset, 0, JSON.stringify(text));
+    }
+  });
+
   it('startPoint gives the state the options describe', () => {
     const point = startPoint({ origin: 'x.test', defaultTtl: 30, zoneClass: 'chaos' });
     assert.deepEqual(point.state, {
