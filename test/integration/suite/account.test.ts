@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CredentialCheck } from '../../../client/src/commands/account';
-import { extensionApi, testEnv } from '../helpers';
+import { extensionApi, testEnv, waitFor } from '../helpers';
 
 describe('account: credentials in SecretStorage', () => {
   it('shows no zones (the welcome view) before credentials are set', async () => {
@@ -46,5 +46,19 @@ describe('account: credentials in SecretStorage', () => {
     const item = api.tree.getTreeItem(zones[0]);
     assert.match(String(item.description), /^Free.* · 0 \/ [\d,]+$/);
     assert.equal(item.contextValue, 'zone');
+  });
+
+  it('shows only the zones the zone filter setting matches', async () => {
+    const api = await extensionApi();
+    const zoneNames = async (): Promise<string[]> =>
+      (await api.tree.getChildren()).map((node) => (node.kind === 'zone' ? node.zone.name : node.kind));
+    const settings = vscode.workspace.getConfiguration('zoneRecords');
+    await settings.update('zoneFilter', '.org', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('only example.org', async () => (await zoneNames()).join() === 'example.org');
+    } finally {
+      await settings.update('zoneFilter', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('both zones again', async () => (await zoneNames()).join() === 'example.com,example.org');
   });
 });

@@ -41,12 +41,14 @@ describe('diagnostics and quick fixes from the language server', () => {
     const fix = actions.find((action) => action.edit !== undefined && /xn--caf-dma/.test(action.title));
     assert.ok(fix, `quick fixes: ${actions.map((action) => action.title).join(' | ')}`);
 
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.window.showTextDocument(editor.document, editor.viewColumn);
     editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
     await vscode.commands.executeCommand('editor.action.quickFix');
     await screenshot('quick-fix');
     await vscode.commands.executeCommand('hideCodeActionWidget');
+    await vscode.commands.executeCommand('workbench.view.extension.zoneRecords');
 
     assert.equal(await vscode.workspace.applyEdit(fix.edit!), true);
     assert.match(editor.document.lineAt(finding.range.start.line).text, /^xn--caf-dma\b/);
