@@ -291,13 +291,18 @@ export interface ServerStats {
   readonly collected: boolean;
 }
 
+/**
+ * The file system path of a document: `file:` URIs, and `vscode-remote:` ones (the server runs on the remote
+ * machine, beside the files, when VS Code works remotely or through code-server).
+ */
 function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
   try {
-    return fileURLToPath(uri);
+    if (uri.startsWith('file:')) return fileURLToPath(uri);
+    if (uri.startsWith('vscode-remote:')) return decodeURIComponent(new URL(uri).pathname);
   } catch {
-    return undefined;
+    // Not a path we can read: the document is linted on its own, without $INCLUDE.
   }
+  return undefined;
 }
 
 function shiftLine<T extends { readonly line: number }>(position: T, lines: number): T {

@@ -119,6 +119,18 @@ describe('language server over stdio: diagnostics', function () {
     await client.close(uri);
   });
 
+  it('reads $INCLUDEs of vscode-remote documents from the server’s file system (code-server, remote VS Code)', async () => {
+    fs.writeFileSync(path.join(folder, 'remote.inc'), 'alias IN A 192.0.2.10\n');
+    const uri = `vscode-remote://remote-host${pathToFileURL(path.join(folder, 'db.remote.example')).pathname}`;
+    const diagnostics = await client.open(uri, `${zone}$INCLUDE remote.inc\nalias IN CNAME www\n`);
+    assert.ok(
+      diagnostics.some((d) => d.code === 'cname-and-other-data' && d.range.start.line === 6),
+      JSON.stringify(diagnostics),
+    );
+    assert.ok(!diagnostics.some((d) => d.code === 'include-not-found'));
+    await client.close(uri);
+  });
+
   it('clears a document’s diagnostics when it is closed', async () => {
     const uri = 'file:///virtual/close.example.com.zone';
     assert.ok((await client.open(uri, `${zone}x IN A 1.2.3\n`)).length > 0);
