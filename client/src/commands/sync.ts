@@ -43,8 +43,10 @@ interface PlannedSync {
 /** Plans the sync of a zone file and opens the diff (live zone ↔ file) with a summary. */
 export async function planSync(
   context: CommandContext,
-  args: SyncArgs = {},
+  target: SyncArgs | vscode.Uri = {},
 ): Promise<{ summary: PlanSummary; diff: { live: vscode.Uri; local: vscode.Uri } }> {
+  // Menus on an editor pass its URI.
+  const args: SyncArgs = target instanceof vscode.Uri ? { uri: target } : target;
   const planned = await plan(context, args);
   await openDiff(planned);
   const summary = summarizePlan(planned.plan);
@@ -72,7 +74,11 @@ export async function planSync(
  * many deletes, then applies chunk by chunk with progress; cancelling stops between chunks. The report says
  * exactly which chunks were applied.
  */
-export async function applySync(context: CommandContext, args: ApplySyncArgs = {}): Promise<ApplyReport | undefined> {
+export async function applySync(
+  context: CommandContext,
+  target: ApplySyncArgs | vscode.Uri = {},
+): Promise<ApplyReport | undefined> {
+  const args: ApplySyncArgs = target instanceof vscode.Uri ? { uri: target } : target;
   const planned = await plan(context, args);
   const full = planned.plan;
   if (isEmptyPlan(full)) {

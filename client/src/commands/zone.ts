@@ -37,7 +37,12 @@ export interface ImportArgs {
  * Imports the active zone file: lint first (errors block, warnings ask), then the proxied choice, a pre-flight
  * check of the zone's record quota, then the upload; reports `recs_added` of `total_records_parsed`.
  */
-export async function importZone(context: CommandContext, args: ImportArgs = {}): Promise<ImportResult | undefined> {
+export async function importZone(
+  context: CommandContext,
+  target: ImportArgs | vscode.Uri = {},
+): Promise<ImportResult | undefined> {
+  // Menus on an editor pass its URI.
+  const args: ImportArgs = target instanceof vscode.Uri ? { uri: target } : target;
   const document = await zoneDocument(args.uri);
   const file = lintZoneDocument(document, args.zone);
   const fileName = path.basename(document.uri.path);

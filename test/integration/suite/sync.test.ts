@@ -12,7 +12,8 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
 
   it('plans the sync and opens the diff between the live zone and the file', async () => {
     await vscode.window.showTextDocument(uri);
-    const result = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri });
+    // As the editor title menu calls it: with the editor's URI.
+    const result = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', uri);
     assert.deepEqual(result.summary, { create: 3, update: 0, delete: 0 });
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor is active');
