@@ -137,6 +137,8 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
   const applySettings = (section: unknown): void => {
     const reading = readServerSettings(section);
     for (const problem of reading.problems) connection.console.warn(`zone-records settings: ${problem}`);
+    // Clients announce every configuration change, ours or not: re-lint only when ours changed.
+    if (JSON.stringify(reading.settings) === JSON.stringify(settings)) return;
     settings = reading.settings;
     reanalyzeAll();
   };
