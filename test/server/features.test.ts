@@ -153,6 +153,30 @@ describe('language server over stdio: hover, completion, symbols, folding, forma
     );
   });
 
+  it('answers at the current positions after edits above (records reused from before the edit)', async () => {
+    const editedUri = 'file:///virtual/shifted/example.com.zone';
+    const big = zone + Array.from({ length: 400 }, (_, i) => `extra${i} IN A 192.0.2.${i % 250}`).join('\n') + '\n';
+    await client.open(editedUri, big);
+    await client.edit(
+      editedUri,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      '; one\n; two\n',
+    );
+    const hover: Hover | null = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: editedUri },
+      position: { line: 400 + 2, character: 12 },
+    });
+    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /\*\*A\*\* \(type 1\)/);
+    assert.equal(hover?.range?.start.line, 402);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: editedUri },
+    })) as DocumentSymbol[];
+    const last = symbols[symbols.length - 1];
+    assert.equal(last.name, 'extra399.sub');
+    assert.equal(last.range.start.line, big.split('\n').indexOf('extra399 IN A 192.0.2.149') + 2);
+    await client.close(editedUri);
+  });
+
   it('formats into aligned columns, and formatting again changes nothing', async () => {
     const messy = 'www   IN A 192.0.2.1\nmail 300 IN    MX 10 www\n   IN TXT "x"\n';
     const formatUri = 'file:///virtual/format/example.com.zone';
