@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { showError } from '../errors';
 import { clearCredentials, setGlobalKey, setToken, verifyCredentials } from './account';
+import { handlerArguments } from './arguments';
 import { Cancelled, type CommandContext } from './context';
 import {
   copyRecordAsZoneLine,
@@ -62,7 +63,7 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
   return Object.entries(commandTable).map(([name, command]) =>
     vscode.commands.registerCommand(`zoneRecords.${name}`, async (...args: unknown[]) => {
       try {
-        return await command.run(context, ...args);
+        return await command.run(context, ...handlerArguments(args));
       } catch (error) {
         if (error instanceof Cancelled) return undefined;
         failures.push(`${command.action} failed: ${error instanceof Error ? error.message : String(error)}`);

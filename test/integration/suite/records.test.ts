@@ -231,6 +231,23 @@ describe('records: tree and record actions', () => {
     assert.equal(api.tree.describeQuery(), '');
   });
 
+  it('takes the clicked node when a tree menu also passes the selection, and asks for the rest', async () => {
+    const node = await recordNode('test.example.com', 'A');
+    let settled = false;
+    // A context menu calls (node, selectedNodes); quick update then asks what to change and the new value.
+    const updating = vscode.commands
+      .executeCommand<DnsRecord | undefined>('zoneRecords.quickUpdateRecord', node, [node])
+      .then((result) => ((settled = true), result));
+    await waitFor('the prompts to be answered (TTL, then its current value)', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return settled;
+    });
+    const updated = await updating;
+    assert.ok(updated, 'the record was updated');
+    assert.deepEqual([updated.id, updated.ttl, updated.content], [created.id, 600, '192.0.2.100']);
+  });
+
   it('deletes the record after confirmation', async () => {
     const deleted = await vscode.commands.executeCommand<boolean>(
       'zoneRecords.deleteRecord',
