@@ -234,6 +234,8 @@ const rows: readonly Row[] = [
     'cf',
   ],
   ['DSYNC', 66, 'rrtype scheme port target', 'Where a child zone notifies its parent of DS changes.', 'RFC 9859'],
+  ['HHIT', 67, 'data', 'Hierarchical host identity tag of a drone (DRIP), as base64 data.', 'RFC 9886'],
+  ['BRID', 68, 'data', 'Broadcast remote identification of a drone (DRIP), as base64 data.', 'RFC 9886'],
   ['SPF', 99, 'text', 'SPF policy as its own type (obsolete: publish SPF in TXT).', 'RFC 7208', 'obsolete'],
   ['UINFO', 100, 'data', 'Reserved (never standardised).', 'IANA', 'obsolete'],
   ['UID', 101, 'data', 'Reserved (never standardised).', 'IANA', 'obsolete'],

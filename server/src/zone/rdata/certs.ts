@@ -100,3 +100,12 @@ export const parseDhcid: RdataParser = (tokens, context) => {
   readBase64(reader, 'digest');
   return reader.result();
 };
+
+/** HHIT and BRID (RFC 9886): opaque data written as base64, possibly over several tokens. */
+export function parseBase64Data(type: string): RdataParser {
+  return (tokens, context) => {
+    const reader = new RdataReader(tokens, context, type);
+    readBase64(reader, 'data');
+    return reader.result();
+  };
+}

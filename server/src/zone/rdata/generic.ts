@@ -2,6 +2,7 @@
 import { readHex } from './encodings';
 import { checkWireForm } from './wire';
 import { RdataReader } from './reader';
+import { MAX_SENDABLE_RDATA } from './strings';
 import type { RdataParser, RecordTypeInfo } from './types';
 
 /** Types whose trailing fields are optional: how many fields they need at least. */
@@ -20,6 +21,13 @@ export function parseGenericRdata(type: string): RdataParser {
     const hexStart = reader.peek();
     const actual = readHex(reader, 'data', {}) ?? undefined;
     if (declared === undefined || lengthToken === undefined) return reader.result();
+    if (declared > MAX_SENDABLE_RDATA) {
+      reader.report(
+        'bad-generic-rdata',
+        `The generic rdata declares ${declared} octets; at most ${MAX_SENDABLE_RDATA} fit in a DNS message with the record's header.`,
+        lengthToken.range,
+      );
+    }
     if (declared === 0 && hexStart === undefined) {
       // `\# 0` is complete: the "missing data" reported by readHex does not apply.
       return {

@@ -3,7 +3,7 @@ import type { Token } from '../types';
 import { parseA, parseAaaa, parseEui48, parseEui64, parseNsap } from './address';
 import { parseCaa } from './caa';
 import { typeCatalog, typeCodeOf } from './catalog';
-import { parseCert, parseDhcid, parseOpenpgpkey, parseSmimea, parseSshfp, parseTlsa } from './certs';
+import { parseBase64Data, parseCert, parseDhcid, parseOpenpgpkey, parseSmimea, parseSshfp, parseTlsa } from './certs';
 import {
   parseCdnskey,
   parseCds,
@@ -68,6 +68,7 @@ const parsers: Readonly<Partial<Record<string, RdataParser>>> = {
   DS: parseDs,
   EUI48: parseEui48,
   EUI64: parseEui64,
+  HHIT: parseBase64Data('HHIT'),
   HINFO: parseHinfo,
   HTTPS: parseHttps,
   KEY: parseKey,
@@ -107,6 +108,7 @@ const parsers: Readonly<Partial<Record<string, RdataParser>>> = {
   TXT: parseTxt,
   URI: parseUri,
   AVC: textStrings('AVC'),
+  BRID: parseBase64Data('BRID'),
   WALLET: textStrings('WALLET'),
   ZONEMD: parseZonemd,
 };

@@ -2,7 +2,12 @@
 import { RdataReader } from './reader';
 import type { RdataParser } from './types';
 
-const MAX_RDATA = 0xffff;
+/**
+ * The most rdata one record can carry and still be sent: a DNS message is at most 65535 octets (RFC 1035 4.2.2, the
+ * TCP length prefix), of which the header takes 12 and the record itself at least 11 (the root name as its owner,
+ * then type, class, TTL and RDLENGTH). BIND refuses longer rdata with the same bound (DNS_RDATA_MAXLENGTH).
+ */
+export const MAX_SENDABLE_RDATA = 0xffff - 12 - 1 - 10;
 
 /** TXT and SPF: one or more character-strings, each at most 255 octets after unescaping. */
 export function textStrings(type: string): RdataParser {
@@ -13,8 +18,9 @@ export function textStrings(type: string): RdataParser {
     for (const token of reader.takeRest()) wireLength += 1 + reader.characterStringFrom(token, 'text').length;
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
-    if (wireLength > MAX_RDATA && first && last) {
-      reader.report('bad-rdata', `${type} rdata is ${wireLength} octets; a record holds at most 65535.`, {
+    if (wireLength > MAX_SENDABLE_RDATA && first && last) {
+      const message = `${type} rdata is ${wireLength} octets; at most ${MAX_SENDABLE_RDATA} fit in a DNS message with the record's header: shorten the text.`;
+      reader.report('bad-rdata', message, {
         start: first.range.start,
         end: last.range.end,
       });

@@ -42,4 +42,12 @@ describe('rdata: CERT, TLSA, SMIMEA, SSHFP, OPENPGPKEY', () => {
     assert.deepEqual(fields(parse('OPENPGPKEY', 'mQIN BFq6 Zw==')), ['public_key=mQINBFq6Zw==']);
     assert.deepEqual(codes(parse('OPENPGPKEY', '')), ['missing-rdata']);
   });
+
+  it('parses HHIT and BRID (RFC 9886, types 67 and 68) as base64 data', () => {
+    assert.deepEqual(fields(parse('HHIT', 'gxJp M2Zm OCAw MDBh')), ['data=gxJpM2ZmOCAwMDBh']);
+    assert.deepEqual(fields(parse('BRID', 'owAAAYIE')), ['data=owAAAYIE']);
+    assert.deepEqual(codes(parse('TYPE67', 'owAAAYIE')), [], 'TYPE67 is HHIT');
+    assert.deepEqual(codes(parse('BRID', '')), ['missing-rdata']);
+    assert.deepEqual(codes(parse('HHIT', 'not*base64')), ['bad-base64']);
+  });
 });

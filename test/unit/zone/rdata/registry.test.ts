@@ -89,6 +89,11 @@ describe('rdata: registry, generic rdata and parseRdata', () => {
     assert.deepEqual(codes(parse('TYPE65534', '\\# 1 0g')), ['bad-hex']);
   });
 
+  it('refuses generic rdata longer than a DNS message can carry (65512 octets)', () => {
+    assert.deepEqual(codes(parse('TYPE65534', `\\# 65512 ${'00'.repeat(65512)}`)), []);
+    assert.deepEqual(codes(parse('TYPE65534', `\\# 65513 ${'00'.repeat(65513)}`)), ['bad-generic-rdata']);
+  });
+
   it('checks generic rdata of known types against their wire layout', () => {
     assert.deepEqual(codes(parse('NS', '\\# 5 036e733100')), [], 'ns1.');
     assert.deepEqual(codes(parse('MX', '\\# 4 000a0000')), ['bad-generic-rdata'], 'a name left over');

@@ -26,13 +26,15 @@ describe('rdata: TXT and other character-string types', () => {
     assert.deepEqual(codes(parse('TXT', '"\\300"')), []);
   });
 
-  it('refuses rdata over 65535 octets in total', () => {
+  it('refuses rdata that cannot fit in a DNS message (over 65512 octets)', () => {
     const strings = Array.from({ length: 258 }, () => `"${'x'.repeat(254)}"`).join(' ');
     assert.deepEqual(codes(parse('TXT', strings)), ['bad-rdata'], '258 x 255 octets');
     const fits = Array.from({ length: 257 }, () => `"${'x'.repeat(253)}"`).join(' ');
     assert.deepEqual(codes(parse('TXT', fits)), [], '257 x 254 = 65278 octets');
-    const exact = Array.from({ length: 257 }, () => `"${'x'.repeat(254)}"`).join(' ');
-    assert.deepEqual(codes(parse('TXT', exact)), [], '257 x 255 = 65535 octets, the limit itself');
+    // 256 strings of 255 octets and one of 232 (1 + 231): 65280 + 232 = 65512, the largest sendable rdata.
+    const full = Array.from({ length: 256 }, () => `"${'x'.repeat(254)}"`);
+    assert.deepEqual(codes(parse('TXT', [...full, `"${'x'.repeat(231)}"`].join(' '))), [], '65512 octets fit');
+    assert.deepEqual(codes(parse('TXT', [...full, `"${'x'.repeat(232)}"`].join(' '))), ['bad-rdata'], '65513 do not');
   });
 
   it('needs at least one string', () => {
