@@ -187,7 +187,13 @@ export class DocumentModel implements ZoneView {
     this.currentText = newText;
     this.version++;
     this.bytes += utf8ByteLength(inserted) - utf8ByteLength(removed);
-    const kind = this.updateIncrementally(start, end, inserted, countLines(removed), oldText.length);
+    let kind: UpdateKind;
+    try {
+      kind = this.updateIncrementally(start, end, inserted, countLines(removed), oldText.length);
+    } catch {
+      // A bug in the incremental path must not leave the document half updated: start over from the text.
+      kind = 'full';
+    }
     if (kind === 'full') this.analyzeAll();
     return kind;
   }

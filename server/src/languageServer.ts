@@ -200,8 +200,9 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
         entry.model.replaceText(change.text, modelOptions(change.text, entry.path));
         continue;
       }
-      const start = entry.document.offsetAt(change.range.start);
-      const end = entry.document.offsetAt(change.range.end);
+      const from = entry.document.offsetAt(change.range.start);
+      const to = entry.document.offsetAt(change.range.end);
+      const [start, end] = from <= to ? [from, to] : [to, from];
       TextDocument.update(entry.document, [change], textDocument.version);
       entry.model.update(start, end, change.text, entry.document.getText());
     }
