@@ -6,6 +6,7 @@ import type { ParseResult, ZoneDiagnostic } from '../../server/src/zone/types';
 import { readSettings } from './config';
 import { UserError } from './errors';
 import { zoneNameOf } from './text/zoneOrigin';
+import { liveScheme } from './views/liveDocuments';
 
 /** A zone file open in an editor, parsed and linted with the user's lint settings. */
 export interface LintedZoneFile {
@@ -21,7 +22,10 @@ export interface LintedZoneFile {
 export async function zoneDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument> {
   if (uri !== undefined) return vscode.workspace.openTextDocument(uri);
   const document = vscode.window.activeTextEditor?.document;
-  if (document === undefined) throw new UserError('Open a zone file first (the command works on the active editor).');
+  // The sync diff's own read-only sides are not zone files to work on.
+  if (document === undefined || document.uri.scheme === liveScheme) {
+    throw new UserError('Open a zone file first (the command works on the active editor).');
+  }
   return document;
 }
 

@@ -33,6 +33,8 @@ export interface ApplySyncArgs extends SyncArgs {
 }
 
 interface PlannedSync {
+  /** The zone file (the diff editor becomes the active editor, so later steps must not look there). */
+  readonly uri: vscode.Uri;
   readonly zone: Zone;
   readonly client: CloudflareClient;
   readonly plan: Plan;
@@ -58,7 +60,7 @@ export async function planSync(
     void vscode.window.showInformationMessage(`Zone Records: ${text}`, 'Apply…').then((choice) => {
       if (choice === 'Apply…') {
         void vscode.commands.executeCommand('zoneRecords.applySync', {
-          uri: args.uri ?? vscode.window.activeTextEditor?.document.uri,
+          uri: planned.uri,
           zone: planned.zone.name,
         });
       }
@@ -142,14 +144,14 @@ export async function applySync(
   // The planner's message names the CLI flag; here the confirmation is the modal question.
   const text = `Zone Records: ${planned.zone.name}: ${report.message.replace(/ \(--allow-deletes[^)]*\)/, '')}`;
   if (report.status === 'applied') void vscode.window.showInformationMessage(text);
-  else if (report.status === 'cancelled') void vscode.window.showWarningMessage(text, 'Plan Again').then(planAgain);
-  else void vscode.window.showErrorMessage(text, 'Plan Again', 'Show Log').then(planAgain);
+  const planAgain = (choice: string | undefined): void => {
+    if (choice === 'Plan Again') void vscode.commands.executeCommand('zoneRecords.planSync', { uri: planned.uri });
+    if (choice === 'Show Log') void vscode.commands.executeCommand('zoneRecords.showLog');
+  };
+  if (report.status === 'cancelled') void vscode.window.showWarningMessage(text, 'Plan Again').then(planAgain);
+  else if (report.status !== 'applied')
+    void vscode.window.showErrorMessage(text, 'Plan Again', 'Show Log').then(planAgain);
   return report;
-}
-
-function planAgain(choice: string | undefined): void {
-  if (choice === 'Plan Again') void vscode.commands.executeCommand('zoneRecords.planSync');
-  if (choice === 'Show Log') void vscode.commands.executeCommand('zoneRecords.showLog');
 }
 
 async function plan(context: CommandContext, args: SyncArgs): Promise<PlannedSync> {
@@ -180,7 +182,7 @@ async function plan(context: CommandContext, args: SyncArgs): Promise<PlannedSyn
     live: context.documents.set(`/sync/${zone.name} (live).zone`, texts.live),
     local: context.documents.set(`/sync/${fileName} (${zone.name}).zone`, texts.local),
   };
-  return { zone, client, plan: computed, fileName, diff };
+  return { uri: document.uri, zone, client, plan: computed, fileName, diff };
 }
 
 async function openDiff(planned: PlannedSync): Promise<void> {
