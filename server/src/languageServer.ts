@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
   type Connection,
@@ -11,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './codeActions';
 import { completion } from './completion';
-import { toLspDiagnostic } from './diagnostics';
+import { diagnosticSource, toLspDiagnostic } from './diagnostics';
 import { DocumentModel, type ModelOptions } from './documentModel';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
@@ -82,7 +83,10 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
       });
     }
     const context = { uri: entry.model.uri, path: entry.path, includes };
-    entry.published = entry.model.diagnostics.map((finding) => toLspDiagnostic(finding, context));
+    const findings = entry.model.diagnostics;
+    const shown = findings.length > maxPublished ? findings.slice(0, maxPublished) : findings;
+    entry.published = shown.map((finding) => toLspDiagnostic(finding, context));
+    if (shown.length < findings.length) entry.published.push(tooManyFindings(findings.length));
     void connection.sendDiagnostics({
       uri: entry.model.uri,
       version: entry.document.version,
@@ -298,6 +302,22 @@ export interface ServerStats {
  * The file system path of a document: `file:` URIs, and `vscode-remote:` ones (the server runs on the remote
  * machine, beside the files, when VS Code works remotely or through code-server).
  */
+/**
+ * At most this many findings are published for one document: editors slow down long before a list that size
+ * becomes useful, and `zone-records lint` prints every one.
+ */
+const maxPublished = 5000;
+
+function tooManyFindings(total: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'too-many-findings',
+    source: diagnosticSource,
+    message: `Only the first ${maxPublished} of ${total} findings are shown: fix these first, or run \`zone-records lint\` on the file to see them all.`,
+  };
+}
+
 function filePath(uri: string): string | undefined {
   try {
     if (uri.startsWith('file:')) return fileURLToPath(uri);

@@ -131,6 +131,17 @@ describe('language server over stdio: diagnostics', function () {
     await client.close(uri);
   });
 
+  it('publishes at most 5000 findings, and says how many there are', async () => {
+    const uri = 'file:///virtual/many.example.com.zone';
+    const lines = Array.from({ length: 5003 }, (_, i) => `h${i} 30 IN A 192.0.2.1`);
+    const diagnostics = await client.open(uri, `${zone}${lines.join('\n')}\n`);
+    assert.equal(diagnostics.length, 5001);
+    assert.equal(diagnostics.filter((d) => d.code === 'cloudflare-ttl').length, 5000);
+    const summary = diagnostics.find((d) => d.code === 'too-many-findings');
+    assert.match(JSON.stringify(summary?.message), /first 5000 of 5003 findings/);
+    await client.close(uri);
+  });
+
   it('clears a document’s diagnostics when it is closed', async () => {
     const uri = 'file:///virtual/close.example.com.zone';
     assert.ok((await client.open(uri, `${zone}x IN A 1.2.3\n`)).length > 0);
