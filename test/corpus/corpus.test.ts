@@ -20,14 +20,6 @@ import { ourTuples, peerLimitation, peerTuples, tupleDifference } from './zonefi
 const expectDifferences: Readonly<
   Record<string, { kind: 'follows-named' | 'not-checked' | 'core-gap'; reason: string }>
 > = {
-  'bind9/bin/tests/system/checkzone/zones/bad-cdnskey.db': {
-    kind: 'not-checked',
-    reason: 'CDS/CDNSKEY consistency with the DNSKEY set is not checked',
-  },
-  'bind9/bin/tests/system/checkzone/zones/bad-cds.db': {
-    kind: 'not-checked',
-    reason: 'CDS/CDNSKEY consistency with the DNSKEY set is not checked',
-  },
   'bind9/bin/tests/system/checkzone/zones/bad-dns-sd-reverse.db': {
     kind: 'not-checked',
     reason:
@@ -132,8 +124,6 @@ const namedDifferences: Readonly<Record<string, string>> = {
     'RFC 9461 rules for DNS server SVCB records are checked here (dns-svcb), as the upstream test expects; named 9.18 does not check them',
   'bind9/bin/tests/system/checkzone/zones/bad-eui64-trailing-garbage.db':
     'EUI64 with trailing data is refused here, as the upstream test expects ("bad EUI"); named 9.18 loads it',
-  'bind9/bin/tests/system/checkzone/zones/bad-cdnskey.db': 'CDS/CDNSKEY consistency is not checked',
-  'bind9/bin/tests/system/checkzone/zones/bad-cds.db': 'CDS/CDNSKEY consistency is not checked',
   'bind9/bin/tests/system/checkzone/zones/bad-ds-2.db':
     'a DS without NS at its name is an error here (RFC 4035 2.4, the upstream test expects it); named 9.18 lets it load',
   'bind9/bin/tests/system/checkzone/zones/bad-nsec3owner-padded.db': 'check-names on NSEC3 owner names is BIND policy',

@@ -216,3 +216,31 @@ export function relativize(name: string, origin: string): string {
 export function isAbsoluteName(text: string): boolean {
   return text === '.' || scanName(text).absolute;
 }
+
+/**
+ * The wire form (RFC 1035 3.1) of a comparison key from `nameKey`: length-prefixed labels ending with the root.
+ * Keys are lower-cased, so this is also the canonical form DNSSEC digests use (RFC 4034 6.2).
+ */
+export function keyToWire(key: string): Uint8Array {
+  if (key === '.') return Uint8Array.of(0);
+  const out: number[] = [];
+  let label: number[] = [];
+  const endLabel = (): void => {
+    out.push(label.length, ...label);
+    label = [];
+  };
+  for (let i = 0; i < key.length; i += 1) {
+    const char = key[i] ?? '';
+    if (char === '.') endLabel();
+    else if (char === '\\' && /^\d{3}$/.test(key.slice(i + 1, i + 4))) {
+      label.push(Number(key.slice(i + 1, i + 4)) & 0xff);
+      i += 3;
+    } else if (char === '\\' && i + 1 < key.length) {
+      label.push(key.charCodeAt(i + 1) & 0xff);
+      i += 1;
+    } else label.push(key.charCodeAt(i) & 0xff);
+  }
+  if (label.length > 0) endLabel();
+  out.push(0);
+  return Uint8Array.from(out);
+}

@@ -1,4 +1,5 @@
 import { badPunycode } from './bad-punycode';
+import { cdsWithoutDnskey } from './cds-without-dnskey';
 import { belowDname } from './below-dname';
 import { cfTags } from './cf-tags';
 import { cloudflareFileSize } from './cloudflare-file-size';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   belowDname,
   dsAtApex,
   dsNotAtDelegation,
+  cdsWithoutDnskey,
   nsTargetWithoutAddress,
   nonPunycodeName,
   badPunycode,
