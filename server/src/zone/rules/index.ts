@@ -17,6 +17,7 @@ import { multipleCnames } from './multiple-cnames';
 import { multipleSoa } from './multiple-soa';
 import { nonPunycodeName } from './non-punycode-name';
 import { nsAndOtherData } from './ns-and-other-data';
+import { nsec3OwnerNotHash } from './nsec3-owner-not-hash';
 import { nsTargetWithoutAddress } from './ns-target-without-address';
 import { outOfZone } from './out-of-zone';
 import { soaMissing } from './soa-missing';
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   dsAtApex,
   dsNotAtDelegation,
   cdsWithoutDnskey,
+  nsec3OwnerNotHash,
   nsTargetWithoutAddress,
   nonPunycodeName,
   badPunycode,

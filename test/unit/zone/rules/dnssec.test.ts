@@ -51,3 +51,30 @@ describe('rules: cds-without-dnskey', () => {
     );
   });
 });
+
+describe('rules: nsec3-owner-not-hash', () => {
+  const nsec3 = (owner: string): string[] =>
+    only('nsec3-owner-not-hash', lintText(zone(`${owner} IN NSEC3 1 0 0 - CPNMU A`), { profile: 'bind' })).map((d) =>
+      at(d.range),
+    );
+
+  it('accepts an unpadded base32hex first label in either case', () => {
+    assert.deepEqual(nsec3('c07pdjfet1d3er9g9e0dodg2ctojkv5g'), []);
+    assert.deepEqual(nsec3('C07PDJFET1D3ER9G9E0DODG2CTOJKV5G'), []);
+    assert.deepEqual(nsec3('CPNMU'), [], '5 digits are 3 whole octets');
+  });
+
+  it('reports a padded label, characters outside base32hex and impossible lengths, on the owner', () => {
+    assert.deepEqual(nsec3('CPNMU==='), ['5:0-5:8']);
+    assert.deepEqual(nsec3('wxyzwxyzwxyzwxyzwxyzwxyzwxyzwxyz'), ['5:0-5:32']);
+    assert.deepEqual(nsec3('abc'), ['5:0-5:3'], '3 digits end no octet');
+  });
+
+  it('is an error', () => {
+    const found = only('nsec3-owner-not-hash', lintText(zone('CPNMU=== IN NSEC3 1 0 0 - CPNMU A')));
+    assert.deepEqual(
+      found.map((d) => d.severity),
+      ['error'],
+    );
+  });
+});
