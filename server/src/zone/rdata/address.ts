@@ -75,7 +75,7 @@ export const parseA: RdataParser = (tokens, context) => {
   const reader = new RdataReader(tokens, context, 'A');
   const token = reader.take('address');
   if (token) {
-    reader.field('address', token.text, token.range);
+    reader.tokenField('address', token.text, token);
     if (token.kind !== 'word' || !isIpv4(token.text)) {
       const hint = isIpv6(token.text) ? ' It is an IPv6 address: use an AAAA record.' : '';
       reader.report(
@@ -93,7 +93,7 @@ export const parseAaaa: RdataParser = (tokens, context) => {
   const reader = new RdataReader(tokens, context, 'AAAA');
   const token = reader.take('address');
   if (token) {
-    reader.field('address', token.text, token.range);
+    reader.tokenField('address', token.text, token);
     if (token.kind !== 'word' || !isIpv6(token.text)) {
       const hint = isIpv4(token.text) ? ' It is an IPv4 address: use an A record.' : '';
       reader.report('bad-ipv6', `"${token.text}" is not an IPv6 address.${hint}`, token.range);
@@ -112,7 +112,7 @@ function euiParser(type: 'EUI48' | 'EUI64', pattern: RegExp, groups: number): Rd
     const reader = new RdataReader(tokens, context, type);
     const token = reader.take('address');
     if (token) {
-      reader.field('address', token.text, token.range);
+      reader.tokenField('address', token.text, token);
       if (token.kind !== 'word' || !pattern.test(token.text)) {
         reader.report(
           'bad-rdata',
@@ -134,7 +134,7 @@ export const parseNsap: RdataParser = (tokens, context) => {
   const reader = new RdataReader(tokens, context, 'NSAP');
   const token = reader.take('address');
   if (token) {
-    reader.field('address', token.text, token.range);
+    reader.tokenField('address', token.text, token);
     const digits = token.text.replace(/^0x/i, '').replaceAll('.', '');
     const valid = /^0x/i.test(token.text) && /^[0-9A-Fa-f]+$/.test(digits) && digits.length % 2 === 0;
     if (!valid) {

@@ -68,7 +68,7 @@ export const parseCaa: RdataParser = (tokens, context) => {
   const tagToken = reader.take('tag');
   let tag: string | undefined;
   if (tagToken) {
-    reader.field('tag', tagToken.text, tagToken.range);
+    reader.tokenField('tag', tagToken.text, tagToken);
     if (tagToken.kind !== 'word' || !/^[A-Za-z0-9]{1,15}$/.test(tagToken.text)) {
       reader.report('bad-caa', `CAA tag "${tagToken.text}" must be 1 to 15 letters and digits.`, tagToken.range);
     } else {

@@ -100,7 +100,7 @@ export function readHex(
 export function readBase32Hex(reader: RdataReader, fieldName: string): number | undefined {
   const token = reader.take(fieldName);
   if (!token) return undefined;
-  reader.field(fieldName, token.text, token.range);
+  reader.tokenField(fieldName, token.text, token);
   if (reportBadChar(reader, [token], BASE32HEX_CHARS, 'bad-base32', 'base32hex', fieldName)) return undefined;
   // Only these lengths (mod 8) end on a whole octet: 1, 3 and 6 leftover characters cannot occur.
   if ([1, 3, 6].includes(token.text.length % 8)) {

@@ -22,7 +22,7 @@ function readCoordinate(
 ): boolean {
   const degreesToken = reader.take(`${prefix}_degrees`);
   if (!degreesToken) return false;
-  reader.field(`${prefix}_degrees`, degreesToken.text, degreesToken.range);
+  reader.tokenField(`${prefix}_degrees`, degreesToken.text, degreesToken);
   let degrees: number | undefined = INTEGER.test(degreesToken.text) ? Number(degreesToken.text) : undefined;
   if (degrees === undefined || degrees > maxDegrees) {
     badLoc(
@@ -36,14 +36,14 @@ function readCoordinate(
   const minutesToken = reader.peek();
   if (minutesToken && INTEGER.test(minutesToken.text)) {
     reader.take(`${prefix}_minutes`);
-    reader.field(`${prefix}_minutes`, minutesToken.text, minutesToken.range);
+    reader.tokenField(`${prefix}_minutes`, minutesToken.text, minutesToken);
     const minutes = Number(minutesToken.text);
     if (minutes > 59) badLoc(reader, minutesToken, `minutes must be from 0 to 59, not ${minutesToken.text}.`);
     fraction += minutes;
     const secondsToken = reader.peek();
     if (secondsToken && SECONDS.test(secondsToken.text)) {
       reader.take(`${prefix}_seconds`);
-      reader.field(`${prefix}_seconds`, secondsToken.text, secondsToken.range);
+      reader.tokenField(`${prefix}_seconds`, secondsToken.text, secondsToken);
       const seconds = Number(secondsToken.text);
       if (seconds >= 60) badLoc(reader, secondsToken, `seconds must be from 0 to 59.999, not ${secondsToken.text}.`);
       fraction += seconds;
@@ -55,7 +55,7 @@ function readCoordinate(
   const directionToken = reader.take(`${prefix}_direction`);
   if (!directionToken) return false;
   const direction = directionToken.text.toUpperCase();
-  reader.field(`${prefix}_direction`, direction, directionToken.range);
+  reader.tokenField(`${prefix}_direction`, direction, directionToken);
   if (direction !== hemispheres[0] && direction !== hemispheres[1]) {
     badLoc(
       reader,
@@ -79,7 +79,7 @@ function readMeters(
   if (!token) return;
   if (!required) reader.take(name);
   const text = token.text.replace(/m$/i, '');
-  reader.field(name, text, token.range);
+  reader.tokenField(name, text, token);
   const value = Number(text);
   if (!pattern.test(token.text.replace(/M$/, 'm')) || Number.isNaN(value) || value < min || value > max) {
     badLoc(

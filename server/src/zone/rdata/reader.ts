@@ -31,6 +31,30 @@ export function spanRange(first: Token, last: Token): Range {
 
 const DECIMAL = /^\d+$/;
 
+/**
+ * A field that covers one whole token: its range is the token's, computed when read. The record keeps its rdata
+ * tokens anyway, so a held document pays one small object per field instead of a range and two positions.
+ */
+class TokenField implements RdataField {
+  readonly #token: Token;
+
+  constructor(
+    readonly name: string,
+    readonly value: string,
+    token: Token,
+  ) {
+    this.#token = token;
+  }
+
+  get range(): Range {
+    return this.#token.range;
+  }
+
+  toJSON(): RdataField {
+    return { name: this.name, value: this.value, range: this.range };
+  }
+}
+
 export class RdataReader {
   private index = 0;
   private readonly fieldList: RdataField[] = [];
@@ -90,6 +114,11 @@ export class RdataReader {
     this.fieldList.push({ name, value, range });
   }
 
+  /** Adds a field that spans the whole of `token` (its range is computed only when read). */
+  tokenField(name: string, value: string, token: Token): void {
+    this.fieldList.push(new TokenField(name, value, token));
+  }
+
   /** Reads a decimal integer in [min, max] as field `name`. */
   integer(name: string, max: number, min = 0): number | undefined {
     const token = this.take(name);
@@ -98,7 +127,7 @@ export class RdataReader {
   }
 
   integerFrom(token: Token, name: string, max: number, min = 0): number | undefined {
-    this.field(name, token.text, token.range);
+    this.tokenField(name, token.text, token);
     const value = DECIMAL.test(token.text) ? Number(token.text) : Number.NaN;
     if (token.kind !== 'word' || Number.isNaN(value) || value < min || value > max) {
       this.report(
@@ -120,12 +149,12 @@ export class RdataReader {
 
   nameFrom(token: Token, name: string): string | undefined {
     if (token.kind !== 'word') {
-      this.field(name, token.text, token.range);
+      this.tokenField(name, token.text, token);
       this.report('bad-name', `${this.type} ${name} must be a domain name, not a quoted string.`, token.range);
       return undefined;
     }
     const resolved = resolveName(token.text, this.context.origin);
-    this.field(name, resolved.name, token.range);
+    this.tokenField(name, resolved.name, token);
     // Bad escapes are the lexer's to report (it sees every token); the name is read best-effort here.
     if (resolved.error && resolved.error.code !== 'bad-escape') {
       const range =
@@ -147,7 +176,7 @@ export class RdataReader {
 
   characterStringFrom(token: Token, name: string, limit = 255): DecodedString {
     const decoded = decodeCharacterString(token.text);
-    this.field(name, decoded.value, token.range);
+    this.tokenField(name, decoded.value, token);
     if (decoded.length > limit) {
       this.report(
         'txt-string-too-long',

@@ -21,7 +21,7 @@ function readTimer(reader: RdataReader, name: string): void {
   const token: Token | undefined = reader.take(name);
   if (!token) return;
   const seconds = token.kind === 'word' ? parseTtlText(token.text) : undefined;
-  reader.field(name, seconds === undefined ? token.text : String(seconds), token.range);
+  reader.tokenField(name, seconds === undefined ? token.text : String(seconds), token);
   if (seconds === undefined || seconds > MAX_U32) {
     reader.report(
       'bad-ttl-field',
