@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ApplyReport } from '../../../client/src/cloudflare/apply';
 import type { PlanSummary } from '../../../client/src/cloudflare/plan-types';
-import { closeAll, fixtureUri, screenshot } from '../helpers';
+import { closeAll, extensionApi, fixtureUri, screenshot } from '../helpers';
 
 type PlanResult = { summary: PlanSummary; diff: { live: vscode.Uri; local: vscode.Uri } };
 
@@ -11,17 +11,39 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
   after(closeAll);
 
   it('plans the sync and opens the diff between the live zone and the file', async () => {
+    // The live zone differs from the file in every way: a record to update, one to delete, two to create.
+    for (const [name, rdata, ttl] of [
+      ['@', '192.0.2.80', 600],
+      ['old', '192.0.2.90', 300],
+    ] as const) {
+      const created = await vscode.commands.executeCommand('zoneRecords.createRecord', 'example.org', {
+        type: 'A',
+        name,
+        rdata,
+        ttl,
+        proxied: false,
+        comment: '',
+      });
+      assert.ok(created, `A ${name} was created`);
+    }
+    await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.window.showTextDocument(uri);
     // As the editor title menu calls it: with the editor's URI.
     const result = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', uri);
-    assert.deepEqual(result.summary, { create: 3, update: 0, delete: 0 });
+    assert.deepEqual(result.summary, { create: 2, update: 1, delete: 1 });
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor is active');
     assert.equal(tab.input.original.toString(), result.diff.live.toString());
     assert.equal(tab.input.modified.toString(), result.diff.local.toString());
     const local = (await vscode.workspace.openTextDocument(result.diff.local)).getText();
     assert.match(local, /^example\.org\. 300 IN A 192\.0\.2\.80$/m);
+    await vscode.commands.executeCommand('workbench.actions.treeView.zoneRecords.records.collapseAll');
     await screenshot('sync-diff');
+    // With the diff active, a command without a file refuses to work on the diff's read-only sides.
+    const failures = (await extensionApi()).failures;
+    const before = failures.length;
+    assert.equal(await vscode.commands.executeCommand('zoneRecords.planSync'), undefined);
+    assert.match(failures[before] ?? '', /Open a zone file first/);
   });
 
   it('applies the plan batch by batch and reports exactly what was applied', async () => {
@@ -32,20 +54,27 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
       report = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
         uri,
         include: ['create', 'update', 'delete'],
+        // One delete of two records is over the default 25 %: confirmed here instead of in the modal question.
+        allowDeletes: true,
       });
     } finally {
       await settings.update('batchSize', undefined, vscode.ConfigurationTarget.Global);
     }
     assert.equal(report.status, 'applied');
+    assert.equal(report.chunks.length, 4);
     assert.deepEqual(
-      report.chunks.map((chunk) => [chunk.index, chunk.status, chunk.posts]),
+      report.chunks.map((chunk) => [chunk.status, chunk.deletes + chunk.patches + chunk.puts + chunk.posts]),
       [
-        [0, 'applied', 1],
-        [1, 'applied', 1],
-        [2, 'applied', 1],
+        ['applied', 1],
+        ['applied', 1],
+        ['applied', 1],
+        ['applied', 1],
       ],
     );
-    assert.match(report.message, /Applied 3 of 3 chunks: 3 created, 0 updated, 0 deleted/);
+    const sum = (field: 'deletes' | 'patches' | 'posts'): number =>
+      report.chunks.reduce((total, chunk) => total + chunk[field], 0);
+    assert.deepEqual([sum('deletes'), sum('patches'), sum('posts')], [1, 1, 2]);
+    assert.match(report.message, /Applied 4 of 4 chunks: 2 created, 1 updated, 1 deleted/);
     const again = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri });
     assert.deepEqual(again.summary, { create: 0, update: 0, delete: 0 });
   });
