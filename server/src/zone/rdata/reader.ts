@@ -203,6 +203,8 @@ export class RdataReader {
   }
 
   result(): RdataResult {
-    return { fields: this.fieldList, diagnostics: this.diagnosticList };
+    // A pushed-to array keeps spare capacity (17 slots after the first push); records hold their fields for as
+    // long as the document is open, so they get an exact-size copy.
+    return { fields: this.fieldList.slice(), diagnostics: this.diagnosticList };
   }
 }
