@@ -64,7 +64,8 @@ const expectDifferences: Readonly<
   },
   'nsd/tpkg/ipseckey.tdir/ipseckey.zone': {
     kind: 'follows-named',
-    reason: 'IPSECKEY without a public key: NSD accepts, named-checkzone refuses',
+    reason:
+      'IPSECKEY with algorithm 2 (RSA) and no public key: RFC 4025 section 2.4 allows no key only with algorithm 0; NSD accepts it, named-checkzone refuses',
   },
   'nsd/tpkg/svcb.tdir/crypto.cloudflare.com.zone': {
     kind: 'follows-named',

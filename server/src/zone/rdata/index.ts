@@ -34,6 +34,7 @@ import {
   parseSingleName,
   parseSrv,
 } from './hostnames';
+import { parseIpseckey } from './ipseckey';
 import { parseLoc } from './loc';
 import { RdataReader } from './reader';
 import { parseHinfo, parseNaptr, parseSpf, parseTxt, parseUri, textStrings } from './strings';
@@ -71,6 +72,7 @@ const parsers: Readonly<Partial<Record<string, RdataParser>>> = {
   HHIT: parseBase64Data('HHIT'),
   HINFO: parseHinfo,
   HTTPS: parseHttps,
+  IPSECKEY: parseIpseckey,
   KEY: parseKey,
   KX: parseKx,
   LOC: parseLoc,
