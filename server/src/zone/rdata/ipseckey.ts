@@ -21,6 +21,8 @@ export const parseIpseckey: RdataParser = (tokens, context) => {
     reader.report('bad-rdata', `IPSECKEY gateway type ${gatewayType} is not defined (0 to 3).`, gatewayTypeToken.range);
   }
   const algorithm = reader.integer('algorithm', 255);
+  // One missing-rdata is enough when the record stops early.
+  if (reader.hasErrors && reader.remaining === 0) return reader.result();
   if (gatewayType === 3) reader.name('gateway');
   else {
     const gateway = reader.take('gateway');

@@ -21,6 +21,7 @@ describe('rdata: IPSECKEY (RFC 4025)', () => {
     assert.deepEqual(codes(parse('IPSECKEY', '10 0 0 .')), []);
     assert.deepEqual(codes(parse('IPSECKEY', '10 1 0 192.0.2.38')), []);
     assert.deepEqual(codes(parse('IPSECKEY', '10 1 2 192.0.2.38')), ['missing-rdata']);
+    assert.deepEqual(codes(parse('IPSECKEY', '10 1')), ['missing-rdata'], 'reported once');
   });
 
   it('checks the gateway against its type and the type range', () => {

@@ -138,9 +138,9 @@ describe('rdata: registry, generic rdata and parseRdata', () => {
     assert.deepEqual(codes(parse('NULL', 'abc')), ['bad-generic-rdata'], 'NULL has no text form');
     assert.deepEqual(codes(parse('NULL', '\\# 1 00')), []);
     assert.deepEqual(
-      codes(parse('TYPE45', '10 1 2 192.0.2.38 AQNR')),
+      codes(parse('TYPE260', '10 0 1 203.0.113.15')),
       ['bad-generic-rdata'],
-      'IPSECKEY by code: no parser of ours, so \\# only',
+      'AMTRELAY by code: no parser of ours, so \\# only',
     );
     assert.deepEqual(
       fields(parse('TYPE15', '10 mx')),
@@ -173,15 +173,14 @@ describe('rdata: registry, generic rdata and parseRdata', () => {
   });
 
   it('parses known types without a dedicated parser by field count', () => {
-    assert.deepEqual(fields(parse('IPSECKEY', '10 1 2 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==')), [
+    assert.deepEqual(fields(parse('AMTRELAY', '10 0 1 203.0.113.15')), [
       'precedence=10',
-      'gateway_type=1',
-      'algorithm=2',
-      'gateway=192.0.2.38',
-      'public_key=AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==',
+      'discovery_optional=0',
+      'relay_type=1',
+      'relay=203.0.113.15',
     ]);
     assert.deepEqual(codes(parse('EUI48', '')), ['missing-rdata']);
-    assert.deepEqual(codes(parse('IPSECKEY', '10 1')), ['missing-rdata']);
+    assert.deepEqual(codes(parse('AMTRELAY', '10 1')), ['missing-rdata']);
   });
 
   it('copies the file onto diagnostics', () => {
