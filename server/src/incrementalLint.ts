@@ -205,22 +205,31 @@ function recordSpans(records: readonly ZoneRecord[]): { contains(offset: number)
 
 /** Moves the parts of a finding (its range, related places, fix edits) that lie after an edit. */
 export function shiftDiagnostic(finding: ZoneDiagnostic, boundary: number, shift: Shift): ZoneDiagnostic {
-  let moved = false;
-  const move = <T extends { readonly range: ZoneDiagnostic['range']; readonly file?: string | undefined }>(
-    item: T,
-  ): T => {
-    if (item.file !== undefined || item.range.start.offset < boundary) return item;
-    moved = true;
-    return { ...item, range: shiftRange(item.range, shift) };
-  };
   const range = finding.range.start.offset < boundary ? finding.range : shiftRange(finding.range, shift);
-  const related = finding.related?.map(move);
-  const fixes = finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => move(edit)) }));
-  if (!moved && range === finding.range) return finding;
-  return {
-    ...finding,
-    range,
-    ...(related !== undefined ? { related } : {}),
-    ...(fixes !== undefined ? { fixes } : {}),
-  };
+  const related = finding.related === undefined ? undefined : moveAll(finding.related, boundary, shift);
+  let fixes = finding.fixes;
+  if (fixes !== undefined && fixes.some((fix) => fix.edits.some((edit) => edit.range.start.offset >= boundary))) {
+    fixes = fixes.map((fix) => ({ ...fix, edits: moveAll(fix.edits, boundary, shift) }));
+  }
+  if (range === finding.range && related === finding.related && fixes === finding.fixes) return finding;
+  const moved: { -readonly [K in keyof ZoneDiagnostic]: ZoneDiagnostic[K] } = { ...finding, range };
+  if (related !== undefined) moved.related = related;
+  if (fixes !== undefined) moved.fixes = fixes;
+  return moved;
+}
+
+/** The items (related places, edits) at or after `boundary` moved; the same array when none is. */
+function moveAll<T extends { readonly range: ZoneDiagnostic['range']; readonly file?: string | undefined }>(
+  items: readonly T[],
+  boundary: number,
+  shift: Shift,
+): readonly T[] {
+  let result: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.file !== undefined || item.range.start.offset < boundary) continue;
+    result ??= [...items];
+    result[i] = { ...item, range: shiftRange(item.range, shift) };
+  }
+  return result ?? items;
 }
