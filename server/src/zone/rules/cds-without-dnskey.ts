@@ -87,14 +87,15 @@ function isDeleteRequest(record: KeyRecord): boolean {
 }
 
 /**
- * RFC 7344 section 4: CDS and CDNSKEY records are the child's statement of which of its DNSKEYs the parent's DS
- * RRset should point to; one that matches no DNSKEY at its name would have the parent publish a DS that validates
- * nothing. BIND refuses such a zone ("CDS/CDNSKEY consistency checks failed").
+ * RFC 7344 section 4: CDS and CDNSKEY records at a zone's apex are the child's statement of which of its DNSKEYs the
+ * parent's DS RRset should point to; one that matches no DNSKEY there would have the parent publish a DS that
+ * validates nothing. BIND checks the apex the same way and refuses such a zone ("CDS/CDNSKEY consistency checks
+ * failed").
  */
 export const cdsWithoutDnskey: Rule = {
   code: 'cds-without-dnskey',
   description:
-    'A CDS or CDNSKEY record matches no DNSKEY record at its name (RFC 7344 section 4); the parent would publish a DS that validates nothing.',
+    'A CDS or CDNSKEY record at the apex matches no DNSKEY record there (RFC 7344 section 4); the parent would publish a DS that validates nothing.',
   defaultSeverity: 'error',
   profiles: ['cloudflare', 'bind'],
   create(context) {
@@ -103,6 +104,8 @@ export const cdsWithoutDnskey: Rule = {
     const unreadable = new Set<string>();
     const keep = (record: ZoneRecord): void => {
       if (record.type !== 'DNSKEY' && record.type !== 'CDS' && record.type !== 'CDNSKEY') return;
+      // CDS and CDNSKEY speak for the zone whose apex holds them; elsewhere there is no key set to compare with.
+      if (record.ownerKey !== context.originKey) return;
       if (record.generic || record.fields.length === 0) {
         unreadable.add(record.ownerKey);
         return;

@@ -3,48 +3,55 @@ import { at, lintText, only, zone } from './helpers';
 
 // The DNSKEY and its DS digests from RFC 4034 section 5.4 (SHA-1) and RFC 4509 section 2.3 (SHA-256).
 const DNSKEY =
-  'dskey IN DNSKEY 256 3 5 ( AQOeiiR0GOMYkDshWoSKz9XzfwJr1AYtsmx3TGkJaNXVbfi/ 2pHm822aJ5iI9BMzNXxeYCmZDRD99WYwYqUSdjMmmAphXdvx' +
+  '@ IN DNSKEY 256 3 5 ( AQOeiiR0GOMYkDshWoSKz9XzfwJr1AYtsmx3TGkJaNXVbfi/ 2pHm822aJ5iI9BMzNXxeYCmZDRD99WYwYqUSdjMmmAphXdvx' +
   ' egXd/M5+X7OrzKBaMbCVdFLUUh6DhweJBjEVv5f2wwjM9XzcnOf+EPbtG9DMBmADjFDc2w/rljwvFw== )';
 const KEY = DNSKEY.slice(DNSKEY.indexOf('256'));
 const SHA1 = '2BB183AF5F22588179A53B0A98631FAD1A292118';
 const SHA256 = 'D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4469DA50A';
 
+// The vectors' owner is dskey.example.com., so that is the zone here and the records sit at its apex.
+const origin = 'dskey.example.com.';
+
 function cdsFindings(...lines: string[]): string[] {
-  return only('cds-without-dnskey', lintText(zone(...lines), { profile: 'bind' })).map((d) => at(d.range));
+  return only('cds-without-dnskey', lintText(zone(...lines), { profile: 'bind', origin })).map((d) => at(d.range));
 }
 
 describe('rules: cds-without-dnskey', () => {
   it('accepts CDS records whose key tag and digest match a DNSKEY (RFC test vectors)', () => {
-    assert.deepEqual(cdsFindings(DNSKEY, `dskey IN CDS 60485 5 1 ${SHA1}`, `dskey IN CDS 60485 5 2 ${SHA256}`), []);
-    assert.deepEqual(cdsFindings(DNSKEY, `DSKEY IN CDS 60485 RSASHA1 2 ${SHA256.toLowerCase()}`), [], 'case');
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDS 60485 5 1 ${SHA1}`, `@ IN CDS 60485 5 2 ${SHA256}`), []);
+    assert.deepEqual(
+      cdsFindings(DNSKEY, `dskey.EXAMPLE.com. IN CDS 60485 RSASHA1 2 ${SHA256.toLowerCase()}`),
+      [],
+      'case',
+    );
   });
 
   it('reports a CDS whose digest, key tag or algorithm matches no DNSKEY', () => {
-    const wrongDigest = `dskey IN CDS 60485 5 2 ${SHA256.replace('D4', 'D5')}`;
+    const wrongDigest = `@ IN CDS 60485 5 2 ${SHA256.replace('D4', 'D5')}`;
     assert.deepEqual(cdsFindings(DNSKEY, wrongDigest), [`6:0-6:${wrongDigest.length}`]);
-    assert.deepEqual(cdsFindings(DNSKEY, `dskey IN CDS 60486 5 1 ${SHA1}`).length, 1, 'key tag');
-    assert.deepEqual(cdsFindings(DNSKEY, `dskey IN CDS 60485 8 1 ${SHA1}`).length, 1, 'algorithm');
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDS 60486 5 1 ${SHA1}`).length, 1, 'key tag');
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDS 60485 8 1 ${SHA1}`).length, 1, 'algorithm');
   });
 
-  it('reports a CDS or CDNSKEY at a name without DNSKEY records', () => {
-    assert.deepEqual(cdsFindings(`dskey IN CDS 60485 5 1 ${SHA1}`).length, 1);
-    assert.deepEqual(cdsFindings(`dskey IN CDNSKEY ${KEY}`).length, 1);
-    assert.deepEqual(cdsFindings(DNSKEY, `other IN CDS 60485 5 1 ${SHA1}`).length, 1, 'another name');
+  it('reports a CDS or CDNSKEY at an apex without DNSKEY records, not one below the apex', () => {
+    assert.deepEqual(cdsFindings(`@ IN CDS 60485 5 1 ${SHA1}`).length, 1);
+    assert.deepEqual(cdsFindings(`@ IN CDNSKEY ${KEY}`).length, 1);
+    assert.deepEqual(cdsFindings(`sub IN CDS 60485 5 1 ${SHA1}`), [], 'below the apex: no key set to compare with');
   });
 
   it('accepts a CDNSKEY equal to a DNSKEY and reports one that differs', () => {
-    assert.deepEqual(cdsFindings(DNSKEY, `dskey IN CDNSKEY ${KEY}`), []);
-    assert.deepEqual(cdsFindings(DNSKEY, `dskey IN CDNSKEY ${KEY.replace('256 3 5', '257 3 5')}`).length, 1, 'flags');
-    assert.deepEqual(cdsFindings(DNSKEY, `dskey IN CDNSKEY ${KEY.replace('AQOe', 'AQOf')}`).length, 1, 'key');
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDNSKEY ${KEY}`), []);
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDNSKEY ${KEY.replace('256 3 5', '257 3 5')}`).length, 1, 'flags');
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDNSKEY ${KEY.replace('AQOe', 'AQOf')}`).length, 1, 'key');
   });
 
   it('accepts the RFC 8078 delete requests and leaves unreadable keys alone', () => {
-    assert.deepEqual(cdsFindings('dskey IN CDS 0 0 0 00', 'dskey IN CDNSKEY 0 3 0 AA=='), []);
-    assert.deepEqual(cdsFindings('dskey IN DNSKEY \\# 4 01010305', `dskey IN CDS 60485 5 1 ${SHA1}`), []);
+    assert.deepEqual(cdsFindings('@ IN CDS 0 0 0 00', '@ IN CDNSKEY 0 3 0 AA=='), []);
+    assert.deepEqual(cdsFindings('@ IN DNSKEY \\# 4 01010305', `@ IN CDS 60485 5 1 ${SHA1}`), []);
   });
 
   it('is an error in both profiles', () => {
-    const found = only('cds-without-dnskey', lintText(zone(`dskey IN CDS 60485 5 1 ${SHA1}`)));
+    const found = only('cds-without-dnskey', lintText(zone(`@ IN CDS 60485 5 1 ${SHA1}`)));
     assert.deepEqual(
       found.map((d) => d.severity),
       ['error'],
