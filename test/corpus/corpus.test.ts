@@ -80,7 +80,7 @@ const expectDifferences: Readonly<
   'nsd/tpkg/svcb.tdir/svcb.test-vectors-pf.zone': {
     kind: 'follows-named',
     reason:
-      'keys of drafts we do not find registered (docpath, pvd, oots) are refused here; named-checkzone 9.18 refuses the file already at ohttp (key 8, which we know)',
+      'keys of drafts we cannot confirm in the IANA registry (pvd, oots; docpath is RFC 9953 and known) are refused here; named-checkzone 9.18 refuses the file already at ohttp (key 8, which we know)',
   },
   'nsd/tpkg/long/xfrd_connect_ip6.tdir/xfrd_connect_ip6.zone': {
     kind: 'follows-named',

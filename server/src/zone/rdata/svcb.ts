@@ -19,6 +19,8 @@ export const svcParamKeys: Readonly<Record<string, number>> = {
   dohpath: 7,
   ohttp: 8,
   'tls-supported-groups': 9,
+  // RFC 9953 section 3.2.1 (DNS over CoAP): the CoAP path, a list of segments; no value means the root path.
+  docpath: 10,
 };
 
 /** The key number of a presentation key (`alpn`, `key1`), or undefined when it is not a valid key. */

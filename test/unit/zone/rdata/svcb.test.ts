@@ -48,6 +48,14 @@ describe('rdata: SVCB and HTTPS', () => {
     assert.deepEqual(codes(parse('SVCB', '1 . alpn=h2 key1=h3')), ['bad-svcb-param'], 'key1 is alpn');
   });
 
+  it('knows docpath (key 10, RFC 9953) and refuses the draft name echconfig, which the IANA registry does not list', () => {
+    assert.deepEqual(codes(parse('SVCB', '1 dns.example.org. alpn=co docpath')), []);
+    assert.deepEqual(codes(parse('SVCB', '1 dns.example.org. alpn=co docpath=n,s')), []);
+    assert.deepEqual(codes(parse('SVCB', '1 . docpath key10')), ['bad-svcb-param'], 'key10 is docpath');
+    assert.deepEqual(codes(parse('HTTPS', '1 . echconfig=AEj+DQBEAQAgACBvq2tuPA==')), ['bad-svcb-param']);
+    assert.deepEqual(codes(parse('HTTPS', '1 . ech=AEj+DQBEAQAgACBvq2tuPA==')), []);
+  });
+
   it('checks mandatory', () => {
     assert.deepEqual(codes(parse('SVCB', '1 . mandatory=alpn,port alpn=h2 port=1')), []);
     assert.deepEqual(codes(parse('SVCB', '1 . mandatory=port')), ['bad-svcb-param'], 'listed key absent');
