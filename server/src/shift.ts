@@ -88,7 +88,11 @@ class ShiftedRecord implements ZoneRecord {
     return this.record.rdata.map((token) => shiftToken(token, this.shift));
   }
   get fields(): readonly RdataField[] {
-    return this.record.fields.map((field) => ({ ...field, range: shiftRange(field.range, this.shift) }));
+    return this.record.fields.map((field) => ({
+      name: field.name,
+      value: field.value,
+      range: shiftRange(field.range, this.shift),
+    }));
   }
   get generic(): boolean {
     return this.record.generic;
