@@ -5,10 +5,17 @@ import { checkClass, effectiveTtl, readHead, type RecordHead } from './parser-he
 import type { MutableState, ParseSink, ResumePoint } from './parser-state';
 import { parseRdata } from './rdata/index';
 import { ParsedRecord, type OffsetToken } from './record';
-import { SourceText, type SourceToken } from './source';
+import { SourceText, SourceToken } from './source';
 import type { Directive, ParseOptions, RdataField, Severity, Token, ZoneDiagnostic } from './types';
 
 const DOLLAR = 36;
+
+/** True for the `\\#` that starts RFC 3597 rdata; a source token is measured before its text is sliced. */
+function isGenericMarker(token: Token | undefined): boolean {
+  if (token === undefined) return false;
+  if (token instanceof SourceToken && token.end - token.start !== 2) return false;
+  return token.text === '\\#';
+}
 
 /** What every reader of one parse shares, across `$INCLUDE` levels. */
 export interface ParseContext {
@@ -247,7 +254,7 @@ export class ZoneReader {
         typeToken: head.typeToken,
         rdata,
         fields,
-        generic: rdata.length > 0 && rdata[0].text === '\\#',
+        generic: isGenericMarker(rdata[0]),
         start,
         end,
         comment,

@@ -35,10 +35,13 @@ export function readHead(
   let recordClass: string | undefined;
   let classToken: SourceToken | undefined;
   let previous: OffsetToken = before;
+  // The text of the word the loop stopped at (the type word, when all is well), so it is sliced only once.
+  let stopText: string | undefined;
   for (; index < words.length; index++) {
     const token = words[index];
     if (token.kind !== 'word') break;
     const text = token.text;
+    stopText = text;
     const firstCode = text.charCodeAt(0);
     if (firstCode >= ZERO && firstCode <= NINE) {
       const value = parseTtl(text);
@@ -119,7 +122,7 @@ export function readHead(
     );
     return undefined;
   }
-  const typeText = typeToken.text;
+  const typeText = stopText ?? typeToken.text;
   const lookup = lookupType(typeText);
   if (lookup.kind === 'unknown') {
     reader.report(

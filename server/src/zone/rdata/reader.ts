@@ -127,12 +127,13 @@ export class RdataReader {
   }
 
   integerFrom(token: Token, name: string, max: number, min = 0): number | undefined {
-    this.tokenField(name, token.text, token);
-    const value = DECIMAL.test(token.text) ? Number(token.text) : Number.NaN;
+    const text = token.text;
+    this.tokenField(name, text, token);
+    const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
     if (token.kind !== 'word' || Number.isNaN(value) || value < min || value > max) {
       this.report(
         'bad-number',
-        `${this.type} ${name.replaceAll('_', ' ')} must be an integer from ${min} to ${max}, not "${token.text}".`,
+        `${this.type} ${name.replaceAll('_', ' ')} must be an integer from ${min} to ${max}, not "${text}".`,
         token.range,
       );
       return undefined;

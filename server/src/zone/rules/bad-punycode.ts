@@ -26,12 +26,15 @@ export const badPunycode: Rule = {
   create(context) {
     return {
       record(record) {
-        if (record.ownerRange !== undefined && record.ownerKey.includes('xn--')) {
-          const written = sourceText(context, record.ownerRange, record.file) ?? record.owner;
-          check(context, written, record.ownerRange, record.file);
+        // The owner test comes first: ownerRange is computed on each read.
+        const ownerRange = record.ownerKey.includes('xn--') ? record.ownerRange : undefined;
+        if (ownerRange !== undefined) {
+          const written = sourceText(context, ownerRange, record.file) ?? record.owner;
+          check(context, written, ownerRange, record.file);
         }
         for (const token of rdataNameTokens(record)) {
-          if (acePrefix.test(token.text)) check(context, token.text, token.range, record.file);
+          const text = token.text;
+          if (acePrefix.test(text)) check(context, text, token.range, record.file);
         }
       },
       directive(directive) {

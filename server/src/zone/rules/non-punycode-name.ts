@@ -31,19 +31,18 @@ export const nonPunycodeName: Rule = {
   create(context) {
     return {
       record(record) {
-        if (record.ownerRange !== undefined && hasNonAsciiLabel(record.owner)) {
+        // The owner test comes first: ownerRange is computed on each read.
+        const ownerRange = hasNonAsciiLabel(record.owner) ? record.ownerRange : undefined;
+        if (ownerRange !== undefined) {
           // The fix keeps the name as written (relative stays relative) when the source text is at hand. A name
           // that is only non-ASCII through its $ORIGIN is reported at the $ORIGIN.
-          const written = sourceText(context, record.ownerRange, record.file);
-          if (written === undefined)
-            context.report(finding(record.owner, record.ownerRange, record.file, 'owner name'));
-          else if (hasNonAsciiLabel(written))
-            context.report(finding(written, record.ownerRange, record.file, 'owner name'));
+          const written = sourceText(context, ownerRange, record.file);
+          if (written === undefined) context.report(finding(record.owner, ownerRange, record.file, 'owner name'));
+          else if (hasNonAsciiLabel(written)) context.report(finding(written, ownerRange, record.file, 'owner name'));
         }
         for (const token of rdataNameTokens(record)) {
-          if (hasNonAsciiLabel(token.text)) {
-            context.report(finding(token.text, token.range, record.file, `${record.type} target`));
-          }
+          const text = token.text;
+          if (hasNonAsciiLabel(text)) context.report(finding(text, token.range, record.file, `${record.type} target`));
         }
       },
       directive(directive) {
