@@ -217,6 +217,8 @@ export class DocumentModel implements ZoneView {
     const { collector, next } = reparsed;
     const replaced = segments.slice(first, next);
     if (replaced.some(hasInclude) || collector.segments.some(hasInclude)) return 'full';
+    // A directive that appears, goes or changes ($TTL, $ORIGIN) changes findings anywhere, even above it.
+    if (directivesOf(replaced) !== directivesOf(collector.segments)) return 'full';
     if (collector.diagnostics.some((diagnostic) => diagnostic.file !== undefined)) return 'full';
 
     const regionStart = from.offset;
@@ -424,6 +426,17 @@ export class DocumentModel implements ZoneView {
     }
     return found;
   }
+}
+
+/** The directives of segments as text, to tell whether an edit changed any. */
+function directivesOf(segments: readonly Segment[]): string {
+  const texts: string[] = [];
+  for (const segment of segments) {
+    for (const directive of segment.directives) {
+      texts.push(`${directive.name} ${directive.arguments.map((argument) => argument.text).join(' ')}`);
+    }
+  }
+  return texts.join('\n');
 }
 
 /** A flat copy of a (possibly sliced) string, which does not keep the string it was cut from alive. */

@@ -111,6 +111,9 @@ function relintInput(
   for (const key of [...affected, ...pointedAt]) for (const ancestor of ancestorsOf(key)) context.add(ancestor);
   for (const key of context) for (const segment of state.index.segmentsAt(key)) visit.add(segment);
   for (const segment of state.index.soaSegments) visit.add(segment);
+  const firstInheriting = firstRecordsInheriting(state.segments, visit, affected);
+  for (const { segment } of firstInheriting.values()) visit.add(segment);
+  const inheritingRecords = new Set([...firstInheriting.values()].map(({ record }) => record));
 
   const ordered = [...visit].map((segment) => ({ segment, index: segmentIndex(state.segments, segment) }));
   ordered.sort((a, b) => a.index - b.index);
@@ -123,7 +126,8 @@ function relintInput(
     previousIndex = index;
     for (const record of segment.records) {
       const isAffected = affected.has(record.ownerKey);
-      if (isAffected || afterAffected || record.type === 'SOA' || context.has(record.ownerKey)) {
+      const along = record.type === 'SOA' || context.has(record.ownerKey) || inheritingRecords.has(record);
+      if (isAffected || afterAffected || along) {
         const shifted = shiftRecord(record, segment.shift);
         subset.push(shifted);
         if (isAffected) replaced.push(shifted);
@@ -137,6 +141,32 @@ function relintInput(
     for (const directive of segment.directives) directives.push(shiftDirective(directive, segment.shift));
   }
   return { subset, replaced, directives };
+}
+
+/**
+ * For each TTL that an affected record inherits (no TTL written), the first record of the document inheriting it:
+ * a finding about an inherited TTL is reported once, at that record, so the linter must see it first.
+ */
+function firstRecordsInheriting(
+  segments: readonly Segment[],
+  visit: ReadonlySet<Segment>,
+  affected: ReadonlySet<string>,
+): Map<number, { segment: Segment; record: ZoneRecord }> {
+  const wanted = new Set<number>();
+  for (const segment of visit) {
+    for (const record of segment.records) {
+      if (affected.has(record.ownerKey) && record.ttlRange === undefined) wanted.add(record.ttl);
+    }
+  }
+  const found = new Map<number, { segment: Segment; record: ZoneRecord }>();
+  for (const segment of segments) {
+    if (found.size === wanted.size) break;
+    for (const record of segment.records) {
+      if (record.ttlRange !== undefined || record.type === 'SOA' || found.has(record.ttl)) continue;
+      if (wanted.has(record.ttl)) found.set(record.ttl, { segment, record });
+    }
+  }
+  return found;
 }
 
 /** The position of a segment in the list (segments start at increasing offsets). */

@@ -70,42 +70,59 @@ describe('language server over stdio: code actions', function () {
     return { text: TextDocument.applyEdits(document, edits), diagnostics: (await published).diagnostics };
   }
 
-  it('offers a fix for each finding that has one, and each fix re-lints clean', async () => {
-    const uri = 'file:///virtual/all/example.com.zone';
-    const diagnostics = await client.open(uri, zone);
-    await client.close(uri);
-    const fixable: Diagnostic[] = [];
-    for (const diagnostic of diagnostics) {
-      const data = diagnostic.data as { fixes?: unknown[] } | undefined;
-      if ((data?.fixes?.length ?? 0) > 0) fixable.push(diagnostic);
-    }
-    assert.deepEqual(
-      fixable.map((d) => String(d.code)).sort(),
-      ['cloudflare-ttl', 'cloudflare-ttl', 'duplicate-record', 'non-punycode-name'],
-      JSON.stringify(diagnostics),
-    );
-    for (const diagnostic of fixable) {
-      const copy = `file:///virtual/fix${++opened}/example.com.zone`;
-      await client.open(copy, zone);
-      const actions = await actionsFor(copy, diagnostic);
-      const fix = actions.find((action) => !action.title.startsWith('Disable'));
-      assert.ok(fix, `a fix for ${key(diagnostic)}: ${JSON.stringify(actions)}`);
-      const { text, diagnostics: after } = await apply(copy, zone, fix, 2);
-      // Lines may move (a removed duplicate), so findings are compared by code and message.
-      const count = (list: readonly Diagnostic[], wanted: string) => list.filter((d) => what(d) === wanted).length;
-      for (const finding of after) {
-        const added = what(finding);
-        assert.ok(
-          count(after, added) <= count(diagnostics, added),
-          `${fix.title} adds no finding (${added}):\n${text}`,
-        );
+  /** A zone without $TTL: records take the SOA minimum (30), too short for Cloudflare; the fix gives one a TTL. */
+  const inherited = [
+    '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 30',
+    'www IN A 192.0.2.2',
+    '@ 3600 IN NS ns1',
+    'ns1 3600 IN A 192.0.2.1',
+    '',
+  ].join('\n');
+
+  const fixtures: readonly { name: string; text: string; fixable: string[] }[] = [
+    {
+      name: 'records',
+      text: zone,
+      fixable: ['cloudflare-ttl', 'cloudflare-ttl', 'duplicate-record', 'non-punycode-name'],
+    },
+    { name: 'inherited TTL', text: inherited, fixable: ['cloudflare-ttl'] },
+  ];
+
+  for (const fixture of fixtures) {
+    it(`offers a fix for each finding that has one, and each fix re-lints clean (${fixture.name})`, async () => {
+      const zone = fixture.text;
+      const uri = `file:///virtual/all-${opened++}/example.com.zone`;
+      const diagnostics = await client.open(uri, zone);
+      await client.close(uri);
+      const fixable: Diagnostic[] = [];
+      for (const diagnostic of diagnostics) {
+        const data = diagnostic.data as { fixes?: unknown[] } | undefined;
+        if ((data?.fixes?.length ?? 0) > 0) fixable.push(diagnostic);
       }
-      const fixed = what(diagnostic);
-      assert.ok(count(after, fixed) < count(diagnostics, fixed), `${fix.title} removes ${key(diagnostic)}:\n${text}`);
-      assert.ok(after.length < diagnostics.length, `${fix.title}: fewer findings`);
-      await client.close(copy);
-    }
-  });
+      assert.deepEqual(fixable.map((d) => String(d.code)).sort(), fixture.fixable, JSON.stringify(diagnostics));
+      for (const diagnostic of fixable) {
+        const copy = `file:///virtual/fix${++opened}/example.com.zone`;
+        await client.open(copy, zone);
+        const actions = await actionsFor(copy, diagnostic);
+        const fix = actions.find((action) => !action.title.startsWith('Disable'));
+        assert.ok(fix, `a fix for ${key(diagnostic)}: ${JSON.stringify(actions)}`);
+        const { text, diagnostics: after } = await apply(copy, zone, fix, 2);
+        // Lines may move (a removed duplicate), so findings are compared by code and message.
+        const count = (list: readonly Diagnostic[], wanted: string) => list.filter((d) => what(d) === wanted).length;
+        for (const finding of after) {
+          const added = what(finding);
+          assert.ok(
+            count(after, added) <= count(diagnostics, added),
+            `${fix.title} adds no finding (${added}):\n${text}`,
+          );
+        }
+        const fixed = what(diagnostic);
+        assert.ok(count(after, fixed) < count(diagnostics, fixed), `${fix.title} removes ${key(diagnostic)}:\n${text}`);
+        assert.ok(after.length < diagnostics.length, `${fix.title}: fewer findings`);
+        await client.close(copy);
+      }
+    });
+  }
 
   it('rewrites a Unicode owner to Punycode', async () => {
     const uri = 'file:///virtual/puny/example.com.zone';
