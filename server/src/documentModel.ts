@@ -252,6 +252,7 @@ export class DocumentModel implements ZoneView {
         segments: this.segments,
         index: this.index,
         findings: this.findings,
+        inheritedTtls: inheritedTtls([...replaced, ...collector.segments]),
         lintOptions: {
           settings: this.options.settings,
           origin: this.origin,
@@ -426,6 +427,14 @@ export class DocumentModel implements ZoneView {
     }
     return found;
   }
+}
+
+/** The TTLs the segments' records inherit (no TTL written). */
+function inheritedTtls(segments: readonly Segment[]): Set<number> {
+  const ttls = new Set<number>();
+  for (const segment of segments)
+    for (const record of segment.records) if (record.ttlRange === undefined) ttls.add(record.ttl);
+  return ttls;
 }
 
 /** The directives of segments as text, to tell whether an edit changed any. */

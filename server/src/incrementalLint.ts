@@ -19,6 +19,8 @@ export interface RelintState {
   readonly index: OwnerIndex;
   /** The findings before the edit, at their old positions. */
   readonly findings: readonly ZoneDiagnostic[];
+  /** TTLs that records removed or added by the edit inherited (no TTL written). */
+  readonly inheritedTtls: ReadonlySet<number>;
   readonly lintOptions: LintOptions;
 }
 
@@ -83,12 +85,25 @@ export function relintFindings(
  */
 function relintInput(
   state: RelintState,
-  affected: ReadonlySet<string>,
+  edited: ReadonlySet<string>,
 ): {
   subset: ZoneRecord[];
   replaced: ZoneRecord[];
   directives: Directive[];
 } {
+  // A finding about an inherited TTL is reported once, at the first record inheriting it: the owners of the first
+  // two such records (the first may be new, or gone) are linted again too.
+  // An owner brought in brings its own inherited TTLs: repeat until no new owner comes (one or two rounds).
+  const affected = new Set(edited);
+  const wanted = new Set(state.inheritedTtls);
+  let added: Iterable<string> = edited;
+  for (;;) {
+    for (const key of added) for (const ttl of inheritedTtlsAt(state, key)) wanted.add(ttl);
+    const owners = [...firstInheritingOwners(state.segments, wanted)].filter((owner) => !affected.has(owner));
+    if (owners.length === 0) break;
+    for (const owner of owners) affected.add(owner);
+    added = owners;
+  }
   const visit = new Set<Segment>();
   for (const key of affected) for (const segment of state.index.segmentsAt(key)) visit.add(segment);
   const pointedAt = new Set<string>();
@@ -111,9 +126,6 @@ function relintInput(
   for (const key of [...affected, ...pointedAt]) for (const ancestor of ancestorsOf(key)) context.add(ancestor);
   for (const key of context) for (const segment of state.index.segmentsAt(key)) visit.add(segment);
   for (const segment of state.index.soaSegments) visit.add(segment);
-  const firstInheriting = firstRecordsInheriting(state.segments, visit, affected);
-  for (const { segment } of firstInheriting.values()) visit.add(segment);
-  const inheritingRecords = new Set([...firstInheriting.values()].map(({ record }) => record));
 
   const ordered = [...visit].map((segment) => ({ segment, index: segmentIndex(state.segments, segment) }));
   ordered.sort((a, b) => a.index - b.index);
@@ -126,7 +138,7 @@ function relintInput(
     previousIndex = index;
     for (const record of segment.records) {
       const isAffected = affected.has(record.ownerKey);
-      const along = record.type === 'SOA' || context.has(record.ownerKey) || inheritingRecords.has(record);
+      const along = record.type === 'SOA' || context.has(record.ownerKey);
       if (isAffected || afterAffected || along) {
         const shifted = shiftRecord(record, segment.shift);
         subset.push(shifted);
@@ -143,30 +155,33 @@ function relintInput(
   return { subset, replaced, directives };
 }
 
-/**
- * For each TTL that an affected record inherits (no TTL written), the first record of the document inheriting it:
- * a finding about an inherited TTL is reported once, at that record, so the linter must see it first.
- */
-function firstRecordsInheriting(
-  segments: readonly Segment[],
-  visit: ReadonlySet<Segment>,
-  affected: ReadonlySet<string>,
-): Map<number, { segment: Segment; record: ZoneRecord }> {
-  const wanted = new Set<number>();
-  for (const segment of visit) {
-    for (const record of segment.records) {
-      if (affected.has(record.ownerKey) && record.ttlRange === undefined) wanted.add(record.ttl);
-    }
+/** The TTLs that records at the owner inherit (no TTL written). */
+function inheritedTtlsAt(state: RelintState, key: string): Set<number> {
+  const ttls = new Set<number>();
+  for (const segment of state.index.segmentsAt(key)) {
+    for (const record of segment.records)
+      if (record.ownerKey === key && record.ttlRange === undefined) ttls.add(record.ttl);
   }
-  const found = new Map<number, { segment: Segment; record: ZoneRecord }>();
+  return ttls;
+}
+
+/** Owners of the first two records of the document inheriting each of the TTLs (no TTL written). */
+function firstInheritingOwners(segments: readonly Segment[], wanted: ReadonlySet<number>): Set<string> {
+  const owners = new Set<string>();
+  const seen = new Map<number, number>();
+  let complete = 0;
   for (const segment of segments) {
-    if (found.size === wanted.size) break;
+    if (complete === wanted.size) break;
     for (const record of segment.records) {
-      if (record.ttlRange !== undefined || record.type === 'SOA' || found.has(record.ttl)) continue;
-      if (wanted.has(record.ttl)) found.set(record.ttl, { segment, record });
+      if (record.ttlRange !== undefined || record.type === 'SOA' || !wanted.has(record.ttl)) continue;
+      const count = seen.get(record.ttl) ?? 0;
+      if (count >= 2) continue;
+      owners.add(record.ownerKey);
+      seen.set(record.ttl, count + 1);
+      if (count + 1 === 2) complete++;
     }
   }
-  return found;
+  return owners;
 }
 
 /** The position of a segment in the list (segments start at increasing offsets). */

@@ -90,13 +90,18 @@ describe('document model (incremental analysis)', () => {
 
   /** Without $TTL and with a short SOA minimum, records inherit a TTL Cloudflare refuses (reported once, at the first). */
   const inheriting = base.replace('$TTL 3600\n', '').replace('1209600 300 )', '1209600 30 )');
+  /** The same, but the apex states its TTLs: the first record inheriting a short TTL is further down. */
+  const inheritingBelow = inheriting
+    .replace('@ IN NS ns1', '@ 3600 IN NS ns1')
+    .replace('ns1 IN A 192.0.2.1', 'ns1 30 IN A 192.0.2.1');
   const variants = [
     { profile: 'bind', text: base },
     { profile: 'cloudflare', text: base },
     { profile: 'cloudflare', text: inheriting },
+    { profile: 'cloudflare', text: inheritingBelow },
   ] as const;
   for (const { profile, text: start } of variants) {
-    const name = `${profile} profile${start === inheriting ? ', inherited TTLs' : ''}`;
+    const name = `${profile} profile${start === inheriting ? ', inherited TTLs' : start === inheritingBelow ? ', inherited TTLs below the apex' : ''}`;
     it(`agrees with a fresh analysis after any sequence of random edits, ${name} (property)`, function () {
       this.timeout(120_000);
       const profileOptions: ModelOptions = { ...options, settings: { profile, rules: {} } };
