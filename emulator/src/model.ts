@@ -1,3 +1,5 @@
+import { dataTypes, proxiableTypes } from '../../server/src/zone/cloudflare';
+import { cloudflareTypes } from '../../server/src/zone/rdata';
 import type { PlanName } from './plans';
 
 /** Per-record settings (semantics.md §7). */
@@ -35,35 +37,17 @@ export interface StoredRecord {
   readonly tags_modified_on?: string;
 }
 
-/** The types Cloudflare's DNS records API serves (semantics.md §7). */
-export const contentTypes: readonly string[] = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'OPENPGPKEY', 'PTR', 'TXT'];
-export const dataTypes: readonly string[] = [
-  'CAA',
-  'CERT',
-  'DNSKEY',
-  'DS',
-  'HTTPS',
-  'LOC',
-  'NAPTR',
-  'SMIMEA',
-  'SRV',
-  'SSHFP',
-  'SVCB',
-  'TLSA',
-  'URI',
-];
-export const proxiableTypes: readonly string[] = ['A', 'AAAA', 'CNAME'];
-
+// The zone core keeps the one list of the types Cloudflare serves, which of them take `data` and which can be proxied.
 export function isSupportedType(type: string): boolean {
-  return contentTypes.includes(type) || dataTypes.includes(type);
+  return cloudflareTypes.includes(type);
 }
 
 export function usesData(type: string): boolean {
-  return dataTypes.includes(type);
+  return dataTypes.has(type);
 }
 
 export function isProxiable(type: string): boolean {
-  return proxiableTypes.includes(type);
+  return proxiableTypes.has(type);
 }
 
 /** A zone the emulator serves. */

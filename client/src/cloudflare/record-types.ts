@@ -30,12 +30,6 @@ export const RECORD_TYPES = [
 
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-/** Types whose value is sent as `content`; every other type is sent as structured `data`. */
-export const CONTENT_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'OPENPGPKEY', 'PTR', 'TXT'] as const;
-
-/** Types Cloudflare can proxy. */
-export const PROXIABLE_RECORD_TYPES = ['A', 'AAAA', 'CNAME'] as const;
-
 export interface RecordSettings {
   readonly ipv4_only?: boolean;
   readonly ipv6_only?: boolean;
