@@ -6,9 +6,10 @@
 // answers, then stop: for CI and for trying the script without a browser).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  codeServerEntry,
   isolatedEnv,
   projectRoot,
   requireCodeServer,
@@ -88,6 +89,10 @@ async function main() {
       { env, stdio: 'inherit' },
     );
   } else {
+    if (!existsSync(codeServerEntry)) {
+      say('code-server is not installed yet: installing it into .vscode-test/ (once, about a minute)…');
+      execFileSync('bash', ['scripts/setup-vscode-test.sh'], { cwd: projectRoot, stdio: 'inherit' });
+    }
     requireCodeServer();
     const root = join(projectRoot, '.vscode-test/start');
     const folders = {
