@@ -1,68 +1,18 @@
 import { strict as assert } from 'node:assert';
-import {
-  CloudflareApiError,
-  CloudflareAuthError,
-  CloudflareClient,
-  CloudflareNotFoundError,
-  type CloudflareClientOptions,
-  type RequestLogEntry,
-} from '../../../client/src/cloudflare';
-import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
-import { FakeClock } from '../../contract/support/fake-clock';
+import type { CloudflareClient } from '../../../client/src/cloudflare';
+import { CloudflareApiError, CloudflareAuthError, CloudflareNotFoundError } from '../../../client/src/cloudflare';
+import { useEmulatorSession } from './emulator-session';
 
 const ZONE = 'example.com';
 
 describe('Cloudflare client operations against the emulator over HTTP', () => {
-  let emulator: RunningEmulator;
-  let zoneId: string;
-  let clock: FakeClock;
-  let log: RequestLogEntry[];
-  const clients: CloudflareClient[] = [];
-
-  const client = (options: CloudflareClientOptions = {}): CloudflareClient => {
-    const created = new CloudflareClient({
-      credentials: { token: emulator.token },
-      baseUrl: emulator.url,
-      clock,
-      random: () => 0,
-      onRequest: (entry) => log.push(entry),
-      env: {},
-      ...options,
-    });
-    clients.push(created);
-    return created;
-  };
-
-  before(async () => {
-    clock = new FakeClock();
-    emulator = await startEmulator({
-      plan: 'pro',
-      email: 'admin@example.com',
-      globalKey: '0123456789abcdef0123456789abcdef01234',
-      // The emulator's rate-limit windows follow the same fake time as the client's budget and backoff.
-      clock: () => clock.now(),
-    });
-    zoneId = emulator.zoneId(ZONE);
-  });
-
-  beforeEach(() => {
-    emulator.reset();
-    log = [];
-    clock.sleeps.length = 0;
-  });
-
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-
-  after(async () => {
-    await emulator.stop();
-  });
+  const session = useEmulatorSession(ZONE);
+  const client = session.client;
 
   describe('operations', () => {
     it('creates, reads, overwrites, updates and deletes a record', async () => {
       const c = client();
-      const created = await c.createRecord(zoneId, {
+      const created = await c.createRecord(session.zoneId, {
         type: 'A',
         name: 'www.example.com',
         content: '192.0.2.10',
@@ -72,9 +22,9 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
       });
       assert.match(created.id, /^[0-9a-f]{32}$/);
       assert.equal(created.content, '192.0.2.10');
-      assert.deepEqual((await c.getRecord(zoneId, created.id)).tags, ['owner:web']);
+      assert.deepEqual((await c.getRecord(session.zoneId, created.id)).tags, ['owner:web']);
 
-      const overwritten = await c.overwriteRecord(zoneId, created.id, {
+      const overwritten = await c.overwriteRecord(session.zoneId, created.id, {
         type: 'A',
         name: 'www.example.com',
         content: '192.0.2.11',
@@ -83,18 +33,18 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
       assert.equal(overwritten.content, '192.0.2.11');
       assert.equal(overwritten.comment ?? undefined, undefined, 'PUT resets fields it does not name');
 
-      const patched = await c.updateRecord(zoneId, created.id, { type: 'A', ttl: 3600, proxied: true });
+      const patched = await c.updateRecord(session.zoneId, created.id, { type: 'A', ttl: 3600, proxied: true });
       assert.equal(patched.content, '192.0.2.11', 'PATCH keeps fields it does not name');
       assert.equal(patched.proxied, true);
 
-      assert.deepEqual(await c.deleteRecord(zoneId, created.id), { id: created.id });
-      assert.equal(emulator.records(ZONE).length, 0);
-      await assert.rejects(c.getRecord(zoneId, created.id), CloudflareNotFoundError);
+      assert.deepEqual(await c.deleteRecord(session.zoneId, created.id), { id: created.id });
+      assert.equal(session.emulator.records(ZONE).length, 0);
+      await assert.rejects(c.getRecord(session.zoneId, created.id), CloudflareNotFoundError);
     });
 
     it('creates data-typed records and reads back their formatted content', async () => {
       const c = client();
-      const caa = await c.createRecord(zoneId, {
+      const caa = await c.createRecord(session.zoneId, {
         type: 'CAA',
         name: 'example.com',
         ttl: 1,
@@ -102,14 +52,14 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
       });
       assert.equal(caa.type, 'CAA');
       assert.match(caa.content, /issue/);
-      const srv = await c.createRecord(zoneId, {
+      const srv = await c.createRecord(session.zoneId, {
         type: 'SRV',
         name: '_sip._tcp.example.com',
         ttl: 1,
         data: { priority: 10, weight: 5, port: 5060, target: 'sip.example.com' },
       });
       assert.match(srv.content, /5060/);
-      const mx = await c.createRecord(zoneId, {
+      const mx = await c.createRecord(session.zoneId, {
         type: 'MX',
         name: 'example.com',
         content: 'mx.example.com',
@@ -121,16 +71,16 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
 
     it("fails with Cloudflare's code and message on conflicts and duplicates", async () => {
       const c = client();
-      await c.createRecord(zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 });
+      await c.createRecord(session.zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 });
       const cname = await c
-        .createRecord(zoneId, { type: 'CNAME', name: 'www.example.com', content: 'example.net', ttl: 1 })
+        .createRecord(session.zoneId, { type: 'CNAME', name: 'www.example.com', content: 'example.net', ttl: 1 })
         .catch((e: unknown) => e);
       assert.ok(cname instanceof CloudflareApiError);
       assert.equal(cname.status, 400);
       assert.equal(cname.message, 'Cloudflare 81053: An A, AAAA, or CNAME record with that host already exists.');
 
       const duplicate = await c
-        .createRecord(zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 })
+        .createRecord(session.zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 })
         .catch((e: unknown) => e);
       assert.ok(duplicate instanceof CloudflareApiError);
       assert.ok(duplicate.hasCode(81057), duplicate.message);
@@ -138,7 +88,7 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
 
     it('lists with filters, sorting and paging, and iterates every page', async () => {
       const c = client();
-      await c.batch(zoneId, {
+      await c.batch(session.zoneId, {
         posts: [
           { type: 'A', name: 'a.example.com', content: '192.0.2.1', ttl: 1, comment: 'first', tags: ['team:red'] },
           { type: 'A', name: 'b.example.com', content: '192.0.2.2', ttl: 1, tags: ['team:blue'] },
@@ -148,7 +98,7 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
         ],
       });
       const names = async (query: Parameters<CloudflareClient['listRecords']>[1]): Promise<string[]> =>
-        (await c.listRecords(zoneId, query)).items.map((r) => r.name);
+        (await c.listRecords(session.zoneId, query)).items.map((r) => r.name);
 
       assert.deepEqual(await names({ type: 'A', order: 'name', direction: 'desc' }), [
         'e.example.com',
@@ -164,34 +114,38 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
         'd.example.com',
       ]);
 
-      const page = await c.listRecords(zoneId, { per_page: 2, page: 2, order: 'name' });
+      const page = await c.listRecords(session.zoneId, { per_page: 2, page: 2, order: 'name' });
       assert.deepEqual(
         page.items.map((r) => r.name),
         ['c.example.com', 'd.example.com'],
       );
       assert.equal(page.resultInfo?.total_pages, 3);
       assert.equal(
-        (await c.listRecords(zoneId, { per_page: 2, page: 9 })).items.length,
+        (await c.listRecords(session.zoneId, { per_page: 2, page: 9 })).items.length,
         0,
         'an empty page past the end',
       );
 
-      emulator.log.clear();
-      const all = await c.listAllRecords(zoneId, { per_page: 2, order: 'name' });
+      session.emulator.log.clear();
+      const all = await c.listAllRecords(session.zoneId, { per_page: 2, order: 'name' });
       assert.deepEqual(
         all.map((r) => r.name),
         ['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com', 'e.example.com'],
       );
-      assert.equal(emulator.log.count({ method: 'GET', path: '/zones/*/dns_records' }), 3, 'stops at the last page');
+      assert.equal(
+        session.emulator.log.count({ method: 'GET', path: '/zones/*/dns_records' }),
+        3,
+        'stops at the last page',
+      );
 
-      emulator.log.clear();
-      assert.equal((await c.listAllRecords(zoneId)).length, 5);
-      assert.equal(emulator.log.count(), 1, 'one call with the large default page');
+      session.emulator.log.clear();
+      assert.equal((await c.listAllRecords(session.zoneId)).length, 5);
+      assert.equal(session.emulator.log.count(), 1, 'one call with the large default page');
     });
 
     it('applies a batch in one transaction, or nothing when an item fails', async () => {
       const c = client();
-      const result = await c.batch(zoneId, {
+      const result = await c.batch(session.zoneId, {
         posts: [
           { type: 'A', name: 'x.example.com', content: '192.0.2.1', ttl: 1 },
           { type: 'TXT', name: 'x.example.com', content: '"x"', ttl: 1 },
@@ -199,10 +153,10 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
       });
       assert.equal(result.posts?.length, 2);
       const [a, txt] = result.posts ?? [];
-      const before = emulator.records(ZONE);
+      const before = session.emulator.records(ZONE);
 
       const failed = await c
-        .batch(zoneId, {
+        .batch(session.zoneId, {
           deletes: [{ id: txt.id }],
           patches: [{ id: a.id, type: 'A', content: '192.0.2.99' }],
           posts: [{ type: 'CNAME', name: 'x.example.com', content: 'example.net', ttl: 1 }],
@@ -210,17 +164,17 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
         .catch((e: unknown) => e);
       assert.ok(failed instanceof CloudflareApiError);
       assert.match(failed.message, /^Cloudflare 81053: /);
-      assert.deepEqual(emulator.records(ZONE), before, 'nothing applied');
+      assert.deepEqual(session.emulator.records(ZONE), before, 'nothing applied');
     });
 
     it('exports BIND text and imports it back', async () => {
       const c = client();
-      await c.createRecord(zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.7', ttl: 300 });
-      const text = await c.exportZone(zoneId);
+      await c.createRecord(session.zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.7', ttl: 300 });
+      const text = await c.exportZone(session.zoneId);
       assert.match(text, /^www\.example\.com\.\s+300\s+IN\s+A\s+192\.0\.2\.7/m);
 
-      emulator.reset();
-      const imported = await c.importZone(zoneId, text, { proxied: false });
+      session.emulator.reset();
+      const imported = await c.importZone(session.zoneId, text, { proxied: false });
       assert.equal(imported.recs_added, 1);
       // The exported SOA is parsed too, but Cloudflare manages it: it is not added.
       assert.ok(
@@ -228,49 +182,49 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
         String(imported.total_records_parsed),
       );
       assert.deepEqual(
-        emulator.records(ZONE).map((r) => [r.name, r.type, r.content, r.ttl]),
+        session.emulator.records(ZONE).map((r) => [r.name, r.type, r.content, r.ttl]),
         [['www.example.com', 'A', '192.0.2.7', 300]],
       );
 
-      const rejected = await c.importZone(zoneId, '$INCLUDE other.zone\n').catch((e: unknown) => e);
+      const rejected = await c.importZone(session.zoneId, '$INCLUDE other.zone\n').catch((e: unknown) => e);
       assert.ok(rejected instanceof CloudflareApiError);
       assert.match(rejected.message, /\$INCLUDE/);
     });
 
     it('scans, triggers a scan, lists and reviews what it found', async () => {
       const c = client();
-      const scanned = await c.scan(zoneId);
+      const scanned = await c.scan(session.zoneId);
       assert.ok(scanned.recs_added > 0);
-      assert.equal(emulator.records(ZONE).length, scanned.recs_added);
+      assert.equal(session.emulator.records(ZONE).length, scanned.recs_added);
 
-      emulator.reset();
-      await c.triggerScan(zoneId);
-      assert.equal(emulator.records(ZONE).length, 0, 'a triggered scan adds nothing by itself');
-      const found = await c.listScanned(zoneId);
+      session.emulator.reset();
+      await c.triggerScan(session.zoneId);
+      assert.equal(session.emulator.records(ZONE).length, 0, 'a triggered scan adds nothing by itself');
+      const found = await c.listScanned(session.zoneId);
       assert.ok(found.length >= 2);
       const [accept, reject] = found;
-      const review = await c.reviewScanned(zoneId, {
+      const review = await c.reviewScanned(session.zoneId, {
         accepts: [{ type: accept.type, name: accept.name, content: accept.content, ttl: accept.ttl }],
         rejects: [{ id: reject.id }],
       });
       assert.equal(review.accepts.length, 1);
       assert.deepEqual(review.rejects, [reject.id]);
-      assert.equal(emulator.records(ZONE).length, 1);
-      assert.equal((await c.listScanned(zoneId)).length, found.length - 2);
+      assert.equal(session.emulator.records(ZONE).length, 1);
+      assert.equal((await c.listScanned(session.zoneId)).length, found.length - 2);
     });
 
     it('reads usage, lists and finds zones, and verifies the token', async () => {
       const c = client();
-      await c.createRecord(zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 });
-      const usage = await c.usage(zoneId);
+      await c.createRecord(session.zoneId, { type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 1 });
+      const usage = await c.usage(session.zoneId);
       assert.equal(usage.record_usage, 1);
       assert.equal(typeof usage.record_quota, 'number');
       const zones = await c.listZones();
       assert.deepEqual(
         zones.items.map((z) => [z.id, z.name]),
-        [[zoneId, ZONE]],
+        [[session.zoneId, ZONE]],
       );
-      assert.equal((await c.findZone('EXAMPLE.com.'))?.id, zoneId);
+      assert.equal((await c.findZone('EXAMPLE.com.'))?.id, session.zoneId);
       assert.equal(await c.findZone('example.org'), undefined);
       assert.equal((await c.verifyToken()).status, 'active');
     });
@@ -279,17 +233,17 @@ describe('Cloudflare client operations against the emulator over HTTP', () => {
       const byKey = client({
         credentials: { email: 'admin@example.com', key: '0123456789abcdef0123456789abcdef01234' },
       });
-      assert.equal((await byKey.usage(zoneId)).record_usage, 0);
+      assert.equal((await byKey.usage(session.zoneId)).record_usage, 0);
 
       const wrongToken = await client({ credentials: { token: 'not-the-right-token' } })
-        .usage(zoneId)
+        .usage(session.zoneId)
         .catch((e: unknown) => e);
       assert.ok(wrongToken instanceof CloudflareAuthError, String(wrongToken));
       assert.match(wrongToken.message, /Check the API token/);
-      assert.ok(!wrongToken.message.includes(emulator.token));
+      assert.ok(!wrongToken.message.includes(session.emulator.token));
 
       const keyAsToken = await client({ credentials: { email: 'admin@example.com', key: 'tokenpasted-as-key' } })
-        .usage(zoneId)
+        .usage(session.zoneId)
         .catch((e: unknown) => e);
       assert.ok(keyAsToken instanceof CloudflareAuthError);
       assert.deepEqual(keyAsToken.codes, [6003, 6103]);
