@@ -4,8 +4,9 @@
  * strings the parser builds names from on every lookup; here each name is hashed once, in JavaScript.
  */
 export class StringTable {
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private hashes = new Int32Array(1 << 11);
+  // Pairs (hash, id + 1) side by side, 0 marking a free slot: a probe reads the hash next to the id in the same
+  // cache line, and a key that is absent (every new owner of a big zone) is rejected without touching `values`.
+  private slots = new Int32Array(2 << 12);
   private readonly values: string[] = [];
 
   get size(): number {
@@ -19,46 +20,60 @@ export class StringTable {
 
   /** The id of `text`, or -1 when it was never interned. */
   find(text: string): number {
-    return this.lookup(text, hashOf(text));
+    const hash = hashOf(text);
+    const slot = this.lookup(text, hash);
+    return slot < 0 ? -1 : (this.slots[slot + 1] ?? 0) - 1;
   }
 
   /** The id of `text`, interning it when new. */
   intern(text: string): number {
     const hash = hashOf(text);
-    const found = this.lookup(text, hash);
-    if (found >= 0) return found;
+    const slot = this.lookup(text, hash);
+    if (slot < 0) return this.add(text, hash, ~slot);
+    return (this.slots[slot + 1] ?? 0) - 1;
+  }
+
+  private add(text: string, hash: number, freeSlot: number): number {
     const id = this.values.length;
-    if ((id + 1) * 2 > this.slots.length) this.grow();
     this.values.push(text);
-    if (id >= this.hashes.length) {
-      const grown = new Int32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
+    // Kept at most half full, as before (slots holds two numbers per entry).
+    if ((id + 1) * 4 > this.slots.length) {
+      this.grow();
+      this.place(id, hash);
+    } else {
+      this.slots[freeSlot] = hash;
+      this.slots[freeSlot + 1] = id + 1;
     }
-    this.hashes[id] = hash;
-    this.place(id, hash);
     return id;
   }
 
+  /** The slot holding `text`, or the bitwise complement of the free slot where it would go. */
   private lookup(text: string, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot] ?? -1;
-      if (id < 0) return -1;
-      if (this.hashes[id] === hash && this.values[id] === text) return id;
+    const slots = this.slots;
+    const mask = slots.length - 2;
+    for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
+      const entry = slots[slot + 1] ?? 0;
+      if (entry === 0) return ~slot;
+      if (slots[slot] === hash && this.values[entry - 1] === text) return slot;
     }
   }
 
   private place(id: number, hash: number): void {
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while ((this.slots[slot] ?? -1) >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = id;
+    const slots = this.slots;
+    const mask = slots.length - 2;
+    let slot = (hash << 1) & mask;
+    while ((slots[slot + 1] ?? 0) !== 0) slot = (slot + 2) & mask;
+    slots[slot] = hash;
+    slots[slot + 1] = id + 1;
   }
 
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let id = 0; id < this.values.length; id++) this.place(id, this.hashes[id] ?? 0);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let slot = 0; slot < old.length; slot += 2) {
+      const entry = old[slot + 1] ?? 0;
+      if (entry !== 0) this.place(entry - 1, old[slot] ?? 0);
+    }
   }
 }
 
