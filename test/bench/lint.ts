@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { reportFailure, rotatingRecord, writeBenchmarkSection } from './common';
 
 const projectRoot = path.resolve(__dirname, '../..');
 const origin = 'bench.example';
@@ -27,30 +28,7 @@ export function generateLintZone(records: number): string {
     'ns1 IN A 192.0.2.1',
     'ns2 IN A 192.0.2.2',
   ];
-  for (let i = 0; lines.length - 2 < records; i++) {
-    switch (i % 7) {
-      case 0:
-        lines.push(`host${i} IN A 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
-        break;
-      case 1:
-        lines.push(`  IN AAAA 2001:db8::${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}`);
-        break;
-      case 2:
-        lines.push(`www${i} 300 IN CNAME host${i - 2}`);
-        break;
-      case 3:
-        lines.push(`mail${i} IN MX 10 host${i - 3}`);
-        break;
-      case 4:
-        lines.push(`txt${i} IN TXT "v=spf1 include:_spf.example.com ~all" ; comment ${i}`);
-        break;
-      case 5:
-        lines.push(`_sip._tcp.s${i} IN SRV 10 5 5060 host${i - 5}`);
-        break;
-      default:
-        lines.push(`c${i} IN CAA 0 issue "letsencrypt.org"`);
-    }
-  }
+  for (let i = 0; lines.length - 2 < records; i++) lines.push(rotatingRecord(i, 7));
   return `${lines.join('\n')}\n`;
 }
 
@@ -188,20 +166,6 @@ function report(rows: readonly Measure[], sizes: readonly number[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Replaces the "## Lint" section of BENCHMARKS.md (or appends it), leaving the other sections alone. */
-function writeSection(section: string): void {
-  const file = path.join(projectRoot, 'BENCHMARKS.md');
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf('\n## Lint\n');
-  let next: string;
-  if (start < 0) next = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const after = current.indexOf('\n## ', start + 1);
-    next = `${current.slice(0, start + 1)}${section}${after < 0 ? '' : current.slice(after)}`;
-  }
-  fs.writeFileSync(file, next);
-}
-
 /** Builds the CLI, runs every tool on each zone size, prints the table and writes it to BENCHMARKS.md. */
 export function run(sizes: readonly number[] = [100_000, 1_000_000]): Promise<void> {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
@@ -225,7 +189,7 @@ export function run(sizes: readonly number[] = [100_000, 1_000_000]): Promise<vo
   }
   const section = report(rows, sizes);
   process.stdout.write(`\n${section}`);
-  writeSection(section);
+  writeBenchmarkSection('## Lint', section);
   return Promise.resolve();
 }
 
@@ -234,8 +198,5 @@ if (require.main === module) {
     .slice(2)
     .map(Number)
     .filter((n) => n > 0);
-  run(sizes.length > 0 ? sizes : undefined).catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  });
+  run(sizes.length > 0 ? sizes : undefined).catch(reportFailure);
 }

@@ -4,10 +4,10 @@
 // Run on its own: `node --import tsx test/bench/lsp.ts [records...]`, or as part of `npm run bench`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serverStatsRequest, type ServerStats } from '../../server/src/languageServer';
-import { LspClient, ensureBuilt, projectRoot } from '../server/lspClient';
+import { LspClient, ensureBuilt } from '../server/lspClient';
+import { reportFailure, writeBenchmarkSection } from './common';
 
 /** A zone of about `records` records: SOA, NS with glue, then A, AAAA, MX, TXT, CNAME and SRV in turn. */
 export function generateServerZone(records: number): string {
@@ -197,19 +197,6 @@ ${rows.join('\n')}
 `;
 }
 
-function writeSection(section: string): void {
-  const file = path.join(projectRoot, 'BENCHMARKS.md');
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf('\n## Language server\n');
-  let next: string;
-  if (start < 0) next = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const after = current.indexOf('\n## ', start + 1);
-    next = `${current.slice(0, start + 1)}${section}${after < 0 ? '' : current.slice(after)}`;
-  }
-  fs.writeFileSync(file, next);
-}
-
 /** Builds the server, measures each size, prints the table and writes it to BENCHMARKS.md. */
 export async function run(
   sizes: readonly number[] = [10_000, 100_000],
@@ -227,7 +214,7 @@ export async function run(
   }
   const section = report(results, command);
   process.stdout.write(`\n${section}`);
-  writeSection(section);
+  writeBenchmarkSection('## Language server', section);
 }
 
 if (require.main === module) {
@@ -238,8 +225,5 @@ if (require.main === module) {
   run(
     sizes.length > 0 ? sizes : undefined,
     `node --import tsx test/bench/lsp.ts ${process.argv.slice(2).join(' ')}`.trim(),
-  ).catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  });
+  ).catch(reportFailure);
 }

@@ -13,6 +13,7 @@ import { buildSync } from 'esbuild';
 import type * as Parser from '../../server/src/zone/parser';
 import type { ResumePoint } from '../../server/src/zone/parser';
 import type { ParseOptions } from '../../server/src/zone/types';
+import { rotatingRecord } from './common';
 
 type Mode = 'lex' | 'stream' | 'full' | 'incremental';
 
@@ -27,24 +28,7 @@ export function generateZone(records: number): string {
     '  IN NS ns1',
     '  IN NS ns2',
   ];
-  for (let i = 0; i < records - 3; i++) {
-    switch (i % 5) {
-      case 0:
-        lines.push(`host${i} IN A 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
-        break;
-      case 1:
-        lines.push(`  IN AAAA 2001:db8::${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}`);
-        break;
-      case 2:
-        lines.push(`www${i} 300 IN CNAME host${i - 2}`);
-        break;
-      case 3:
-        lines.push(`mail${i} IN MX 10 host${i - 3}`);
-        break;
-      default:
-        lines.push(`txt${i} IN TXT "v=spf1 include:_spf.example.com ~all" ; comment ${i}`);
-    }
-  }
+  for (let i = 0; i < records - 3; i++) lines.push(rotatingRecord(i, 5));
   return lines.join('\n') + '\n';
 }
 

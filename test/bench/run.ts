@@ -2,6 +2,7 @@
 // after the other; each prints its table and writes its own section of BENCHMARKS.md.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { reportFailure } from './common';
 
 /** The benchmark modules, in the order they run; a module that is absent is skipped. */
 const modules = ['lint', 'lsp', 'sync', 'parse'];
@@ -27,7 +28,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+main().catch(reportFailure);

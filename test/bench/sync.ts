@@ -2,9 +2,7 @@
 // (200 changes per batch) and a paid (3,500) zone, next to the naive peer that sends one request per change.
 // Run: `npm run bench` (all benchmarks) or `node --import tsx test/bench/sync.ts` (this one). Writes the
 // "Sync" section of BENCHMARKS.md.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyPlan } from '../../client/src/cloudflare/apply';
 import {
@@ -18,8 +16,8 @@ import { batchLimitOfPlan, planSync, type SyncApi } from '../../client/src/cloud
 import type { DesiredRecord, Plan, PlanRecordBody } from '../../client/src/cloudflare/plan-types';
 import { summarizePlan } from '../../client/src/cloudflare/plan-types';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
+import { reportFailure, writeBenchmarkSection } from './common';
 
-const projectRoot = path.resolve(__dirname, '../..');
 const sizes = [10, 1000, 10000];
 /** The naive peer is run only where it stays under Cloudflare's 1,200 requests per 5 minutes. */
 const naiveLimit = 1000;
@@ -194,21 +192,6 @@ function report(rows: readonly Row[], command: string, machineLine: string, date
   return `${lines.join('\n')}\n`;
 }
 
-/** Replaces the "## Sync" section of BENCHMARKS.md (or appends it), leaving the other sections alone. */
-function writeSection(section: string): void {
-  const file = path.join(projectRoot, 'BENCHMARKS.md');
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.search(/^## Sync\s*$/m);
-  let next: string;
-  if (start < 0) next = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const after = current.slice(start + 1).search(/^## /m);
-    const end = after < 0 ? current.length : start + 1 + after;
-    next = `${current.slice(0, start)}${section}${after < 0 ? '' : `\n${current.slice(end)}`}`;
-  }
-  fs.writeFileSync(file, next);
-}
-
 /** Runs the sync benchmark, prints the table and writes it to BENCHMARKS.md with the command that ran it. */
 export async function run(command = 'npm run bench'): Promise<void> {
   const machineLine = machine();
@@ -242,12 +225,9 @@ export async function run(command = 'npm run bench'): Promise<void> {
   }
   const section = report(rows, command, machineLine, date);
   process.stdout.write(`\n${section}`);
-  writeSection(section);
+  writeBenchmarkSection('## Sync', section);
 }
 
 if (require.main === module) {
-  run('node --import tsx test/bench/sync.ts').catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  });
+  run('node --import tsx test/bench/sync.ts').catch(reportFailure);
 }
