@@ -1,7 +1,7 @@
 import { applyPlan, deleteGuardMessage, type ApplyProgress, type ApplyReport } from '../../client/src/cloudflare/apply';
-import { CloudflareClient, CloudflareError, type BatchRequest, type Zone } from '../../client/src/cloudflare/index';
+import { CloudflareClient, CloudflareError, type Zone } from '../../client/src/cloudflare/index';
 import { formatPlanText, planToJson } from '../../client/src/cloudflare/plan-format';
-import { batchLimitOfPlan, planSync, type SyncApi } from '../../client/src/cloudflare/plan-sync';
+import { batchLimitOfPlan, planSync, syncApiOf } from '../../client/src/cloudflare/plan-sync';
 import { isEmptyPlan, type Plan } from '../../client/src/cloudflare/plan-types';
 import { parseSyncArguments, type SyncArguments } from './sync-args';
 import { loadZoneFile } from './sync-zone';
@@ -90,14 +90,6 @@ async function resolveZone(
     if (zone.id === id) return { id, name: zone.name, plan: zone.plan };
   }
   return { id, name: undefined, plan: undefined };
-}
-
-function syncApiOf(client: CloudflareClient): SyncApi {
-  return {
-    listAllRecords: (zoneId, query, options) => client.listAllRecords(zoneId, query, options),
-    // The planner builds bodies from validated zone-file records; the client's union type cannot see that.
-    batch: (zoneId, request, options) => client.batch(zoneId, request as BatchRequest, options),
-  };
 }
 
 function printPlan(plan: Plan, args: SyncArguments): number {

@@ -5,14 +5,9 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { applyPlan } from '../../client/src/cloudflare/apply';
-import {
-  CloudflareClient,
-  type BatchRequest,
-  type RecordBody,
-  type RequestLogEntry,
-} from '../../client/src/cloudflare/index';
+import { CloudflareClient, type RecordBody, type RequestLogEntry } from '../../client/src/cloudflare/index';
 import { syncRecordOf } from '../../client/src/cloudflare/plan-normalize';
-import { batchLimitOfPlan, planSync, type SyncApi } from '../../client/src/cloudflare/plan-sync';
+import { batchLimitOfPlan, planSync, syncApiOf } from '../../client/src/cloudflare/plan-sync';
 import type { DesiredRecord, Plan, PlanRecordBody } from '../../client/src/cloudflare/plan-types';
 import { summarizePlan } from '../../client/src/cloudflare/plan-types';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
@@ -62,13 +57,6 @@ function scenario(changes: number): { live: PlanRecordBody[]; desired: DesiredRe
   return { live, desired: desired.map((body) => syncRecordOf(body)) };
 }
 
-function apiOf(client: CloudflareClient): SyncApi {
-  return {
-    listAllRecords: (zoneId, query, options) => client.listAllRecords(zoneId, query, options),
-    batch: (zoneId, request, options) => client.batch(zoneId, request as BatchRequest, options),
-  };
-}
-
 async function seed(
   client: CloudflareClient,
   zoneId: string,
@@ -100,7 +88,7 @@ async function measure(emulator: RunningEmulator, planName: 'free' | 'pro', chan
     onRequest: (entry) => timings.push(entry),
   });
   const batchSize = batchLimitOfPlan({ legacy_id: planName });
-  const api = apiOf(client);
+  const api = syncApiOf(client);
   const { live, desired } = scenario(changes);
   const rename = (body: PlanRecordBody): PlanRecordBody => ({
     ...body,

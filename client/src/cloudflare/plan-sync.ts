@@ -1,8 +1,10 @@
 import { applyPlan, type ApplyOptions, type ApplyReport, type BatchApi } from './apply';
 import { batchLimits } from './chunk';
+import type { CloudflareClient } from './client';
 import { liveRecordOf, type ApiRecordInput } from './plan-records';
 import type { DesiredRecord, Plan, PlanSkip } from './plan-types';
 import { computePlan, type DeleteThreshold } from './planner';
+import type { BatchRequest } from './types';
 
 /** The API calls a sync makes: one list of the zone's records, then one batch per chunk. */
 export interface SyncApi extends BatchApi {
@@ -11,6 +13,15 @@ export interface SyncApi extends BatchApi {
     query: { readonly per_page: number },
     options?: { signal?: AbortSignal },
   ): Promise<readonly ApiRecordInput[]>;
+}
+
+/** A client's calls as the sync makes them. */
+export function syncApiOf(client: CloudflareClient): SyncApi {
+  return {
+    listAllRecords: (zoneId, query, options) => client.listAllRecords(zoneId, query, options),
+    // The planner builds bodies from validated zone-file records; the client's union type cannot see that.
+    batch: (zoneId, request, options) => client.batch(zoneId, request as BatchRequest, options),
+  };
 }
 
 /**

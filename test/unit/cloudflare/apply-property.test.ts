@@ -4,7 +4,7 @@ import { applyPlan } from '../../../client/src/cloudflare/apply';
 import { CloudflareClient, type BatchRequest } from '../../../client/src/cloudflare/index';
 import { syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
 import { liveRecordOf, type ApiRecordInput } from '../../../client/src/cloudflare/plan-records';
-import { planSync, type SyncApi } from '../../../client/src/cloudflare/plan-sync';
+import { planSync, syncApiOf, type SyncApi } from '../../../client/src/cloudflare/plan-sync';
 import type { PlanRecordBody } from '../../../client/src/cloudflare/plan-types';
 import { isEmptyPlan } from '../../../client/src/cloudflare/plan-types';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
@@ -66,10 +66,7 @@ describe('sync property against the emulator', function () {
       budget: false,
       env: {},
     });
-    api = {
-      listAllRecords: (id, query, options) => client.listAllRecords(id, query, options),
-      batch: (id, request, options) => client.batch(id, request as BatchRequest, options),
-    };
+    api = syncApiOf(client);
   });
   after(async () => {
     await client.close();

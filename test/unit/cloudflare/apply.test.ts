@@ -3,7 +3,7 @@ import { applyPlan, type ApplyReport } from '../../../client/src/cloudflare/appl
 import { chunkPlan, type PlanChunk } from '../../../client/src/cloudflare/chunk';
 import { CloudflareClient, type BatchRequest } from '../../../client/src/cloudflare/index';
 import { syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
-import { planSync, type SyncApi } from '../../../client/src/cloudflare/plan-sync';
+import { planSync, syncApiOf, type SyncApi } from '../../../client/src/cloudflare/plan-sync';
 import type { BatchRequestBody, DesiredRecord, Plan, PlanRecordBody } from '../../../client/src/cloudflare/plan-types';
 import { isEmptyPlan } from '../../../client/src/cloudflare/plan-types';
 import { computePlan } from '../../../client/src/cloudflare/planner';
@@ -76,10 +76,7 @@ describe('apply against the emulator', function () {
       budget: false,
       env: {},
     });
-    api = {
-      listAllRecords: (id, query, options) => client.listAllRecords(id, query, options),
-      batch: (id, request, options) => client.batch(id, request as BatchRequest, options),
-    };
+    api = syncApiOf(client);
   });
   after(async () => {
     await client.close();
