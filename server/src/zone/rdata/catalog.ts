@@ -1,16 +1,9 @@
 /** The IANA resource record type registry as data: codes, rdata field names, a summary and a reference per type. */
 
-/** A catalogue entry; the parser for the type is attached in `index.ts`. */
-export interface TypeDescription {
-  readonly name: string;
-  readonly code: number;
-  readonly fields: readonly string[];
-  readonly summary: string;
-  readonly reference: string;
-  readonly cloudflare: boolean;
-  readonly meta?: boolean;
-  readonly obsolete?: boolean;
-}
+import type { RecordTypeInfo } from './types';
+
+/** A catalogue entry: what the core knows of a type but its parser, which `index.ts` attaches. */
+export type TypeDescription = Omit<RecordTypeInfo, 'parse'>;
 
 type Row = [
   name: string,
