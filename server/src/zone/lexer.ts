@@ -1,4 +1,5 @@
 import { SourceToken, type SourceText } from './source';
+import type { TokenKind } from './types';
 
 /** Receives the lexer's findings; `start`/`end` are offsets into the source text. */
 export type LexReport = (code: string, message: string, start: number, end: number) => void;
@@ -35,6 +36,12 @@ charClass[OPEN] = SPECIAL;
 charClass[CLOSE] = SPECIAL;
 charClass[SEMICOLON] = SPECIAL;
 
+/** Token kinds as `Lexer.scan` returns them (numbers, so that scanning allocates nothing). */
+export const TokenCode = { word: 0, string: 1, open: 2, close: 3, comment: 4, newline: 5, end: -1 } as const;
+
+/** The `TokenKind` of each `TokenCode` (indexed by code). */
+export const tokenKinds: readonly TokenKind[] = ['word', 'string', 'open', 'close', 'comment', 'newline'];
+
 /** True when `offset` is the first character of a line (so a word there is an owner or a directive). */
 export function startsLine(text: string, offset: number): boolean {
   if (offset === 0) return true;
@@ -45,13 +52,18 @@ export function startsLine(text: string, offset: number): boolean {
 /**
  * A hand-written lexer over char codes. It yields `word`, `string`, `open`, `close`, `comment` and `newline`
  * tokens; line breaks inside parentheses are whitespace. It never throws: unterminated strings, bad escapes and
- * unbalanced parentheses are reported and lexing goes on.
+ * unbalanced parentheses are reported and lexing goes on. `scan` is the allocation-free form (a cursor: kind
+ * returned, offsets in `tokenStart`/`tokenEnd`); `next` wraps it in a `SourceToken`.
  */
 export class Lexer {
   /** Offset of the next character to read. */
   position: number;
+  /** Offsets of the token `scan` returned last. */
+  tokenStart = 0;
+  tokenEnd = 0;
   private depth = 0;
-  private readonly openParens: SourceToken[] = [];
+  /** Offset of the outermost '(' not closed yet; -1 when none is open. */
+  private outermostOpen = -1;
   private readonly text: string;
   /** Offsets of the `\DDD` escapes reported since `forgetEscapes`, so that a names check can skip them. */
   private readonly badEscapes: number[] = [];
@@ -83,6 +95,17 @@ export class Lexer {
 
   /** The next token, or undefined at the end (after reporting any parenthesis left open). */
   next(): SourceToken | undefined {
+    const code = this.scan();
+    return code === TokenCode.end
+      ? undefined
+      : new SourceToken(tokenKinds[code], this.tokenStart, this.tokenEnd, this.source);
+  }
+
+  /**
+   * Reads the next token and returns its `TokenCode` (its offsets are then in `tokenStart` and `tokenEnd`), or
+   * `TokenCode.end` at the end, after reporting any parenthesis left open.
+   */
+  scan(): number {
     const text = this.text;
     const end = this.end;
     let position = this.position;
@@ -100,8 +123,7 @@ export class Lexer {
           position = breakEnd;
           continue;
         }
-        this.position = breakEnd;
-        return new SourceToken('newline', position, breakEnd, this.source);
+        return this.token(TokenCode.newline, position, breakEnd);
       }
       if (kind === SPECIAL) return this.special(code, position);
       // A byte-order mark opening the text is not part of the first owner name.
@@ -113,29 +135,34 @@ export class Lexer {
     }
     this.position = position;
     this.closeAtEnd();
-    return undefined;
+    return TokenCode.end;
   }
 
-  private special(code: number, start: number): SourceToken {
+  private token(code: number, start: number, end: number): number {
+    this.tokenStart = start;
+    this.tokenEnd = end;
+    this.position = end;
+    return code;
+  }
+
+  private special(code: number, start: number): number {
     if (code === SEMICOLON) return this.comment(start);
     if (code === QUOTE) return this.quoted(start);
-    this.position = start + 1;
     if (code === OPEN) {
-      const token = new SourceToken('open', start, start + 1, this.source);
+      if (this.depth === 0) this.outermostOpen = start;
       this.depth++;
-      this.openParens.push(token);
-      return token;
+      return this.token(TokenCode.open, start, start + 1);
     }
     if (this.depth === 0) {
       this.report('unbalanced-parentheses', "')' without a matching '(': remove it or add the '('", start, start + 1);
     } else {
       this.depth--;
-      this.openParens.pop();
+      if (this.depth === 0) this.outermostOpen = -1;
     }
-    return new SourceToken('close', start, start + 1, this.source);
+    return this.token(TokenCode.close, start, start + 1);
   }
 
-  private comment(start: number): SourceToken {
+  private comment(start: number): number {
     const text = this.text;
     const end = this.end;
     let position = start + 1;
@@ -144,20 +171,16 @@ export class Lexer {
       if (code === LF || code === CR) break;
       position++;
     }
-    this.position = position;
-    return new SourceToken('comment', start, position, this.source);
+    return this.token(TokenCode.comment, start, position);
   }
 
-  private quoted(start: number): SourceToken {
+  private quoted(start: number): number {
     const text = this.text;
     const end = this.end;
     let position = start + 1;
     while (position < end) {
       const code = text.charCodeAt(position);
-      if (code === QUOTE) {
-        this.position = position + 1;
-        return new SourceToken('string', start, position + 1, this.source);
-      }
+      if (code === QUOTE) return this.token(TokenCode.string, start, position + 1);
       if (code === LF || code === CR) break;
       if (code === BACKSLASH) {
         position = this.escape(position);
@@ -171,11 +194,10 @@ export class Lexer {
       start,
       position,
     );
-    this.position = position;
-    return new SourceToken('string', start, position, this.source);
+    return this.token(TokenCode.string, start, position);
   }
 
-  private word(start: number): SourceToken {
+  private word(start: number): number {
     const text = this.text;
     const end = this.end;
     let position = start;
@@ -190,8 +212,7 @@ export class Lexer {
       }
       position++;
     }
-    this.position = position;
-    return new SourceToken('word', start, position, this.source);
+    return this.token(TokenCode.word, start, position);
   }
 
   /** Checks the escape starting at the backslash at `at`; returns the offset after it. */
@@ -228,16 +249,16 @@ export class Lexer {
   // Only the outermost unclosed '(' is reported: the others are inside it, and a file of stray '(' must not
   // become as many findings.
   private closeAtEnd(): void {
-    const outermost = this.openParens[0];
-    if (outermost !== undefined) {
+    const outermost = this.outermostOpen;
+    if (outermost >= 0) {
       this.report(
         'unbalanced-parentheses',
         "'(' is never closed: add the matching ')' at the end of the record",
-        outermost.start,
-        outermost.end,
+        outermost,
+        outermost + 1,
       );
     }
-    this.openParens.length = 0;
+    this.outermostOpen = -1;
     this.depth = 0;
   }
 }

@@ -188,7 +188,7 @@ function generate(
   const ownerTemplate = template(reader, ownerToken, range);
   if (ownerTemplate === undefined) return;
   // words[0] is the directive name, so the head after range and owner starts at index 3.
-  const head = readHead(reader, reader.entryWords, 3, ownerToken);
+  const head = readHead(reader, reader.entryWords, 3, ownerToken.start, ownerToken.end);
   if (head === undefined) return;
   const rdataTokens = args.slice(head.next - 1);
   if (rdataTokens.length === 0) {
@@ -196,8 +196,8 @@ function generate(
       'bad-generate',
       'error',
       `$GENERATE needs rdata after the type ${head.type}`,
-      head.typeToken.start,
-      head.typeToken.end,
+      head.typeStart,
+      head.typeEnd,
     );
     return;
   }
@@ -252,7 +252,8 @@ function generate(
     reader.emitRecord(
       owner.name,
       owner.key,
-      ownerToken,
+      ownerToken.start,
+      ownerToken.end,
       ttl,
       head,
       recordClass,

@@ -1,6 +1,7 @@
-import { Lexer, startsLine } from './lexer';
+import { Lexer, TokenCode, startsLine, tokenKinds } from './lexer';
 import { resolveName, type ResolvedName } from './names';
 import { directiveNames, runDirective } from './parser-directives';
+import { EntryWords } from './parser-entry';
 import { checkClass, effectiveTtl, readHead, type RecordHead } from './parser-head';
 import type { MutableState, ParseSink, ResumePoint } from './parser-state';
 import { parseRdata } from './rdata/index';
@@ -31,12 +32,12 @@ export interface ParseContext {
 
 /**
  * Reads the entries (records and directives) of one text: the document, or a file it includes. Tokens are
- * gathered one entry at a time, interpreted, and handed to the sink; nothing else is kept.
+ * gathered one entry at a time, as offsets (see `EntryWords`), interpreted, and handed to the sink; token objects
+ * are made only for what is kept (rdata, comments, directive arguments, and every token when the sink wants them).
  */
 export class ZoneReader {
   readonly lexer: Lexer;
-  // Fresh arrays per entry: truncating a reused array (`length = 0`) is a slow path in V8.
-  private words: SourceToken[] = [];
+  private readonly words: EntryWords;
   private lastOwner: ResolvedName | undefined;
   private lastOwnerText = '';
   private lastOwnerOrigin = '';
@@ -52,6 +53,7 @@ export class ZoneReader {
     this.lexer = new Lexer(source, start, source.text.length, (code, message, from, to) =>
       this.report(code, 'error', message, from, to),
     );
+    this.words = new EntryWords(source);
   }
 
   private get isDocument(): boolean {
@@ -61,42 +63,64 @@ export class ZoneReader {
   /** Reads entries until the end, or until the first line that starts at or after `until`; returns that offset. */
   run(until = Number.POSITIVE_INFINITY): number {
     const lexer = this.lexer;
+    const source = this.source;
     const sink = this.context.sink;
+    const words = this.words;
     const keepTokens = this.isDocument && sink.token !== undefined;
     for (;;) {
       const entryStart = lexer.position;
       if (entryStart >= until) return entryStart;
       if (this.isDocument && sink.entry !== undefined) sink.entry(this.resumePoint(entryStart));
       lexer.forgetEscapes();
-      const words: SourceToken[] = [];
+      words.clear();
       const entryTokens: SourceToken[] | undefined = keepTokens ? [] : undefined;
-      this.words = words;
-      let first: SourceToken | undefined;
-      let last: SourceToken | undefined;
-      let comment: SourceToken | undefined;
-      let token: SourceToken | undefined;
-      while ((token = lexer.next()) !== undefined) {
-        entryTokens?.push(token);
-        const kind = token.kind;
-        if (kind === 'newline') break;
-        if (kind === 'comment') {
-          token.role = 'comment';
-          comment = token;
+      let firstStart = -1;
+      let firstEnd = -1;
+      let lastEnd = -1;
+      let commentStart = -1;
+      let commentEnd = -1;
+      let commentToken: SourceToken | undefined;
+      let code: number;
+      while ((code = lexer.scan()) !== TokenCode.end) {
+        const start = lexer.tokenStart;
+        const end = lexer.tokenEnd;
+        let token: SourceToken | undefined;
+        if (entryTokens !== undefined) {
+          token = new SourceToken(tokenKinds[code], start, end, source);
+          entryTokens.push(token);
+        }
+        if (code === TokenCode.newline) break;
+        if (code === TokenCode.comment) {
+          if (token !== undefined) token.role = 'comment';
+          commentStart = start;
+          commentEnd = end;
+          commentToken = token;
           continue;
         }
-        first ??= token;
-        last = token;
-        comment = undefined;
-        if (kind === 'word' || kind === 'string') words.push(token);
+        if (firstStart < 0) {
+          firstStart = start;
+          firstEnd = end;
+        }
+        lastEnd = end;
+        commentStart = -1;
+        commentToken = undefined;
+        if (code === TokenCode.word || code === TokenCode.string) words.push(code, start, end, token);
       }
-      if (first !== undefined && last !== undefined) this.entry(first, last, comment);
+      if (firstStart >= 0) {
+        let comment = commentToken;
+        if (comment === undefined && commentStart >= 0) {
+          comment = new SourceToken('comment', commentStart, commentEnd, source);
+          comment.role = 'comment';
+        }
+        this.entry(firstStart, firstEnd, lastEnd, comment);
+      }
       if (entryTokens !== undefined) for (const kept of entryTokens) sink.token!(kept);
-      if (token === undefined) return lexer.position;
+      if (code === TokenCode.end) return lexer.position;
     }
   }
 
   /** The words (and strings) of the entry being read. */
-  get entryWords(): readonly SourceToken[] {
+  get entryWords(): EntryWords {
     return this.words;
   }
 
@@ -106,19 +130,20 @@ export class ZoneReader {
     return { offset, line: position.line, character: position.character, state: this.state.snapshot() };
   }
 
-  private entry(first: SourceToken, last: SourceToken, comment: SourceToken | undefined): void {
+  // `firstStart`/`firstEnd` span the entry's first token (a parenthesis included), `lastEnd` ends its last one.
+  private entry(firstStart: number, firstEnd: number, lastEnd: number, comment: SourceToken | undefined): void {
     const words = this.words;
     const text = this.source.text;
-    const atLineStart = startsLine(text, first.start);
+    const atLineStart = startsLine(text, firstStart);
     if (words.length === 0) {
-      this.report('syntax', 'error', 'parentheses with nothing inside: remove them', first.start, last.end);
+      this.report('syntax', 'error', 'parentheses with nothing inside: remove them', firstStart, lastEnd);
       return;
     }
-    const head = words[0];
-    if (head.kind === 'word' && text.charCodeAt(head.start) === DOLLAR) {
-      const name = head.text.toUpperCase();
-      if (atLineStart && head === first) {
-        this.directive(name, head, last, comment);
+    const headIsFirst = words.start(0) === firstStart;
+    if (words.isWord(0) && text.charCodeAt(words.start(0)) === DOLLAR) {
+      const name = words.text(0).toUpperCase();
+      if (atLineStart && headIsFirst) {
+        this.directive(name, lastEnd, comment);
         return;
       }
       if (directiveNames.has(name)) {
@@ -126,52 +151,62 @@ export class ZoneReader {
           'bad-directive',
           'error',
           `${name} must start at the beginning of the line: remove the space before it`,
-          head.start,
-          head.end,
+          words.start(0),
+          words.end(0),
         );
         return;
       }
     }
-    this.record(atLineStart, first, last, comment);
+    this.record(atLineStart, firstStart, firstEnd, lastEnd, comment);
   }
 
-  private directive(name: string, nameToken: SourceToken, last: SourceToken, comment: SourceToken | undefined): void {
-    nameToken.role = 'directive';
-    const args = this.words.slice(1);
-    for (const argument of args) argument.role = 'directive-argument';
+  private directive(name: string, lastEnd: number, comment: SourceToken | undefined): void {
+    const words = this.words;
+    words.setRole(0, 'directive');
+    for (let index = 1; index < words.length; index++) words.setRole(index, 'directive-argument');
+    const nameToken = words.token(0);
+    const args = words.tokensFrom(1);
     const directive: Directive = {
       name,
       nameRange: nameToken.range,
       arguments: args,
-      range: this.source.range(nameToken.start, last.end),
+      range: this.source.range(nameToken.start, lastEnd),
       file: this.file,
     };
     runDirective(this, directive, nameToken, args, comment);
   }
 
-  private record(ownerWritten: boolean, first: SourceToken, last: SourceToken, comment: SourceToken | undefined): void {
+  private record(
+    ownerWritten: boolean,
+    firstStart: number,
+    firstEnd: number,
+    lastEnd: number,
+    comment: SourceToken | undefined,
+  ): void {
     const words = this.words;
     const state = this.state;
     let index = 0;
-    let ownerToken: SourceToken | undefined;
+    let ownerStart = -1;
+    let ownerEnd = -1;
     if (ownerWritten) {
-      ownerToken = words[0]!;
-      if (ownerToken !== first || ownerToken.kind !== 'word') {
+      if (words.start(0) !== firstStart || !words.isWord(0)) {
         this.report(
           'syntax',
           'error',
           'a record must start with its owner name (or a space to repeat the previous owner)',
-          first.start,
-          first.end,
+          firstStart,
+          firstEnd,
         );
         return;
       }
-      ownerToken.role = 'owner';
-      const ownerText = ownerToken.text;
+      ownerStart = words.start(0);
+      ownerEnd = words.end(0);
+      words.setRole(0, 'owner');
+      const ownerText = words.text(0);
       // Zone files often repeat the same owner on consecutive lines: reuse the last clean resolution.
       let owner = this.lastOwner;
       if (owner === undefined || ownerText !== this.lastOwnerText || state.origin !== this.lastOwnerOrigin) {
-        owner = this.resolve(ownerText, ownerToken);
+        owner = this.resolveAt(ownerText, ownerStart, ownerEnd);
         this.lastOwner = owner.error === undefined ? owner : undefined;
         this.lastOwnerText = ownerText;
         this.lastOwnerOrigin = state.origin;
@@ -180,7 +215,10 @@ export class ZoneReader {
       state.previousOwnerKey = owner.key;
       index = 1;
     }
-    const head = readHead(this, words, index, ownerToken ?? first);
+    const head =
+      ownerStart >= 0
+        ? readHead(this, words, index, ownerStart, ownerEnd)
+        : readHead(this, words, index, firstStart, firstEnd);
     const originChanged = state.originChanged;
     state.originChanged = false;
     if (head === undefined) return;
@@ -189,34 +227,35 @@ export class ZoneReader {
         'missing-owner',
         'error',
         'this record has no owner and there is no previous record to take it from: write the owner name at the start of the line',
-        first.start,
-        first.end,
+        firstStart,
+        firstEnd,
       );
       return;
     }
-    if (ownerToken === undefined && originChanged) {
+    if (ownerStart < 0 && originChanged) {
       this.report(
         'inherited-owner',
         'warning',
         `this record's owner is the previous owner ${state.previousOwner}, not the new origin ${state.origin}: write @ (or the name) at the start of the line`,
-        first.start,
-        first.end,
+        firstStart,
+        firstEnd,
       );
     }
-    const rdata = words.slice(head.next);
-    for (const token of rdata) token.role = 'rdata';
+    for (let rdataIndex = head.next; rdataIndex < words.length; rdataIndex++) words.setRole(rdataIndex, 'rdata');
+    const rdata = words.tokensFrom(head.next);
     const ttl = effectiveTtl(this, head, rdata);
     const recordClass = checkClass(this, head);
     this.emitRecord(
       state.previousOwner,
       state.previousOwnerKey,
-      ownerToken,
+      ownerStart,
+      ownerEnd,
       ttl,
       head,
       recordClass,
       rdata,
-      first.start,
-      last.end,
+      firstStart,
+      lastEnd,
       comment,
       false,
     );
@@ -229,7 +268,8 @@ export class ZoneReader {
   emitRecord(
     owner: string,
     ownerKey: string,
-    ownerToken: OffsetToken | undefined,
+    ownerStart: number,
+    ownerEnd: number,
     ttl: number,
     head: RecordHead,
     recordClass: string,
@@ -240,18 +280,22 @@ export class ZoneReader {
     generated: boolean,
     diagnosticFilter?: (diagnostic: ZoneDiagnostic) => boolean,
   ): void {
-    const fields = this.rdataFields(head.type, rdata, head.typeToken, diagnosticFilter);
+    const fields = this.rdataFields(head, rdata, diagnosticFilter);
     const record = new ParsedRecord(
       {
         owner,
         ownerKey,
-        ownerToken,
+        ownerStart,
+        ownerEnd,
         ttl,
-        ttlToken: head.ttlToken,
+        ttlStart: head.ttlStart,
+        ttlEnd: head.ttlEnd,
         class: recordClass,
-        classToken: head.classToken,
+        classStart: head.classStart,
+        classEnd: head.classEnd,
         type: head.type,
-        typeToken: head.typeToken,
+        typeStart: head.typeStart,
+        typeEnd: head.typeEnd,
         rdata,
         fields,
         generic: isGenericMarker(rdata[0]),
@@ -267,15 +311,14 @@ export class ZoneReader {
   }
 
   private rdataFields(
-    type: string,
+    head: RecordHead,
     rdata: readonly Token[],
-    typeToken: SourceToken,
     diagnosticFilter?: (diagnostic: ZoneDiagnostic) => boolean,
   ): readonly RdataField[] {
     try {
       // Without rdata tokens, the type token is where "missing rdata" goes; only then is its range computed.
-      const typeRange = rdata.length === 0 ? this.source.range(typeToken.start, typeToken.end) : undefined;
-      const result = parseRdata(type, rdata, { origin: this.state.origin, file: this.file, typeRange });
+      const typeRange = rdata.length === 0 ? this.source.range(head.typeStart, head.typeEnd) : undefined;
+      const result = parseRdata(head.type, rdata, { origin: this.state.origin, file: this.file, typeRange });
       const sink = this.context.sink;
       for (const diagnostic of result.diagnostics) {
         if (diagnosticFilter !== undefined && !diagnosticFilter(diagnostic)) continue;
@@ -294,22 +337,27 @@ export class ZoneReader {
 
   /** Resolves a name against the current origin, reporting the names layer's finding at the token. */
   resolve(text: string, at: OffsetToken): ResolvedName {
+    return this.resolveAt(text, at.start, at.end);
+  }
+
+  /** `resolve` for the token at offsets [start, end). */
+  resolveAt(text: string, start: number, end: number): ResolvedName {
     let resolved: ResolvedName;
     try {
       resolved = resolveName(text, this.state.origin);
     } catch (error) {
-      this.reportInternal(error, at.start, at.end);
+      this.reportInternal(error, start, end);
       const name = text.endsWith('.') ? text : `${text}.${this.state.origin}`;
       return { name, key: name.toLowerCase() };
     }
     const error = resolved.error;
     // The lexer has already reported a bad \DDD in this token: one finding for one mistake.
-    if (error !== undefined && !(error.code === 'bad-escape' && this.lexer.reportedEscapeIn(at.start, at.end))) {
+    if (error !== undefined && !(error.code === 'bad-escape' && this.lexer.reportedEscapeIn(start, end))) {
       // The names layer may say which part of the name is wrong; narrow the range to it when it does.
-      const narrow = error.start !== undefined && error.end !== undefined && error.end <= at.end - at.start;
-      const start = narrow ? at.start + (error.start ?? 0) : at.start;
-      const end = narrow ? at.start + (error.end ?? 0) : at.end;
-      this.report(error.code, 'error', error.message, start, end);
+      const narrow = error.start !== undefined && error.end !== undefined && error.end <= end - start;
+      const from = narrow ? start + (error.start ?? 0) : start;
+      const to = narrow ? start + (error.end ?? 0) : end;
+      this.report(error.code, 'error', error.message, from, to);
     }
     return resolved;
   }

@@ -1,8 +1,7 @@
 // The head of a record (`[ttl] [class] type`, in either order) and the TTL and class a record ends up with.
 import { lookupClass, lookupType, looksLikeClass } from './mnemonics';
 import type { ZoneReader } from './parser-engine';
-import type { OffsetToken } from './record';
-import type { SourceToken } from './source';
+import type { EntryWords } from './parser-entry';
 import { parseTtl } from './ttl';
 import type { Token } from './types';
 
@@ -11,36 +10,47 @@ const NINE = 57;
 /** The TTL a record gets when none can be inferred (after the error that says so). */
 const fallbackTtl = 3600;
 
-/** The head of a record: what comes between the owner and the rdata. */
+/** The head of a record: what comes between the owner and the rdata. Offsets are -1 for a field not written. */
 export interface RecordHead {
   readonly ttl: number | undefined;
-  readonly ttlToken: SourceToken | undefined;
+  readonly ttlStart: number;
+  readonly ttlEnd: number;
   readonly class: string | undefined;
-  readonly classToken: SourceToken | undefined;
+  readonly classStart: number;
+  readonly classEnd: number;
   readonly type: string;
-  readonly typeToken: SourceToken;
+  readonly typeStart: number;
+  readonly typeEnd: number;
   /** Index of the first rdata token. */
   readonly next: number;
 }
 
-/** Reads `[ttl] [class] type` (TTL and class in either order) from `words[index]`; reports and returns undefined on error. */
+/**
+ * Reads `[ttl] [class] type` (TTL and class in either order) from word `index` of the entry; reports and returns
+ * undefined on error. `beforeStart`/`beforeEnd` span the token before the head (where a missing type is reported).
+ */
 export function readHead(
   reader: ZoneReader,
-  words: readonly SourceToken[],
+  words: EntryWords,
   index: number,
-  before: OffsetToken,
+  beforeStart: number,
+  beforeEnd: number,
 ): RecordHead | undefined {
   let ttl: number | undefined;
-  let ttlToken: SourceToken | undefined;
+  let ttlStart = -1;
+  let ttlEnd = -1;
   let recordClass: string | undefined;
-  let classToken: SourceToken | undefined;
-  let previous: OffsetToken = before;
+  let classStart = -1;
+  let classEnd = -1;
+  let previousStart = beforeStart;
+  let previousEnd = beforeEnd;
   // The text of the word the loop stopped at (the type word, when all is well), so it is sliced only once.
   let stopText: string | undefined;
   for (; index < words.length; index++) {
-    const token = words[index];
-    if (token.kind !== 'word') break;
-    const text = token.text;
+    if (!words.isWord(index)) break;
+    const start = words.start(index);
+    const end = words.end(index);
+    const text = words.text(index);
     stopText = text;
     const firstCode = text.charCodeAt(0);
     if (firstCode >= ZERO && firstCode <= NINE) {
@@ -50,87 +60,68 @@ export function readHead(
           'bad-ttl',
           'error',
           `'${text}' is not a TTL: write seconds (3600) or units (1h30m, 1d, 1w)`,
-          token.start,
-          token.end,
+          start,
+          end,
         );
         return undefined;
       }
-      if (ttlToken !== undefined) {
-        reader.report(
-          'syntax',
-          'error',
-          `a second TTL '${text}': a record has at most one TTL`,
-          token.start,
-          token.end,
-        );
+      if (ttlStart >= 0) {
+        reader.report('syntax', 'error', `a second TTL '${text}': a record has at most one TTL`, start, end);
         return undefined;
       }
       ttl = value;
-      ttlToken = token;
-      token.role = 'ttl';
-      previous = token;
+      ttlStart = start;
+      ttlEnd = end;
+      words.setRole(index, 'ttl');
+      previousStart = start;
+      previousEnd = end;
       continue;
     }
     if (lookupType(text).kind !== 'unknown') break; // cached per spelling, so asking again below is cheap
     const canonical = lookupClass(text);
     if (canonical === undefined) {
       if (looksLikeClass(text)) {
-        reader.report(
-          'unknown-class',
-          'error',
-          `'${text}' is not a class: use IN (or CH, HS, CLASSnnn)`,
-          token.start,
-          token.end,
-        );
+        reader.report('unknown-class', 'error', `'${text}' is not a class: use IN (or CH, HS, CLASSnnn)`, start, end);
         return undefined;
       }
       break;
     }
-    if (classToken !== undefined) {
-      reader.report(
-        'syntax',
-        'error',
-        `a second class '${text}': a record has at most one class`,
-        token.start,
-        token.end,
-      );
+    if (classStart >= 0) {
+      reader.report('syntax', 'error', `a second class '${text}': a record has at most one class`, start, end);
       return undefined;
     }
     recordClass = canonical;
-    classToken = token;
-    token.role = 'class';
-    previous = token;
+    classStart = start;
+    classEnd = end;
+    words.setRole(index, 'class');
+    previousStart = start;
+    previousEnd = end;
   }
-  const typeToken = words[index];
-  if (typeToken === undefined) {
+  if (index >= words.length) {
     reader.report(
       'missing-type',
       'error',
       'this record has no type: add one (A, AAAA, CNAME, MX, TXT, ...) and its data',
-      previous.start,
-      previous.end,
+      previousStart,
+      previousEnd,
     );
     return undefined;
   }
-  if (typeToken.kind !== 'word') {
-    reader.report(
-      'missing-type',
-      'error',
-      'expected a record type here, not a quoted string',
-      typeToken.start,
-      typeToken.end,
-    );
+  const typeStart = words.start(index);
+  const typeEnd = words.end(index);
+  if (!words.isWord(index)) {
+    reader.report('missing-type', 'error', 'expected a record type here, not a quoted string', typeStart, typeEnd);
     return undefined;
   }
-  const typeText = stopText ?? typeToken.text;
+  const typeText = stopText ?? words.text(index);
   const lookup = lookupType(typeText);
   if (lookup.kind === 'unknown') {
     reader.report(
       'unknown-type',
       'error',
       `'${typeText}' is not a record type: check the spelling, or write TYPEnnn with rdata in \\# form (RFC 3597)`,
-      typeToken.start,
-      typeToken.end,
+      typeStart,
+      typeEnd,
     );
     return undefined;
   }
@@ -139,13 +130,24 @@ export function readHead(
       'meta-type',
       'error',
       `${lookup.name} is a query or transport type and cannot appear in a zone file: remove the record`,
-      typeToken.start,
-      typeToken.end,
+      typeStart,
+      typeEnd,
     );
     return undefined;
   }
-  typeToken.role = 'type';
-  return { ttl, ttlToken, class: recordClass, classToken, type: lookup.name, typeToken, next: index + 1 };
+  words.setRole(index, 'type');
+  return {
+    ttl,
+    ttlStart,
+    ttlEnd,
+    class: recordClass,
+    classStart,
+    classEnd,
+    type: lookup.name,
+    typeStart,
+    typeEnd,
+    next: index + 1,
+  };
 }
 
 /** The TTL of a record by BIND's rules: its own, else `$TTL`, else the previous record's, else the SOA minimum. */
@@ -159,7 +161,6 @@ export function effectiveTtl(reader: ZoneReader, head: RecordHead, rdata: readon
     state.lastTtl = state.defaultTtl;
     return state.defaultTtl;
   }
-  const at = head.typeToken;
   if (state.lastTtl !== undefined) {
     if (!state.ttlWarned) {
       state.ttlWarned = true;
@@ -167,8 +168,8 @@ export function effectiveTtl(reader: ZoneReader, head: RecordHead, rdata: readon
         'no-default-ttl',
         'warning',
         `no $TTL: this record takes the previous record's TTL (${state.lastTtl}) as RFC 1035 says; add '$TTL ${state.lastTtl}' at the top to make it explicit`,
-        at.start,
-        at.end,
+        head.typeStart,
+        head.typeEnd,
       );
     }
     return state.lastTtl;
@@ -180,8 +181,8 @@ export function effectiveTtl(reader: ZoneReader, head: RecordHead, rdata: readon
       'no-default-ttl',
       'warning',
       `no $TTL and no TTL on the SOA: using the SOA minimum (${minimum}) as BIND does; add '$TTL ${minimum}' at the top`,
-      at.start,
-      at.end,
+      head.typeStart,
+      head.typeEnd,
     );
     state.lastTtl = minimum;
     return minimum;
@@ -190,8 +191,8 @@ export function effectiveTtl(reader: ZoneReader, head: RecordHead, rdata: readon
     'missing-ttl',
     'error',
     `this record has no TTL and none applies (no $TTL line before it, no earlier TTL): add '$TTL 3600' at the top of the file`,
-    at.start,
-    at.end,
+    head.typeStart,
+    head.typeEnd,
   );
   state.lastTtl = fallbackTtl;
   return fallbackTtl;
@@ -206,13 +207,12 @@ export function checkClass(reader: ZoneReader, head: RecordHead): string {
   }
   if (state.zoneClass === undefined) state.zoneClass = head.class;
   else if (head.class !== state.zoneClass) {
-    const token = head.classToken!;
     reader.report(
       'class-mismatch',
       'error',
       `class ${head.class} differs from the zone's class ${state.zoneClass}: every record of a zone has the same class`,
-      token.start,
-      token.end,
+      head.classStart,
+      head.classEnd,
     );
   }
   return head.class;

@@ -7,17 +7,21 @@ export interface OffsetToken extends Token {
   readonly end: number;
 }
 
-/** The parts of a record the parser fills in. */
+/** The parts of a record the parser fills in. Head fields are offsets into the source, -1 when not written. */
 export interface RecordParts {
   readonly owner: string;
   readonly ownerKey: string;
-  readonly ownerToken: OffsetToken | undefined;
+  readonly ownerStart: number;
+  readonly ownerEnd: number;
   readonly ttl: number;
-  readonly ttlToken: OffsetToken | undefined;
+  readonly ttlStart: number;
+  readonly ttlEnd: number;
   readonly class: string;
-  readonly classToken: OffsetToken | undefined;
+  readonly classStart: number;
+  readonly classEnd: number;
   readonly type: string;
-  readonly typeToken: OffsetToken;
+  readonly typeStart: number;
+  readonly typeEnd: number;
   readonly rdata: readonly Token[];
   readonly fields: readonly RdataField[];
   readonly generic: boolean;
@@ -65,17 +69,17 @@ export class ParsedRecord implements ZoneRecord {
   ) {
     this.owner = parts.owner;
     this.ownerKey = parts.ownerKey;
-    this.ownerStart = parts.ownerToken?.start ?? -1;
-    this.ownerEnd = parts.ownerToken?.end ?? -1;
+    this.ownerStart = parts.ownerStart;
+    this.ownerEnd = parts.ownerEnd;
     this.ttl = parts.ttl;
-    this.ttlStart = parts.ttlToken?.start ?? -1;
-    this.ttlEnd = parts.ttlToken?.end ?? -1;
+    this.ttlStart = parts.ttlStart;
+    this.ttlEnd = parts.ttlEnd;
     this.class = parts.class;
-    this.classStart = parts.classToken?.start ?? -1;
-    this.classEnd = parts.classToken?.end ?? -1;
+    this.classStart = parts.classStart;
+    this.classEnd = parts.classEnd;
     this.type = parts.type;
-    this.typeStart = parts.typeToken.start;
-    this.typeEnd = parts.typeToken.end;
+    this.typeStart = parts.typeStart;
+    this.typeEnd = parts.typeEnd;
     this.rdata = parts.rdata;
     this.fields = parts.fields;
     this.generic = parts.generic;
