@@ -36,6 +36,11 @@ export class SourceText {
     const lastStart = starts[starts.length - 1];
     // The common case while parsing: a position on the line the lexer is on.
     if (offset >= lastStart) return { line: this.firstLine + starts.length - 1, character: offset - lastStart, offset };
+    // Next most common: a record's own line, which the lexer has just left by reading its line break.
+    const previousStart = starts[starts.length - 2] ?? 0;
+    if (starts.length >= 2 && offset >= previousStart) {
+      return { line: this.firstLine + starts.length - 2, character: offset - previousStart, offset };
+    }
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
