@@ -1,3 +1,4 @@
+import { toZoneLine } from '../../../server/src/zone/cloudflare';
 import type { ChangedField, Plan, PlanSkip, PlanUpdate, SyncRecord } from './plan-types';
 import { summarizePlan, type PlanSummary } from './plan-types';
 
@@ -6,10 +7,24 @@ export function formatSummary(summary: PlanSummary): string {
   return `${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete`;
 }
 
-/** One zone-file line for a record, with its comment and tags in Cloudflare's `cf_tags=` convention. */
+/**
+ * One zone-file line for a record, with its comment and tags in Cloudflare's `cf_tags=` convention: the zone core's
+ * `toZoneLine` of the record as the planner compares it (TTL 1 when proxied, tag names lower case and sorted).
+ */
 export function formatRecordLine(record: SyncRecord): string {
-  const annotation = formatAnnotation(record);
-  return `${record.name}. ${record.ttl} IN ${record.type} ${record.display}${annotation === '' ? '' : ` ; ${annotation}`}`;
+  const { body } = record;
+  return toZoneLine({
+    type: record.type,
+    name: record.name,
+    ttl: record.ttl,
+    content: body.content ?? null,
+    data: body.data ?? null,
+    priority: body.priority ?? null,
+    proxied: record.proxied,
+    comment: record.comment,
+    tags: record.tags,
+    settings: record.flattenCname === undefined ? null : { flatten_cname: record.flattenCname },
+  });
 }
 
 /**
@@ -107,22 +122,4 @@ function formatField(record: SyncRecord, field: Exclude<ChangedField, 'content'>
     case 'flatten':
       return String(record.flattenCname ?? false);
   }
-}
-
-function formatAnnotation(record: SyncRecord): string {
-  const tags = [
-    ...record.tags.map(quoteTag),
-    ...(record.proxied ? ['cf-proxied:true'] : []),
-    ...(record.flattenCname === true ? ['cf-flatten-cname:true'] : []),
-  ];
-  const comment = record.comment;
-  if (tags.length === 0) return comment;
-  return `${comment === '' ? '' : `${comment} `}cf_tags=${tags.join(',')}`;
-}
-
-function quoteTag(tag: string): string {
-  const colon = tag.indexOf(':');
-  if (colon < 0) return tag;
-  const value = tag.slice(colon + 1);
-  return /["=,\\\s]/.test(value) ? `${tag.slice(0, colon)}:${JSON.stringify(value)}` : tag;
 }

@@ -2,6 +2,7 @@
  * How records, zones and usage read in the sidebar, the status bar and the clipboard. Pure (no vscode), so it is
  * unit-tested directly.
  */
+import { cloudflareRdata, toZoneLine, type CloudflareApiRecord } from '../../../server/src/zone/cloudflare';
 
 /** The record fields these helpers read; the client's `DnsRecord` has all of them. */
 export interface RecordView {
@@ -16,6 +17,9 @@ export interface RecordView {
   readonly comment?: string | null;
   readonly tags?: readonly string[];
   readonly meta?: Readonly<Record<string, unknown>> | null;
+  /** The structured fields of a data type (CAA, SRV, ...); its `content` is only Cloudflare's rendering of them. */
+  readonly data?: object | null;
+  readonly settings?: { readonly flatten_cname?: boolean | null } | null;
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
@@ -47,55 +51,33 @@ export function relativeOwner(name: string, zone: string): string {
   return plainName.endsWith(`.${plainZone}`) ? plainName.slice(0, -plainZone.length - 1) : plainName;
 }
 
-/** The rdata as a zone file writes it: MX and URI put their priority first, names are absolute, TXT is quoted. */
+/** The record as the zone core reads an API record (`data` and `settings` pass through when the API gave them). */
+function apiRecordOf(record: RecordView): CloudflareApiRecord {
+  return {
+    type: record.type,
+    name: record.name,
+    ttl: record.ttl,
+    content: record.content,
+    data: record.data ?? null,
+    priority: record.priority ?? null,
+    proxied: record.proxied ?? null,
+    comment: record.comment ?? null,
+    tags: record.tags ?? null,
+    settings: record.settings ?? null,
+  };
+}
+
+/** The rdata as a zone file writes it (the zone core's `cloudflareRdata`): priority first, absolute names, quoted TXT. */
 export function recordRdata(record: RecordView): string {
-  const priority =
-    (record.type === 'MX' || record.type === 'URI') && record.priority !== undefined ? `${record.priority} ` : '';
-  let content = record.content;
-  const nameField = nameFieldIndex[record.type];
-  if (nameTypes.has(record.type)) content = absolute(content);
-  else if (nameField !== undefined) content = absoluteField(content, nameField);
-  else if (record.type === 'TXT' && !content.startsWith('"')) content = quoteText(content);
-  return `${priority}${content}`;
+  return cloudflareRdata(apiRecordOf(record));
 }
 
-const nameTypes = new Set(['CNAME', 'NS', 'PTR', 'MX']);
-/** Where a data type's content holds a domain name (0-based word), which a zone file needs absolute. */
-const nameFieldIndex: Readonly<Record<string, number>> = { SRV: 3, HTTPS: 1, SVCB: 1 };
-
-function absoluteField(content: string, index: number): string {
-  const words = content.split(' ');
-  const word = words[index];
-  if (word === undefined || word === '.' || word.startsWith('"')) return content;
-  words[index] = absolute(word);
-  return words.join(' ');
-}
-
-function absolute(name: string): string {
-  return name === '' || name.endsWith('.') || name.includes(' ') ? name : `${name}.`;
-}
-
-/** A TXT value as quoted character-strings of at most 255 characters each. */
-function quoteText(text: string): string {
-  const parts: string[] = [];
-  for (let index = 0; index < text.length || parts.length === 0; index += 255) {
-    parts.push(`"${text.slice(index, index + 255).replace(/(["\\])/g, '\\$1')}"`);
-  }
-  return parts.join(' ');
-}
-
-/** Cloudflare's comment carrier: `; comment text cf_tags=name:value,cf-proxied:true`. */
-export function recordAnnotation(record: RecordView): string {
-  const tags = [...(record.tags ?? [])];
-  if (record.proxied === true) tags.push('cf-proxied:true');
-  const comment = record.comment?.trim() ?? '';
-  const parts = [comment, tags.length > 0 ? `cf_tags=${tags.join(',')}` : ''].filter((part) => part !== '');
-  return parts.length > 0 ? ` ; ${parts.join(' ')}` : '';
-}
-
-/** One zone-file line that imports back to the same record (`www.example.com. 300 IN A 192.0.2.1 ; …`). */
+/**
+ * One zone-file line that imports back to the same record (`www.example.com. 300 IN A 192.0.2.1 ; cf_tags=…`): the
+ * zone core's `toZoneLine`, so it reads exactly as the emulator's export and the plan diff print the record.
+ */
 export function zoneFileLine(record: RecordView): string {
-  return `${absolute(record.name)} ${record.ttl} IN ${record.type} ${recordRdata(record)}${recordAnnotation(record)}`;
+  return toZoneLine(apiRecordOf(record));
 }
 
 /** The tree item's label: type and rdata. */

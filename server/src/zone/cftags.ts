@@ -1,7 +1,8 @@
 /**
  * Cloudflare's convention for a record's comment and tags in a zone file (semantics.md §7 and §10):
  * `; comment text cf_tags=name:value,other:"quoted, value",cf-proxied:true`.
- * Values holding `"`, `=`, `,` or `\` are written as JSON strings. `cf-proxied` and `cf-flatten-cname` are reserved.
+ * Values holding `"`, `=`, `,` or `\` are written as JSON strings, and so are values with edge spaces or control
+ * characters (which could not be read back otherwise). `cf-proxied` and `cf-flatten-cname` are reserved.
  */
 
 /** Stable codes of problems in a `cf_tags=` list. */
@@ -219,7 +220,9 @@ function formatTag(tag: string): string {
   const colon = tag.indexOf(':');
   const name = colon < 0 ? tag : tag.slice(0, colon);
   const value = colon < 0 ? '' : tag.slice(colon + 1);
-  const needsQuotes = /["=,\\]/.test(value) || value !== value.trim();
+  // Quoted too: edge spaces (an unquoted value is trimmed) and control characters (a line break would end the line).
+  // eslint-disable-next-line no-control-regex
+  const needsQuotes = /["=,\\\u0000-\u001f]/.test(value) || value !== value.trim();
   return `${name}:${needsQuotes ? JSON.stringify(value) : value}`;
 }
 

@@ -98,6 +98,8 @@ interface Style {
   readonly hex: (text: string) => string;
   readonly base64: (text: string) => string;
   readonly svc: (value: string) => string;
+  /** A name inside a data type's formatted `content` (used when `data` is missing). */
+  readonly contentName: (name: string) => string;
 }
 
 const zoneStyle: Style = {
@@ -105,6 +107,7 @@ const zoneStyle: Style = {
   hex: (text) => text.replace(/\s+/g, ''),
   base64: (text) => text.replace(/\s+/g, ''),
   svc: (value) => value.trim(),
+  contentName: fqdn,
 };
 
 const canonicalStyle: Style = {
@@ -112,6 +115,8 @@ const canonicalStyle: Style = {
   hex: (text) => text.replace(/\s+/g, '').toLowerCase(),
   base64: (text) => text.replace(/\s+/g, ''),
   svc: canonicalSvcParams,
+  // Unchanged, so records keep matching as before when only one side has `data`.
+  contentName: (name) => name,
 };
 
 function formatData(type: string, data: object, priority: number | null | undefined, style: Style): string | undefined {
@@ -210,6 +215,21 @@ function formatContent(record: CloudflareApiRecord, type: string, style: Style):
   }
 }
 
+/** Where a data type's formatted `content` holds a domain name: SRV's target is last, SVCB's and HTTPS's second. */
+function contentNameIndex(type: string, words: readonly string[]): number | undefined {
+  if (type === 'SRV') return words.length - 1;
+  return type === 'HTTPS' || type === 'SVCB' ? 1 : undefined;
+}
+
+function contentWithName(type: string, content: string, style: Style): string {
+  const words = content.split(' ');
+  const index = contentNameIndex(type, words);
+  const word = index === undefined ? undefined : words[index];
+  if (index === undefined || word === undefined || index < 1 || word === '' || word.includes('"')) return content;
+  words[index] = style.contentName(word);
+  return words.join(' ');
+}
+
 function rdataIn(record: CloudflareApiRecord, style: Style): string {
   const type = record.type.toUpperCase();
   if (dataTypes.has(type) && record.data) {
@@ -218,7 +238,7 @@ function rdataIn(record: CloudflareApiRecord, style: Style): string {
   }
   if (dataTypes.has(type)) {
     // Without usable `data`, Cloudflare's formatted `content` is the best reading (URI keeps priority outside it).
-    const content = (record.content ?? '').trim().replace(/\s+/g, ' ');
+    const content = contentWithName(type, (record.content ?? '').trim().replace(/\s+/g, ' '), style);
     return type === 'URI' && record.priority != null ? `${record.priority} ${content}` : content;
   }
   return formatContent(record, type, style);

@@ -155,7 +155,7 @@ describe('records: tree and record actions', () => {
       zoneId: zoneId(),
       recordId: created.id,
     });
-    assert.equal(line, 'test.example.com. 600 IN A 192.0.2.100 ; edited');
+    assert.equal(line, 'test.example.com. 600 IN A 192.0.2.100 ; edited cf_tags=cf-proxied:false');
     assert.equal(await vscode.env.clipboard.readText(), line);
   });
 

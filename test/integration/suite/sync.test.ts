@@ -36,7 +36,7 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
     assert.equal(tab.input.original.toString(), result.diff.live.toString());
     assert.equal(tab.input.modified.toString(), result.diff.local.toString());
     const local = (await vscode.workspace.openTextDocument(result.diff.local)).getText();
-    assert.match(local, /^example\.org\. 300 IN A 192\.0\.2\.80$/m);
+    assert.match(local, /^example\.org\. 300 IN A 192\.0\.2\.80 ; cf_tags=cf-proxied:false$/m);
     await vscode.commands.executeCommand('workbench.actions.treeView.zoneRecords.records.collapseAll');
     await screenshot('sync-diff');
     // With the diff active, a command without a file refuses to work on the diff's read-only sides.

@@ -34,14 +34,14 @@ describe('the sync diff texts', () => {
 
   it('puts one sorted line per record, so a changed line is exactly one change', () => {
     assert.deepEqual(lines(texts.live).slice(1), [
-      'mail.example.com. 300 IN A 192.0.2.3',
-      'old.example.com. 300 IN A 192.0.2.9',
-      'www.example.com. 300 IN A 192.0.2.1',
+      'mail.example.com. 300 IN A 192.0.2.3 ; cf_tags=cf-proxied:false',
+      'old.example.com. 300 IN A 192.0.2.9 ; cf_tags=cf-proxied:false',
+      'www.example.com. 300 IN A 192.0.2.1 ; cf_tags=cf-proxied:false',
     ]);
     assert.deepEqual(lines(texts.local).slice(1), [
-      'mail.example.com. 600 IN A 192.0.2.3',
-      'new.example.com. 300 IN A 192.0.2.2',
-      'www.example.com. 300 IN A 192.0.2.1',
+      'mail.example.com. 600 IN A 192.0.2.3 ; cf_tags=cf-proxied:false',
+      'new.example.com. 300 IN A 192.0.2.2 ; cf_tags=cf-proxied:false',
+      'www.example.com. 300 IN A 192.0.2.1 ; cf_tags=cf-proxied:false',
     ]);
   });
 

@@ -50,10 +50,10 @@ describe('plan output', () => {
     assert.equal(
       formatPlanText(plan),
       [
-        '- old.example.com. 300 IN A 192.0.2.9',
+        '- old.example.com. 300 IN A 192.0.2.9 ; cf_tags=cf-proxied:false',
         '~ example.com. MX 10 mx1.example.net.: ttl 3600 -> auto, comment "" -> "primary"',
         '~ www.example.com. A: 192.0.2.1 -> 192.0.2.2',
-        '+ new.example.com. 1 IN A 192.0.2.3 ; cf_tags=env:prod,owner:"dns team",cf-proxied:true',
+        '+ new.example.com. 1 IN A 192.0.2.3 ; cf_tags=env:prod,owner:dns team,cf-proxied:true',
         '  (left alone, managed by Cloudflare or read-only: 1 live record (SOA))',
         '1 to create, 2 to update, 1 to delete',
         '',
