@@ -122,7 +122,7 @@ describe('zone-records plan and apply (end to end against the emulator)', functi
     assert.equal(plan.code, 3, plan.stderr);
     assert.match(plan.stdout, /^~ h6\.example\.com\. A: 192\.0\.2\.6 -> 198\.51\.100\.6$/m);
     assert.match(plan.stdout, /^~ h7\.example\.com\. A 192\.0\.2\.7: ttl 300 -> 600$/m);
-    assert.match(plan.stdout, /^- h5\.example\.com\. 300 IN A 192\.0\.2\.5$/m);
+    assert.match(plan.stdout, /^- h5\.example\.com\. 300 IN A 192\.0\.2\.5 ; cf_tags=cf-proxied:false$/m);
     assert.match(plan.stdout, /^1 to create, 2 to update, 1 to delete$/m);
 
     const apply = await run(['apply', '--zone', 'example.com', '--batch-size', '2', changed]);
@@ -139,7 +139,7 @@ describe('zone-records plan and apply (end to end against the emulator)', functi
     const empty = zoneFile('empty.zone', []);
     const plan = await run(['plan', '--zone', 'example.com', empty]);
     assert.equal(plan.code, 3);
-    assert.match(plan.stdout, /^- h0\.example\.com\. 300 IN A 192\.0\.2\.0$/m);
+    assert.match(plan.stdout, /^- h0\.example\.com\. 300 IN A 192\.0\.2\.0 ; cf_tags=cf-proxied:false$/m);
     assert.match(plan.stdout, /^warning: The plan deletes 12 of 12 records/m);
 
     const refused = await run(['apply', '--zone', 'example.com', empty]);
