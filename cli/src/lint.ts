@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import { createLinter } from '../../server/src/zone/lint';
+import { inferOrigin } from '../../server/src/zone/origin';
 import { parseRecords } from '../../server/src/zone/parser';
 import type { LintSettings, RuleSetting } from '../../server/src/zone/settings';
 import { isProfile, isRuleSetting, ruleSettings } from '../../server/src/zone/settings';
 import type { Profile, ZoneDiagnostic } from '../../server/src/zone/types';
-import { inferOrigin } from './lint-origin';
 
 /** Where the command reads and writes; tests pass their own. */
 export interface LintIo {
@@ -111,7 +111,7 @@ interface FileReport {
 }
 
 function lintFile(file: string, text: string, args: LintArguments, io: LintIo): FileReport[] {
-  const origin = args.origin ?? inferOrigin(text, file);
+  const origin = args.origin ?? inferOrigin(text, file) ?? '.';
   const linter = createLinter({ origin, text, documentBytes: Buffer.byteLength(text), settings: args.settings });
   const readIncluded = (path: string): string | undefined => {
     try {

@@ -17,9 +17,9 @@ import { DocumentModel, type ModelOptions } from './documentModel';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
 import { hover } from './hover';
-import { inferOrigin } from './origin';
 import { configurationSection, defaultServerSettings, readServerSettings, type ServerSettings } from './settings';
 import { documentSymbols } from './symbols';
+import { inferOrigin, originHeadLines } from './zone/origin';
 import { parse } from './zone/parser';
 import type { Directive } from './zone/types';
 
@@ -210,9 +210,9 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
       TextDocument.update(entry.document, [change], textDocument.version);
       entry.model.update(start, end, change.text, entry.document.getText());
     }
-    // An edit near the top may change the `$ORIGIN` the zone's apex is taken from.
+    // An edit near the top may change the `$ORIGIN` or SOA the zone's apex is taken from.
     const first = contentChanges[0];
-    if (first !== undefined && 'range' in first && first.range.start.line < 1000) {
+    if (first !== undefined && 'range' in first && first.range.start.line < originHeadLines) {
       const options = modelOptions(entry.document.getText(), entry.path);
       if (options.origin !== entry.model.origin && !(options.origin === undefined && entry.model.origin === '.')) {
         entry.model.setOptions(options);

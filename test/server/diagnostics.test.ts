@@ -119,6 +119,19 @@ describe('language server over stdio: diagnostics', function () {
     await client.close(uri);
   });
 
+  it('takes the zone apex from the SOA owner when no $ORIGIN comes first, as zone-records lint does', async () => {
+    const uri = 'file:///virtual/origin/db.wrong.example';
+    const text =
+      '$TTL 300\nexample.com. IN SOA ns1.example.com. h.example.com. 1 2 3 4 300\nwww IN A 192.0.2.1\nhost.other.org. IN A 192.0.2.2\n';
+    const opened = await client.open(uri, text);
+    assert.deepEqual(
+      opened.map((d) => [d.code, d.range.start.line]),
+      [['out-of-zone', 3]],
+    );
+    assert.match(JSON.stringify(opened[0]?.message), /example\.com\./);
+    await client.close(uri);
+  });
+
   it('reads $INCLUDEs of vscode-remote documents from the server’s file system (code-server, remote VS Code)', async () => {
     fs.writeFileSync(path.join(folder, 'remote.inc'), 'alias IN A 192.0.2.10\n');
     const uri = `vscode-remote://remote-host${pathToFileURL(path.join(folder, 'db.remote.example')).pathname}`;
