@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { rangesOverlap } from './convert';
 import { diagnosticSource, fixesOf } from './diagnostics';
+import { scanLineComment } from './zone/line-comment';
 
 /**
  * Quick fixes for the diagnostics in the request: one code action per fix the core attached to a finding
@@ -70,7 +71,7 @@ function disableAction(
   if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'string') return undefined;
   const line = diagnostic.range.start.line;
   const text = lineText(line).replace(/\r?\n$/, '');
-  const commentAt = commentStart(text);
+  const commentAt = scanLineComment(text).commentStart;
   if (commentAt >= 0 && text.slice(commentAt).includes(disableMarker)) return undefined;
   const trimmed = text.trimEnd();
   const newText = commentAt >= 0 ? ` ${disableMarker} ${diagnostic.code}` : ` ; ${disableMarker} ${diagnostic.code}`;
@@ -81,18 +82,6 @@ function disableAction(
     diagnostics: [diagnostic],
     edit: { changes: { [uri]: [{ range: { start: at, end: { line, character: text.length } }, newText }] } },
   };
-}
-
-/** Where the line's `;` comment starts (outside quotes and escapes), or -1. */
-function commentStart(text: string): number {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\\') i++;
-    else if (char === '"') quoted = !quoted;
-    else if (char === ';' && !quoted) return i;
-  }
-  return -1;
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {

@@ -5,6 +5,7 @@ import {
   type CompletionList,
   type Position as LspPosition,
 } from 'vscode-languageserver';
+import { scanLineComment } from './zone/line-comment';
 import { relativeName } from './zone/printer';
 import { recordTypes } from './zone/rdata/index';
 import { parseTtl } from './zone/ttl';
@@ -50,7 +51,8 @@ const maxNames = 500;
 export function completion(view: ZoneView, lineText: string, position: LspPosition): CompletionList {
   const prefix = lineText.slice(0, position.character);
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  if (inCommentOrString(prefix)) return empty;
+  const scan = scanLineComment(prefix);
+  if (scan.commentStart >= 0 || scan.inString) return empty;
   const words = prefix.split(/[ \t]+/);
   const current = words.pop() ?? '';
   const ownerWritten = !/^[ \t]/.test(prefix) && prefix.length > 0;
@@ -74,17 +76,6 @@ export function completion(view: ZoneView, lineText: string, position: LspPositi
     return rdataItems(view, upper, rdataIndex, current);
   }
   return { isIncomplete: false, items: [...typeItems(), ...(sawClass ? [] : classItems())] };
-}
-
-function inCommentOrString(prefix: string): boolean {
-  let quoted = false;
-  for (let i = 0; i < prefix.length; i++) {
-    const char = prefix[i];
-    if (char === '\\') i++;
-    else if (char === '"') quoted = !quoted;
-    else if (char === ';' && !quoted) return true;
-  }
-  return quoted;
 }
 
 function directiveItems(): CompletionItem[] {

@@ -150,4 +150,31 @@ describe('language server over stdio: code actions', function () {
     assert.equal(after.length, diagnostics.length - 1);
     await client.close(uri);
   });
+
+  it('disables on lines whose strings hold ; and \\", adding to a comment already there', async () => {
+    const uri = 'file:///virtual/disable-strings/example.com.zone';
+    const text = zone.replace(
+      'short 20 IN TXT "too short for Cloudflare"',
+      'short 20 IN TXT "a;b \\"c;\\"" ; note\nshort2 20 IN TXT "x\\\\" "y;z"',
+    );
+    const diagnostics = await client.open(uri, text);
+    const disableOn = async (line: number): Promise<CodeAction> => {
+      const finding = diagnostics.find((d) => d.code === 'cloudflare-ttl' && d.range.start.line === line)!;
+      const action = (await actionsFor(uri, finding)).find((a) => a.title === 'Disable cloudflare-ttl on this line');
+      assert.ok(action, `disable action on line ${line}`);
+      return action;
+    };
+    const first = await apply(uri, text, await disableOn(8), 2);
+    assert.equal(
+      first.text.split('\n')[8],
+      'short 20 IN TXT "a;b \\"c;\\"" ; note zone-records-disable-line cloudflare-ttl',
+    );
+    const second = await apply(uri, first.text, await disableOn(9), 3);
+    assert.equal(
+      second.text.split('\n')[9],
+      'short2 20 IN TXT "x\\\\" "y;z" ; zone-records-disable-line cloudflare-ttl',
+    );
+    assert.ok(!second.diagnostics.some((d) => d.code === 'cloudflare-ttl' && d.range.start.line >= 8));
+    await client.close(uri);
+  });
 });

@@ -112,6 +112,12 @@ describe('language server over stdio: hover, completion, symbols, folding, forma
     const labels = (await complete(text, 2, 15)).map((item) => item.label);
     assert.ok(labels.includes('www') && labels.includes('mail'), labels.join());
     assert.deepEqual(await complete('www IN A 192.0.2.1 ; note ', 0, 26), []);
+    // Inside a quoted string nothing is offered; after strings that closed (with ; and \" inside), names are.
+    assert.deepEqual(await complete('t IN TXT "a; b ', 0, 15), []);
+    assert.deepEqual(await complete('t IN TXT "say \\"hi ', 0, 19), []);
+    const naptr = `${text}n IN NAPTR 100 10 "u" "E2U+sip" "!^x;y\\"$!z!" `;
+    const afterStrings = (await complete(naptr, 3, naptr.length - text.length)).map((item) => item.label);
+    assert.ok(afterStrings.includes('www') && afterStrings.includes('mail'), afterStrings.join());
     const owners = (await complete(`${text}m`, 3, 1)).map((item) => item.label);
     assert.deepEqual(owners, ['mail']);
   });

@@ -3,6 +3,7 @@
  * adds the parser's own diagnostics, and applies the settings (profile, per-code severity or `off`) and
  * `; zone-records-disable-line CODE` comments. It never throws: a failing rule becomes one diagnostic.
  */
+import { scanLineComment } from './line-comment';
 import { nameKey } from './names';
 import { rules as allRules } from './rules/index';
 import { documentStart } from './rules/ranges';
@@ -240,20 +241,9 @@ function scanDisableComments(text: string, map: Map<string, Map<number, Disabled
     const lineEnd = text.indexOf('\n', at);
     const lineText = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     const column = at - lineStart;
-    if (inComment(lineText, column)) disable(map, undefined, line, disabledCodes(lineText.slice(column)));
+    if (scanLineComment(lineText, column).commentStart >= 0)
+      disable(map, undefined, line, disabledCodes(lineText.slice(column)));
   }
-}
-
-/** True when `column` of the line is inside a `;` comment (not in a quoted string or after an escaped `;`). */
-function inComment(line: string, column: number): boolean {
-  let quoted = false;
-  for (let i = 0; i < column; i++) {
-    const char = line[i];
-    if (char === '\\') i++;
-    else if (char === '"') quoted = !quoted;
-    else if (char === ';' && !quoted) return true;
-  }
-  return false;
 }
 
 function absolute(name: string): string {

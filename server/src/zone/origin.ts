@@ -1,3 +1,5 @@
+import { withoutComment } from './line-comment';
+
 /**
  * How far into a file the origin is looked for: the `$ORIGIN` or SOA that names a zone comes first, and the editor
  * calls this on edits near the top of large files.
@@ -38,7 +40,7 @@ function originInText(text: string): string | undefined {
   for (let count = 0; count < originHeadLines && start < text.length; count++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const line = stripComment(text.slice(start, end)).replace(/\r$/, '');
+    const line = withoutComment(text.slice(start, end)).replace(/\r$/, '');
     start = end + 1;
     const words = line.trim().split(/\s+/);
     const first = words[0] ?? '';
@@ -51,17 +53,6 @@ function originInText(text: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function stripComment(line: string): string {
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (char === '\\') i++;
-    else if (char === '"') quoted = !quoted;
-    else if (char === ';' && !quoted) return line.slice(0, i);
-  }
-  return line;
 }
 
 function absolute(name: string): string {
