@@ -86,7 +86,10 @@ export class DocumentModel implements ZoneView {
     return this.findings;
   }
 
-  /** Absolute paths of the files this document `$INCLUDE`s (directly or not), as of the last full analysis. */
+  /**
+   * Absolute paths of the files this document `$INCLUDE`s (directly or not), as of the last full analysis: every
+   * path the parser asked for, also those it could not read (they may appear later).
+   */
   get includes(): ReadonlySet<string> {
     return this.includedFiles;
   }
@@ -144,7 +147,8 @@ export class DocumentModel implements ZoneView {
 
   private *analysisSteps(): Generator<void, Analysis> {
     const text = this.currentText;
-    const options = this.parseOptions();
+    const includes = new Set<string>();
+    const options = this.parseOptions(includes);
     const collector = new SegmentCollector(startPoint(options), this.segmentLines, text.length);
     let point = collector.first;
     do {
@@ -156,7 +160,6 @@ export class DocumentModel implements ZoneView {
 
     const bytes = utf8ByteLength(text);
     const index = new OwnerIndex();
-    const includes = new Set<string>();
     for (const segment of collector.segments) {
       index.add(segment);
       for (const record of segment.records) if (record.file !== undefined) includes.add(record.file);
@@ -331,8 +334,17 @@ export class DocumentModel implements ZoneView {
     return this.options.segmentLines ?? defaultSegmentLines;
   }
 
-  private parseOptions(): ParseOptions {
-    const { origin, path, readFile } = this.options;
+  /** The parser's options; `requested` collects the paths of the files it reads (or tries to). */
+  private parseOptions(requested?: Set<string>): ParseOptions {
+    const { origin, path } = this.options;
+    const read = this.options.readFile;
+    const readFile: ReadFile | undefined =
+      read === undefined || requested === undefined
+        ? read
+        : (file) => {
+            requested.add(file);
+            return read(file);
+          };
     return {
       ...(origin !== undefined ? { origin } : {}),
       ...(path !== undefined ? { path } : {}),

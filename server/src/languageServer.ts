@@ -17,6 +17,7 @@ import { DocumentModel, type ModelOptions } from './documentModel';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
 import { hover } from './hover';
+import { IncludeWatchers } from './includeWatchers';
 import { configurationSection, defaultServerSettings, readServerSettings, type ServerSettings } from './settings';
 import { documentSymbols } from './symbols';
 import { inferOrigin, originHeadLines } from './zone/origin';
@@ -54,6 +55,11 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
   const open = new Map<string, OpenDocument>();
   let settings: ServerSettings = defaultServerSettings;
   let pullConfiguration = false;
+  let includeWatchers: IncludeWatchers | undefined;
+
+  const watchIncludes = (): void => {
+    includeWatchers?.watch([...open.values()].flatMap((entry) => [...entry.model.includes]));
+  };
 
   const readFile = (file: string): string | undefined => {
     for (const entry of open.values()) if (entry.path === file) return entry.document.getText();
@@ -92,6 +98,7 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
       version: entry.document.version,
       diagnostics: entry.published,
     });
+    watchIncludes();
   };
 
   const schedulePublish = (entry: OpenDocument): void => {
@@ -149,6 +156,11 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    const watchedFiles = params.capabilities.workspace?.didChangeWatchedFiles;
+    includeWatchers = new IncludeWatchers(connection, {
+      dynamic: watchedFiles?.dynamicRegistration === true,
+      relativePatterns: watchedFiles?.relativePatternSupport === true,
+    });
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial !== undefined) settings = readServerSettings(initial).settings;
     return {
@@ -231,8 +243,10 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
     open.delete(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     refreshIncluders(entry.path);
+    watchIncludes();
   });
 
+  // Included files changed on disk (watched through IncludeWatchers, or reported by the client on its own).
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) refreshIncluders(filePath(change.uri));
   });

@@ -8,6 +8,7 @@ import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -16,7 +17,10 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
+  UnregistrationRequest,
   type Diagnostic,
+  type FileEvent,
+  type FileSystemWatcher,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
@@ -55,6 +59,8 @@ export interface ClientOptions {
   /** What workspace/configuration answers for the `zoneRecords` section. */
   readonly settings?: unknown;
   readonly nodeOptions?: readonly string[];
+  /** Whether the client says it takes relative patterns in file watchers (default true, as VS Code). */
+  readonly relativePatterns?: boolean;
 }
 
 type Waiter = {
@@ -68,6 +74,9 @@ export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   settings: unknown;
   private readonly waiters: Waiter[] = [];
+  /** Capabilities the server registered and has not withdrawn, by registration id. */
+  private readonly registrations = new Map<string, { method: string; registerOptions?: unknown }>();
+  private registrationListeners: (() => boolean)[] = [];
   private readonly versions = new Map<string, number>();
   private stderr = '';
 
@@ -90,7 +99,14 @@ export class LspClient {
       }
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
-    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
+      for (const registration of registrations) this.registrations.set(registration.id, registration);
+      this.registrationsChanged();
+    });
+    this.connection.onRequest(UnregistrationRequest.type, ({ unregisterations }) => {
+      for (const { id } of unregisterations) this.registrations.delete(id);
+      this.registrationsChanged();
+    });
     this.connection.listen();
   }
 
@@ -106,7 +122,14 @@ export class LspClient {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: {
+            dynamicRegistration: true,
+            relativePatternSupport: options.relativePatterns ?? true,
+          },
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
@@ -117,6 +140,39 @@ export class LspClient {
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /** The file watchers the server has registered for workspace/didChangeWatchedFiles. */
+  get fileWatchers(): FileSystemWatcher[] {
+    return [...this.registrations.values()]
+      .filter((registration) => registration.method === DidChangeWatchedFilesNotification.method)
+      .flatMap((registration) => (registration.registerOptions as { watchers: FileSystemWatcher[] }).watchers);
+  }
+
+  /** Resolves once `test` holds for the server's registered file watchers. */
+  waitForFileWatchers(test: (watchers: FileSystemWatcher[]) => boolean, timeoutMs = 15000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`file watchers not as expected: ${JSON.stringify(this.fileWatchers)}`)),
+        timeoutMs,
+      );
+      const check = (): boolean => {
+        if (!test(this.fileWatchers)) return false;
+        clearTimeout(timer);
+        resolve();
+        return true;
+      };
+      if (!check()) this.registrationListeners.push(check);
+    });
+  }
+
+  /** Tells the server that files changed on disk, as an editor's file watcher does. */
+  async changeWatchedFiles(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  private registrationsChanged(): void {
+    this.registrationListeners = this.registrationListeners.filter((check) => !check());
   }
 
   get errorOutput(): string {
