@@ -21,13 +21,7 @@ export const cnameAndOtherData: Rule = {
           if ((bits & TypeBit.CNAME) === 0 || (bits & ~besideCnameAllowed) === 0) continue;
           // Cloudflare manages the apex SOA and NS itself and flattens an apex CNAME, so they do not clash there.
           const atCloudflareApex = context.profile === 'cloudflare' && index.ownerKey(owner) === context.originKey;
-          let cname = -1;
-          for (const ordinal of index.recordsAt(owner)) {
-            if (index.type(ordinal) === 'CNAME') {
-              cname = ordinal;
-              break;
-            }
-          }
+          const cname = index.firstOfType(owner, 'CNAME');
           for (const ordinal of index.recordsAt(owner)) {
             const type = index.type(ordinal);
             if ((typeBitOf(type) & besideCnameAllowed) !== 0) continue;

@@ -18,9 +18,7 @@ export const dnameAndNs: Rule = {
           const bits = index.ownerTypes(owner);
           if ((bits & TypeBit.DNAME) === 0 || (bits & TypeBit.NS) === 0) continue;
           if (index.ownerKey(owner) === context.originKey) continue;
-          let dname = -1;
-          for (const ordinal of index.recordsAt(owner))
-            if (dname < 0 && index.type(ordinal) === 'DNAME') dname = ordinal;
+          const dname = index.firstOfType(owner, 'DNAME');
           for (const ordinal of index.recordsAt(owner)) {
             if (index.type(ordinal) !== 'NS') continue;
             context.report({
