@@ -16,7 +16,9 @@ const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** True when some label has characters outside ASCII (it needs Punycode to be served). */
 export function hasNonAsciiLabel(name: string): boolean {
-  return NON_ASCII.test(name);
+  // A code unit loop: the linter asks this of every owner and target, and a Unicode regex test costs more.
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 0x7f) return true;
+  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { checkPunycodeLabels } from '../names';
 import type { Range } from '../types';
-import { rdataNameTokens } from './name-positions';
+import { rdataNamePositions, rdataNameToken } from './name-positions';
 import { subRange } from './ranges';
 import type { Rule, RuleContext } from './types';
 import { sourceText } from './types';
@@ -32,7 +32,9 @@ export const badPunycode: Rule = {
           const written = sourceText(context, ownerRange, record.file) ?? record.owner;
           check(context, written, ownerRange, record.file);
         }
-        for (const token of rdataNameTokens(record)) {
+        for (const position of rdataNamePositions(record)) {
+          const token = rdataNameToken(record, position);
+          if (token === undefined) continue;
           const text = token.text;
           if (acePrefix.test(text)) check(context, text, token.range, record.file);
         }

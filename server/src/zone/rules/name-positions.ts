@@ -25,18 +25,21 @@ const nameTokenPositions: Readonly<Record<string, readonly number[]>> = {
   MINFO: [0, 1],
 };
 
-const none: readonly Token[] = [];
+const none: readonly number[] = [];
 
-/** The rdata tokens of a record that are domain names (none for RFC 3597 generic rdata). */
-export function rdataNameTokens(record: ZoneRecord): readonly Token[] {
+/**
+ * Where the domain-name tokens of a record sit in its rdata (none for RFC 3597 generic rdata); read each with
+ * rdataNameToken. Positions rather than tokens so that rules asking this of every record build no array.
+ */
+export function rdataNamePositions(record: ZoneRecord): readonly number[] {
   const positions = nameTokenPositions[record.type];
-  if (positions === undefined || record.generic) return none;
-  const tokens: Token[] = [];
-  for (const position of positions) {
-    const token = record.rdata[position];
-    if (token !== undefined && token.kind === 'word') tokens.push(token);
-  }
-  return tokens;
+  return positions === undefined || record.generic ? none : positions;
+}
+
+/** The rdata token at a position from rdataNamePositions, when the record has a word there. */
+export function rdataNameToken(record: ZoneRecord, position: number): Token | undefined {
+  const token = record.rdata[position];
+  return token !== undefined && token.kind === 'word' ? token : undefined;
 }
 
 /** The single domain-name target of MX, NS and SRV records (what RFC 2181 10.3 says must not be an alias). */

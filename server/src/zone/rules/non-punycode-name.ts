@@ -1,6 +1,6 @@
 import { hasNonAsciiLabel, toAsciiName } from '../names';
 import type { Range } from '../types';
-import { rdataNameTokens } from './name-positions';
+import { rdataNamePositions, rdataNameToken } from './name-positions';
 import type { Finding, Rule } from './types';
 import { sourceText } from './types';
 
@@ -40,7 +40,9 @@ export const nonPunycodeName: Rule = {
           if (written === undefined) context.report(finding(record.owner, ownerRange, record.file, 'owner name'));
           else if (hasNonAsciiLabel(written)) context.report(finding(written, ownerRange, record.file, 'owner name'));
         }
-        for (const token of rdataNameTokens(record)) {
+        for (const position of rdataNamePositions(record)) {
+          const token = rdataNameToken(record, position);
+          if (token === undefined) continue;
           const text = token.text;
           if (hasNonAsciiLabel(text)) context.report(finding(text, token.range, record.file, `${record.type} target`));
         }
