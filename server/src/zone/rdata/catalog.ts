@@ -318,6 +318,9 @@ const codeByName = new Map(typeCatalog.map((entry) => [entry.name, entry.code]))
 
 /** The type code of a mnemonic (any case) or of `TYPEnnn` (0..65535); undefined for unknown names. */
 export function typeCodeOf(text: string): number | undefined {
+  // The parser hands over canonical mnemonics: they need no upper-casing (the rdata layer asks once per record).
+  const exact = codeByName.get(text);
+  if (exact !== undefined) return exact;
   const upper = text.toUpperCase();
   const known = codeByName.get(upper);
   if (known !== undefined) return known;

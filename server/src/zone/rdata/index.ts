@@ -160,8 +160,7 @@ function parseRdataUnsafe(type: string, tokens: readonly Token[], context: Rdata
   if (generic) return parseGenericRdata(name)(tokens, context);
   // Without a presentation form of our own (unknown codes, NULL, UNSPEC, or TYPEnnn of a type we only know by
   // name), the only safe reading is RFC 3597's; BIND, Knot and NSD refuse anything else too.
-  const writtenAsCode = /^TYPE\d+$/i.test(type);
-  if (!info || NO_PRESENTATION.has(info.name) || (writtenAsCode && !info.parse)) {
+  if (!info || NO_PRESENTATION.has(info.name) || (!info.parse && /^TYPE\d+$/i.test(type))) {
     const reader = new RdataReader(tokens, context, name);
     const range = first
       ? { start: first.range.start, end: (tokens[tokens.length - 1] ?? first).range.end }
