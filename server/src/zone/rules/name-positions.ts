@@ -1,7 +1,7 @@
 import type { Token, ZoneRecord } from '../types';
 
 /** Which rdata tokens hold domain names, by type (0-based token positions in presentation order). */
-const nameTokenPositions: Readonly<Record<string, readonly number[]>> = {
+const positionsByType: Readonly<Record<string, readonly number[]>> = {
   CNAME: [0],
   NS: [0],
   PTR: [0],
@@ -25,6 +25,10 @@ const nameTokenPositions: Readonly<Record<string, readonly number[]>> = {
   MINFO: [0, 1],
 };
 
+// A map for the per-record lookup: most types (A, AAAA, TXT...) are absent, which an object answers slowly (through
+// its prototype chain).
+const nameTokenPositions: ReadonlyMap<string, readonly number[]> = new Map(Object.entries(positionsByType));
+
 const none: readonly number[] = [];
 
 /**
@@ -32,7 +36,7 @@ const none: readonly number[] = [];
  * rdataNameToken. Positions rather than tokens so that rules asking this of every record build no array.
  */
 export function rdataNamePositions(record: ZoneRecord): readonly number[] {
-  const positions = nameTokenPositions[record.type];
+  const positions = nameTokenPositions.get(record.type);
   return positions === undefined || record.generic ? none : positions;
 }
 
