@@ -106,7 +106,15 @@ function resolvePlain(text: string, absoluteOrigin: string): ResolvedName {
   // Each label costs its length plus one length octet: the dots and the root account for exactly that.
   const wire = absolute ? text.length + 1 : text.length + 1 + cachedOriginWire;
   const name = absolute ? text : joinOrigin(text, absoluteOrigin);
-  const key = absolute ? text.toLowerCase() : joinOrigin(text.toLowerCase(), cachedOriginKey);
+  // A name already in lower case is its own key: one string instead of two equal ones, which the linter then
+  // flattens once (a joined name is a rope until first read character by character).
+  const lower = text.toLowerCase();
+  const key =
+    lower === text && (absolute || cachedOriginKey === absoluteOrigin)
+      ? name
+      : absolute
+        ? lower
+        : joinOrigin(lower, cachedOriginKey);
   if (wire <= MAX_NAME) return { name, key };
   return {
     name,
