@@ -7,29 +7,15 @@ export interface OffsetToken extends Token {
   readonly end: number;
 }
 
-/** The parts of a record the parser fills in. Head fields are offsets into the source, -1 when not written. */
-export interface RecordParts {
-  readonly owner: string;
-  readonly ownerKey: string;
-  readonly ownerStart: number;
-  readonly ownerEnd: number;
-  readonly ttl: number;
+/** Where the head fields of a record are, as offsets into the source (-1 for a field not written). */
+export interface HeadOffsets {
   readonly ttlStart: number;
   readonly ttlEnd: number;
-  readonly class: string;
   readonly classStart: number;
   readonly classEnd: number;
   readonly type: string;
   readonly typeStart: number;
   readonly typeEnd: number;
-  readonly rdata: readonly Token[];
-  readonly fields: readonly RdataField[];
-  readonly generic: boolean;
-  readonly start: number;
-  readonly end: number;
-  readonly comment: Token | undefined;
-  readonly file: string | undefined;
-  readonly generated: boolean;
 }
 
 /**
@@ -63,31 +49,53 @@ export class ParsedRecord implements ZoneRecord {
   private readonly typeStart: number;
   private readonly typeEnd: number;
 
+  // Positional, not an options object: the parser makes a million of these on a large zone, and an options
+  // object would be one more allocation per record.
   constructor(
-    parts: RecordParts,
-    private readonly source: SourceText,
+    /** The text the record's offsets index into. */
+    readonly source: SourceText,
+    owner: string,
+    ownerKey: string,
+    ownerStart: number,
+    ownerEnd: number,
+    ttl: number,
+    recordClass: string,
+    head: HeadOffsets,
+    rdata: readonly Token[],
+    fields: readonly RdataField[],
+    generic: boolean,
+    start: number,
+    end: number,
+    comment: Token | undefined,
+    file: string | undefined,
+    generated: boolean,
   ) {
-    this.owner = parts.owner;
-    this.ownerKey = parts.ownerKey;
-    this.ownerStart = parts.ownerStart;
-    this.ownerEnd = parts.ownerEnd;
-    this.ttl = parts.ttl;
-    this.ttlStart = parts.ttlStart;
-    this.ttlEnd = parts.ttlEnd;
-    this.class = parts.class;
-    this.classStart = parts.classStart;
-    this.classEnd = parts.classEnd;
-    this.type = parts.type;
-    this.typeStart = parts.typeStart;
-    this.typeEnd = parts.typeEnd;
-    this.rdata = parts.rdata;
-    this.fields = parts.fields;
-    this.generic = parts.generic;
-    this.start = parts.start;
-    this.end = parts.end;
-    this.comment = parts.comment;
-    this.file = parts.file;
-    this.generated = parts.generated;
+    this.owner = owner;
+    this.ownerKey = ownerKey;
+    this.ownerStart = ownerStart;
+    this.ownerEnd = ownerEnd;
+    this.ttl = ttl;
+    this.ttlStart = head.ttlStart;
+    this.ttlEnd = head.ttlEnd;
+    this.class = recordClass;
+    this.classStart = head.classStart;
+    this.classEnd = head.classEnd;
+    this.type = head.type;
+    this.typeStart = head.typeStart;
+    this.typeEnd = head.typeEnd;
+    this.rdata = rdata;
+    this.fields = fields;
+    this.generic = generic;
+    this.start = start;
+    this.end = end;
+    this.comment = comment;
+    this.file = file;
+    this.generated = generated;
+  }
+
+  /** The position of an offset of the record's own text (a finding made later can locate itself this way). */
+  rangeOf(start: number, end: number): Range {
+    return this.source.range(start, end);
   }
 
   get ownerRange(): Range | undefined {

@@ -1,21 +1,31 @@
 /**
- * Interns strings to dense ids (0, 1, 2, ...) with open addressing over typed arrays. A `Map<string, number>`
- * of a million names costs about twice the time and more memory, because V8 hashes and compares the rope
- * strings the parser builds names from on every lookup; here each name is hashed once, in JavaScript.
+ * Interns strings to dense ids (0, 1, 2, ...) with open addressing over typed arrays. The characters of every
+ * interned string are packed into one byte buffer rather than kept as a million JavaScript strings: the garbage
+ * collector then has nothing to copy or mark for them, which on a large zone is most of what keeping the owner
+ * names used to cost. A string with a character above U+00FF (a rare, unconverted IDN key) is kept as itself.
  */
 export class StringTable {
   // Pairs (hash, id + 1) side by side, 0 marking a free slot: a probe reads the hash next to the id in the same
-  // cache line, and a key that is absent (every new owner of a big zone) is rejected without touching `values`.
+  // cache line, and a key that is absent (every new owner of a big zone) is rejected without comparing characters.
   private slots = new Int32Array(2 << 12);
-  private readonly values: string[] = [];
+  /** Where each id's characters start in `chars`; the next id's start (or `charCount`) is where they end. */
+  private starts = new Int32Array(1024);
+  private chars = new Uint8Array(64 * 1024);
+  private charCount = 0;
+  private count = 0;
+  /** Strings that do not fit one byte per character, by id; their span in `chars` is empty. */
+  private readonly wide = new Map<number, string>();
 
   get size(): number {
-    return this.values.length;
+    return this.count;
   }
 
   /** The string of an id. */
   value(id: number): string {
-    return this.values[id] ?? '';
+    if (id < 0 || id >= this.count) return '';
+    const wide = this.wide.get(id);
+    if (wide !== undefined) return wide;
+    return latin1(this.chars, this.starts[id] ?? 0, this.endOf(id));
   }
 
   /** The id of `text`, or -1 when it was never interned. */
@@ -33,10 +43,27 @@ export class StringTable {
     return (this.slots[slot + 1] ?? 0) - 1;
   }
 
+  private endOf(id: number): number {
+    return id + 1 < this.count ? (this.starts[id + 1] ?? 0) : this.charCount;
+  }
+
   private add(text: string, hash: number, freeSlot: number): number {
-    const id = this.values.length;
-    this.values.push(text);
-    // Kept at most half full, as before (slots holds two numbers per entry).
+    const id = this.count;
+    if (id === this.starts.length) this.starts = grown(this.starts, this.starts.length * 2);
+    this.starts[id] = this.charCount;
+    if (isLatin1(text)) {
+      if (this.charCount + text.length > this.chars.length) {
+        this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charCount + text.length));
+      }
+      const chars = this.chars;
+      let at = this.charCount;
+      for (let i = 0; i < text.length; i++) chars[at++] = text.charCodeAt(i);
+      this.charCount = at;
+    } else {
+      this.wide.set(id, text);
+    }
+    this.count = id + 1;
+    // Kept at most half full (slots holds two numbers per entry).
     if ((id + 1) * 4 > this.slots.length) {
       this.grow();
       this.place(id, hash);
@@ -54,8 +81,18 @@ export class StringTable {
     for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
       const entry = slots[slot + 1] ?? 0;
       if (entry === 0) return ~slot;
-      if (slots[slot] === hash && this.values[entry - 1] === text) return slot;
+      if (slots[slot] === hash && this.holds(entry - 1, text)) return slot;
     }
+  }
+
+  private holds(id: number, text: string): boolean {
+    const wide = this.wide.size > 0 ? this.wide.get(id) : undefined;
+    if (wide !== undefined) return wide === text;
+    const start = this.starts[id] ?? 0;
+    if (this.endOf(id) - start !== text.length) return false;
+    const chars = this.chars;
+    for (let i = 0; i < text.length; i++) if (chars[start + i] !== text.charCodeAt(i)) return false;
+    return true;
   }
 
   private place(id: number, hash: number): void {
@@ -75,6 +112,26 @@ export class StringTable {
       if (entry !== 0) this.place(entry - 1, old[slot] ?? 0);
     }
   }
+}
+
+function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  const larger = new (array.constructor as new (length: number) => T)(size);
+  larger.set(array);
+  return larger;
+}
+
+function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+function latin1(chars: Uint8Array, start: number, end: number): string {
+  let text = '';
+  // Chunks keep the argument list of fromCharCode short for long (escaped) names.
+  for (let at = start; at < end; at += 256) {
+    text += String.fromCharCode(...chars.subarray(at, Math.min(end, at + 256)));
+  }
+  return text;
 }
 
 /** FNV-1a over UTF-16 code units, finished with a multiply-xorshift so that the low bits spread well. */

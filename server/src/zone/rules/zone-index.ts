@@ -1,3 +1,5 @@
+import { ParsedRecord } from '../record';
+import type { SourceText } from '../source';
 import type { Range, ZoneRecord } from '../types';
 import { StringTable } from './string-table';
 
@@ -76,13 +78,11 @@ const TYPE = 0;
 const FILE = 1;
 const NEXT = 2;
 const OWNER = 3;
-const START_LINE = 4;
-const START_CHARACTER = 5;
-const START_OFFSET = 6;
-const END_LINE = 7;
-const END_CHARACTER = 8;
-const END_OFFSET = 9;
-const RECORD_WIDTH = 10;
+/** The id of the record's source text in `sources`, or -1 when its range is kept whole in `plainRanges`. */
+const SOURCE = 4;
+const START_OFFSET = 5;
+const END_OFFSET = 6;
+const RECORD_WIDTH = 7;
 
 /** Type bits kept per owner so that rules can skip owners that cannot match without walking their records. */
 export const TypeBit = {
@@ -137,8 +137,15 @@ export class ZoneIndex {
   private readonly files: (string | undefined)[] = [undefined];
   private readonly fileIds = new Map<string, number>();
 
-  /** Per record: type id, file id, next record at the owner, owner id, and the range (see the column constants). */
+  /** Per record: type id, file id, next record at the owner, owner id, and where it is (see the column constants). */
   private readonly records = new IntTable(RECORD_WIDTH);
+  // A parsed record's range is kept as offsets and computed from its source text when a finding asks for it:
+  // most records never need one, and computing a line and character for each would cost a million objects.
+  private readonly sources: SourceText[] = [];
+  private readonly sourceIds = new Map<SourceText, number>();
+  private lastSource: SourceText | undefined;
+  private lastSourceId = -1;
+  private readonly plainRanges = new Map<number, Range>();
   private readonly recordTtl = new NumberColumn();
   private lastType: string | undefined;
   private lastTypeId = -1;
@@ -148,7 +155,11 @@ export class ZoneIndex {
   /** Adds a record and returns its ordinal. */
   add(record: ZoneRecord): number {
     // Everything is read before anything is stored, so a record that cannot be read leaves the index as it was.
-    const { start, end } = record.range;
+    const parsed = record instanceof ParsedRecord;
+    const start = parsed ? record.start : record.range.start.offset;
+    const end = parsed ? record.end : record.range.end.offset;
+    const sourceId = parsed ? this.sourceId(record.source) : -1;
+    const plainRange = parsed ? undefined : record.range;
     const { ownerKey, type, ttl, file } = record;
     const table = this.records;
     const ordinal = table.addRow();
@@ -182,14 +193,25 @@ export class ZoneIndex {
     table.set(ordinal, FILE, file === undefined ? 0 : this.fileId(file));
     table.set(ordinal, NEXT, -1);
     table.set(ordinal, OWNER, ownerId);
-    table.set(ordinal, START_LINE, start.line);
-    table.set(ordinal, START_CHARACTER, start.character);
-    table.set(ordinal, START_OFFSET, start.offset);
-    table.set(ordinal, END_LINE, end.line);
-    table.set(ordinal, END_CHARACTER, end.character);
-    table.set(ordinal, END_OFFSET, end.offset);
+    table.set(ordinal, SOURCE, sourceId);
+    table.set(ordinal, START_OFFSET, start);
+    table.set(ordinal, END_OFFSET, end);
+    if (plainRange !== undefined) this.plainRanges.set(ordinal, plainRange);
     this.recordTtl.push(ttl);
     return ordinal;
+  }
+
+  private sourceId(source: SourceText): number {
+    if (source === this.lastSource) return this.lastSourceId;
+    let id = this.sourceIds.get(source);
+    if (id === undefined) {
+      id = this.sources.length;
+      this.sources.push(source);
+      this.sourceIds.set(source, id);
+    }
+    this.lastSource = source;
+    this.lastSourceId = id;
+    return id;
   }
 
   private fileId(file: string | undefined): number {
@@ -291,17 +313,13 @@ export class ZoneIndex {
 
   range(ordinal: number): Range {
     const table = this.records;
-    return {
-      start: {
-        line: table.get(ordinal, START_LINE),
-        character: table.get(ordinal, START_CHARACTER),
-        offset: table.get(ordinal, START_OFFSET),
-      },
-      end: {
-        line: table.get(ordinal, END_LINE),
-        character: table.get(ordinal, END_CHARACTER),
-        offset: table.get(ordinal, END_OFFSET),
-      },
-    };
+    const source = this.sources[table.get(ordinal, SOURCE)];
+    if (source !== undefined) return source.range(table.get(ordinal, START_OFFSET), table.get(ordinal, END_OFFSET));
+    return this.plainRanges.get(ordinal) ?? emptyRange;
   }
 }
+
+const emptyRange: Range = {
+  start: { line: 0, character: 0, offset: 0 },
+  end: { line: 0, character: 0, offset: 0 },
+};

@@ -16,3 +16,20 @@ describe('StringTable', () => {
     assert.equal(table.value(20000), '');
   });
 });
+
+describe('StringTable: characters beyond one byte, long and empty strings', () => {
+  it('keeps strings with characters above U+00FF, long names and the empty string intact', () => {
+    const table = new StringTable();
+    const long = `${'a\\255b.'.repeat(120)}example.`;
+    const strings = ['', 'bücher.example.', '日本.example.', long, 'ü', '\u0100', 'plain.example.'];
+    strings.forEach((text, i) => assert.equal(table.intern(text), i));
+    strings.forEach((text, i) => {
+      assert.equal(table.value(i), text);
+      assert.equal(table.find(text), i);
+    });
+    // Same length and hash neighbourhood must not match by accident.
+    assert.equal(table.find('bucher.example.'), -1);
+    assert.equal(table.find('日本.examplf.'), -1);
+    assert.equal(table.find(long.slice(0, -1)), -1);
+  });
+});
