@@ -15,6 +15,7 @@ export class StringTable {
   private count = 0;
   /** Strings that do not fit one byte per character, by id; their span in `chars` is empty. */
   private readonly wide = new Map<number, string>();
+  private staged = true;
 
   get size(): number {
     return this.count;
@@ -30,17 +31,42 @@ export class StringTable {
 
   /** The id of `text`, or -1 when it was never interned. */
   find(text: string): number {
-    const hash = hashOf(text);
+    const hash = this.stage(text);
     const slot = this.lookup(text, hash);
     return slot < 0 ? -1 : (this.slots[slot + 1] ?? 0) - 1;
   }
 
   /** The id of `text`, interning it when new. */
   intern(text: string): number {
-    const hash = hashOf(text);
+    const hash = this.stage(text);
     const slot = this.lookup(text, hash);
     if (slot < 0) return this.add(text, hash, ~slot);
     return (this.slots[slot + 1] ?? 0) - 1;
+  }
+
+  /**
+   * Hashes `text` and, in the same pass, copies it after the last interned string: a new string is then already
+   * in place, and comparing with a candidate reads bytes rather than the (often rope) string. Returns the hash;
+   * `staged` tells whether the copy is whole (false when a character does not fit one byte).
+   */
+  private stage(text: string): number {
+    if (this.charCount + text.length > this.chars.length) {
+      this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charCount + text.length));
+    }
+    const chars = this.chars;
+    let at = this.charCount;
+    let hash = 0x811c9dc5;
+    let narrow = true;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      hash = Math.imul(hash ^ code, 0x01000193);
+      if (code > 0xff) narrow = false;
+      chars[at++] = code;
+    }
+    this.staged = narrow;
+    hash ^= hash >>> 15;
+    hash = Math.imul(hash, 0x2c1b3c6d);
+    return hash ^ (hash >>> 12);
   }
 
   private endOf(id: number): number {
@@ -51,17 +77,8 @@ export class StringTable {
     const id = this.count;
     if (id === this.starts.length) this.starts = grown(this.starts, this.starts.length * 2);
     this.starts[id] = this.charCount;
-    if (isLatin1(text)) {
-      if (this.charCount + text.length > this.chars.length) {
-        this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charCount + text.length));
-      }
-      const chars = this.chars;
-      let at = this.charCount;
-      for (let i = 0; i < text.length; i++) chars[at++] = text.charCodeAt(i);
-      this.charCount = at;
-    } else {
-      this.wide.set(id, text);
-    }
+    if (this.staged) this.charCount += text.length;
+    else this.wide.set(id, text);
     this.count = id + 1;
     // Kept at most half full (slots holds two numbers per entry).
     if ((id + 1) * 4 > this.slots.length) {
@@ -85,13 +102,17 @@ export class StringTable {
     }
   }
 
+  /** True when `id` is `text`, which `stage` has just copied after the last string. */
   private holds(id: number, text: string): boolean {
     const wide = this.wide.size > 0 ? this.wide.get(id) : undefined;
     if (wide !== undefined) return wide === text;
+    if (!this.staged) return false;
     const start = this.starts[id] ?? 0;
-    if (this.endOf(id) - start !== text.length) return false;
+    const length = text.length;
+    if (this.endOf(id) - start !== length) return false;
     const chars = this.chars;
-    for (let i = 0; i < text.length; i++) if (chars[start + i] !== text.charCodeAt(i)) return false;
+    const staged = this.charCount;
+    for (let i = 0; i < length; i++) if (chars[start + i] !== chars[staged + i]) return false;
     return true;
   }
 
@@ -120,11 +141,6 @@ function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
   return larger;
 }
 
-function isLatin1(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
-  return true;
-}
-
 function latin1(chars: Uint8Array, start: number, end: number): string {
   let text = '';
   // Chunks keep the argument list of fromCharCode short for long (escaped) names.
@@ -132,13 +148,4 @@ function latin1(chars: Uint8Array, start: number, end: number): string {
     text += String.fromCharCode(...chars.subarray(at, Math.min(end, at + 256)));
   }
   return text;
-}
-
-/** FNV-1a over UTF-16 code units, finished with a multiply-xorshift so that the low bits spread well. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 15;
-  hash = Math.imul(hash, 0x2c1b3c6d);
-  return hash ^ (hash >>> 12);
 }
