@@ -24,8 +24,12 @@ export const badPunycode: Rule = {
   defaultSeverity: 'error',
   profiles: ['cloudflare', 'bind'],
   create(context) {
+    // Only a written `xn--` label can be reported (the name is checked as written), so a document without one has
+    // nothing of its own to check (the records of included files still are): one scan instead of every name.
+    const noAceInDocument = context.documentText !== undefined && !acePrefix.test(context.documentText);
     return {
       record(record) {
+        if (noAceInDocument && record.file === undefined) return;
         // The owner test comes first: ownerRange is computed on each read.
         const ownerRange = record.ownerKey.includes('xn--') ? record.ownerRange : undefined;
         if (ownerRange !== undefined) {

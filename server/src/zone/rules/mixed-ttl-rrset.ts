@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import type { ZoneIndex } from './zone-index';
 import { relatedAt } from './types';
 
 /** RFC 2181 5.2: the records of an RRset (same owner, class and type) have the same TTL. */
@@ -12,25 +13,29 @@ export const mixedTtlRrset: Rule = {
     const { index } = context;
     return {
       end() {
-        const firstOfType = new Map<string, number>();
+        // RRSIG TTLs follow the RRset they cover, so RRSIGs over different types legitimately differ.
+        const rrsig = index.typeIdOf('RRSIG');
+        const firstOfType = new Map<number, number>();
         for (let owner = 0; owner < index.ownerCount; owner++) {
-          if (index.ownerSize(owner) < 2) continue;
+          const size = index.ownerSize(owner);
+          if (size < 2) continue;
           firstOfType.clear();
-          for (const ordinal of index.recordsAt(owner)) {
-            const type = index.type(ordinal);
-            // RRSIG TTLs follow the RRset they cover, so RRSIGs over different types legitimately differ.
-            if (type === 'RRSIG') continue;
-            const first = firstOfType.get(type);
-            if (first === undefined) {
+          for (let ordinal = index.firstAt(owner); ordinal >= 0; ordinal = index.nextAtOwner(ordinal)) {
+            const type = index.typeId(ordinal);
+            if (type === rrsig) continue;
+            // Most owners have a handful of records: walking them beats a map.
+            const first = size <= walkLimit ? firstAtOwnerOfType(index, owner, type) : firstOfType.get(type);
+            if (first === undefined || first === ordinal) {
               firstOfType.set(type, ordinal);
               continue;
             }
             if (index.ttl(ordinal) === index.ttl(first)) continue;
+            const typeName = index.type(ordinal);
             context.report({
-              message: `TTL ${index.ttl(ordinal)} differs from ${index.ttl(first)} of the other ${type} records at ${index.ownerKey(owner)}: give the RRset one TTL.`,
+              message: `TTL ${index.ttl(ordinal)} differs from ${index.ttl(first)} of the other ${typeName} records at ${index.ownerKey(owner)}: give the RRset one TTL.`,
               range: index.range(ordinal),
               file: index.file(ordinal),
-              related: [relatedAt(index, first, `the first ${type} record, TTL ${index.ttl(first)}`)],
+              related: [relatedAt(index, first, `the first ${typeName} record, TTL ${index.ttl(first)}`)],
             });
           }
         }
@@ -38,3 +43,11 @@ export const mixedTtlRrset: Rule = {
     };
   },
 };
+
+const walkLimit = 32;
+
+function firstAtOwnerOfType(index: ZoneIndex, owner: number, type: number): number {
+  let ordinal = index.firstAt(owner);
+  while (index.typeId(ordinal) !== type) ordinal = index.nextAtOwner(ordinal);
+  return ordinal;
+}

@@ -4,6 +4,8 @@ import { rdataNamePositions, rdataNameToken } from './name-positions';
 import type { Finding, Rule } from './types';
 import { sourceText } from './types';
 
+const nonAscii = /[\u0080-\uffff]/;
+
 function finding(written: string, range: Range, file: string | undefined, where: string): Finding {
   const ascii = toAsciiName(written);
   if (ascii === undefined) {
@@ -29,8 +31,12 @@ export const nonPunycodeName: Rule = {
   defaultSeverity: 'warning',
   profiles: ['cloudflare', 'bind'],
   create(context) {
+    // Findings quote the name as written, so a document written in ASCII alone has none of its own (the records
+    // of included files are still checked): one scan of the text instead of a check of every name.
+    const asciiDocument = context.documentText !== undefined && !nonAscii.test(context.documentText);
     return {
       record(record) {
+        if (asciiDocument && record.file === undefined) return;
         // The owner test comes first: ownerRange is computed on each read.
         const ownerRange = hasNonAsciiLabel(record.owner) ? record.ownerRange : undefined;
         if (ownerRange !== undefined) {

@@ -1,7 +1,8 @@
 import { nameKey } from '../names';
-import type { Range } from '../types';
 import { targetToken } from './name-positions';
 import { inZone } from './out-of-zone';
+import { RangeStore } from './range-store';
+import { StringTable } from './string-table';
 import type { Rule } from './types';
 import { relatedAt } from './types';
 import { IntColumn, TypeBit } from './zone-index';
@@ -18,9 +19,11 @@ export const targetIsCname: Rule = {
   create(context) {
     const { index } = context;
     // Only in-zone targets can be checked; they are kept until the end, when every CNAME is known. A zone with
-    // a million MX records keeps a million targets: their names in one array, the rest as numbers.
-    const keys: string[] = [];
-    const where = new IntColumn();
+    // a million MX records keeps a million targets: the names packed in a string table, the rest as numbers.
+    const names = new StringTable();
+    const places = new RangeStore();
+    /** Per target: its name's id in `names`, its type's index in typeCodes, its file's index in `files` or -1. */
+    const targets = new IntColumn();
     const files: (string | undefined)[] = [];
     return {
       record(record) {
@@ -30,32 +33,29 @@ export const targetIsCname: Rule = {
         if (absolute === undefined || !absolute.endsWith('.')) return;
         const key = nameKey(absolute);
         if (key === '.' || !inZone(key, context.originKey)) return;
-        const { start, end } = target.token.range;
-        keys.push(key);
-        where.push(typeCodes.indexOf(record.type));
-        where.push(start.line);
-        where.push(start.character);
-        where.push(start.offset);
-        where.push(end.line);
-        where.push(end.character);
-        where.push(end.offset);
-        where.push(record.file === undefined ? -1 : files.push(record.file) - 1);
+        places.add(record, target.token);
+        targets.push(names.intern(key));
+        targets.push(typeCodes.indexOf(record.type));
+        targets.push(record.file === undefined ? -1 : files.push(record.file) - 1);
       },
       end() {
-        for (let i = 0; i < keys.length; i++) {
-          const owner = index.ownerOf(keys[i] ?? '');
-          if (owner === undefined || (index.ownerTypes(owner) & TypeBit.CNAME) === 0) continue;
-          const cname = index.firstOfType(owner, 'CNAME');
-          const at = i * 8;
-          const type = typeCodes[where.get(at)] ?? '';
-          const range: Range = {
-            start: { line: where.get(at + 1), character: where.get(at + 2), offset: where.get(at + 3) },
-            end: { line: where.get(at + 4), character: where.get(at + 5), offset: where.get(at + 6) },
-          };
-          const fileIndex = where.get(at + 7);
+        // Many targets share a name (every MX pointing at one mail host): look each name up once.
+        const aliasOf = new Int32Array(names.size).fill(-2);
+        for (let i = 0; 3 * i < targets.length; i++) {
+          const nameId = targets.get(3 * i);
+          let cname = aliasOf[nameId] ?? -1;
+          if (cname === -2) {
+            const owner = index.ownerOf(names.value(nameId));
+            const isAlias = owner !== undefined && (index.ownerTypes(owner) & TypeBit.CNAME) !== 0;
+            cname = isAlias ? index.firstOfType(owner, 'CNAME') : -1;
+            aliasOf[nameId] = cname;
+          }
+          if (cname < 0) continue;
+          const type = typeCodes[targets.get(3 * i + 1)] ?? '';
+          const fileIndex = targets.get(3 * i + 2);
           context.report({
-            message: `The ${type} target ${keys[i] ?? ''} is an alias (it has a CNAME): point the ${type} record at the canonical name instead.`,
-            range,
+            message: `The ${type} target ${names.value(nameId)} is an alias (it has a CNAME): point the ${type} record at the canonical name instead.`,
+            range: places.range(i),
             file: fileIndex < 0 ? undefined : files[fileIndex],
             related: [relatedAt(index, cname, 'the CNAME at the target')],
           });

@@ -1,6 +1,5 @@
-import { ParsedRecord } from '../record';
-import type { SourceText } from '../source';
 import type { Range, ZoneRecord } from '../types';
+import { RangeStore } from './range-store';
 import { StringTable } from './string-table';
 
 /** A growable column of 32-bit integers: four bytes a record instead of a JS object per record. */
@@ -78,11 +77,7 @@ const TYPE = 0;
 const FILE = 1;
 const NEXT = 2;
 const OWNER = 3;
-/** The id of the record's source text in `sources`, or -1 when its range is kept whole in `plainRanges`. */
-const SOURCE = 4;
-const START_OFFSET = 5;
-const END_OFFSET = 6;
-const RECORD_WIDTH = 7;
+const RECORD_WIDTH = 4;
 
 /** Type bits kept per owner so that rules can skip owners that cannot match without walking their records. */
 export const TypeBit = {
@@ -139,13 +134,8 @@ export class ZoneIndex {
 
   /** Per record: type id, file id, next record at the owner, owner id, and where it is (see the column constants). */
   private readonly records = new IntTable(RECORD_WIDTH);
-  // A parsed record's range is kept as offsets and computed from its source text when a finding asks for it:
-  // most records never need one, and computing a line and character for each would cost a million objects.
-  private readonly sources: SourceText[] = [];
-  private readonly sourceIds = new Map<SourceText, number>();
-  private lastSource: SourceText | undefined;
-  private lastSourceId = -1;
-  private readonly plainRanges = new Map<number, Range>();
+  /** Each record's range, by ordinal. */
+  private readonly ranges = new RangeStore();
   private readonly recordTtl = new NumberColumn();
   private lastType: string | undefined;
   private lastTypeId = -1;
@@ -154,13 +144,10 @@ export class ZoneIndex {
 
   /** Adds a record and returns its ordinal. */
   add(record: ZoneRecord): number {
-    // Everything is read before anything is stored, so a record that cannot be read leaves the index as it was.
-    const parsed = record instanceof ParsedRecord;
-    const start = parsed ? record.start : record.range.start.offset;
-    const end = parsed ? record.end : record.range.end.offset;
-    const sourceId = parsed ? this.sourceId(record.source) : -1;
-    const plainRange = parsed ? undefined : record.range;
+    // Everything is read before anything is stored (the range store reads before it stores), so a record that
+    // cannot be read leaves the index as it was; range ids then stay equal to ordinals.
     const { ownerKey, type, ttl, file } = record;
+    this.ranges.add(record);
     const table = this.records;
     const ordinal = table.addRow();
     // Records of one owner usually follow each other: skip the map for a repeated owner.
@@ -193,25 +180,8 @@ export class ZoneIndex {
     table.set(ordinal, FILE, file === undefined ? 0 : this.fileId(file));
     table.set(ordinal, NEXT, -1);
     table.set(ordinal, OWNER, ownerId);
-    table.set(ordinal, SOURCE, sourceId);
-    table.set(ordinal, START_OFFSET, start);
-    table.set(ordinal, END_OFFSET, end);
-    if (plainRange !== undefined) this.plainRanges.set(ordinal, plainRange);
     this.recordTtl.push(ttl);
     return ordinal;
-  }
-
-  private sourceId(source: SourceText): number {
-    if (source === this.lastSource) return this.lastSourceId;
-    let id = this.sourceIds.get(source);
-    if (id === undefined) {
-      id = this.sources.length;
-      this.sources.push(source);
-      this.sourceIds.set(source, id);
-    }
-    this.lastSource = source;
-    this.lastSourceId = id;
-    return id;
   }
 
   private fileId(file: string | undefined): number {
@@ -263,6 +233,11 @@ export class ZoneIndex {
     return this.records.get(ordinal, NEXT);
   }
 
+  /** The id `typeId` gives records of `type`, or -1 when no record has that type. */
+  typeIdOf(type: string): number {
+    return this.typeIds.get(type) ?? -1;
+  }
+
   /** A small number standing for the record's type: equal types have equal ids within one index. */
   typeId(ordinal: number): number {
     return this.records.get(ordinal, TYPE);
@@ -312,14 +287,6 @@ export class ZoneIndex {
   }
 
   range(ordinal: number): Range {
-    const table = this.records;
-    const source = this.sources[table.get(ordinal, SOURCE)];
-    if (source !== undefined) return source.range(table.get(ordinal, START_OFFSET), table.get(ordinal, END_OFFSET));
-    return this.plainRanges.get(ordinal) ?? emptyRange;
+    return this.ranges.range(ordinal);
   }
 }
-
-const emptyRange: Range = {
-  start: { line: 0, character: 0, offset: 0 },
-  end: { line: 0, character: 0, offset: 0 },
-};
