@@ -39,7 +39,39 @@ export interface ScannedName {
 
 export const MAX_LABEL = 63;
 export const MAX_NAME = 255;
-export const PLAIN_NAME = /^[A-Za-z0-9_*/+=:-]+(?:\.[A-Za-z0-9_*/+=:-]+)*\.?$/;
+
+// Character classes for plainShape: 1 a character of a plain label, 2 the same in upper case, 0 anything else.
+const plainClass = new Uint8Array(128);
+for (const char of 'abcdefghijklmnopqrstuvwxyz0123456789_*/+=:-') plainClass[char.charCodeAt(0)] = 1;
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') plainClass[char.charCodeAt(0)] = 2;
+
+/** plainShape: the name has an ASCII upper-case letter. */
+export const PLAIN_UPPER = 1;
+/** plainShape: a label is longer than 63 characters. */
+export const PLAIN_LONG_LABEL = 2;
+
+/**
+ * One pass over a name that says whether it is plain, `^[A-Za-z0-9_*\/+=:-]+(\.[A-Za-z0-9_*\/+=:-]+)*\.?$` (-1 when
+ * not), and when it is, which of PLAIN_UPPER and PLAIN_LONG_LABEL apply: the parser asks this of every name.
+ */
+export function plainShape(text: string): number {
+  const length = text.length;
+  let labelLength = 0;
+  let shape = 0;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 /* . */) {
+      if (labelLength === 0) return -1;
+      labelLength = 0;
+      continue;
+    }
+    const kind = code < 128 ? (plainClass[code] ?? 0) : 0;
+    if (kind === 0) return -1;
+    if (kind === 2) shape |= PLAIN_UPPER;
+    if (++labelLength > MAX_LABEL) shape |= PLAIN_LONG_LABEL;
+  }
+  return length === 0 ? -1 : shape;
+}
 // Characters that must stay escaped in a key so that it reads back as the same name.
 const KEY_SPECIALS = new Set(['.', '\\', '"', ';', '(', ')', '@', '$']);
 
@@ -80,7 +112,7 @@ export function scanName(text: string, base = 0): ScannedName {
     error ??= { code, message, start: base + start, end: base + end };
   };
   if (text === '.' || text === '') return { labels, keys, octets, absolute: text === '.' };
-  if (PLAIN_NAME.test(text)) return scanPlainName(text, base);
+  if (plainShape(text) >= 0) return scanPlainName(text, base);
 
   let labelStart = 0;
   let key = '';

@@ -6,7 +6,9 @@ import {
   keyFromLabels,
   MAX_LABEL,
   MAX_NAME,
-  PLAIN_NAME,
+  PLAIN_LONG_LABEL,
+  PLAIN_UPPER,
+  plainShape,
   scanName,
   wireLengthOf,
   type LabelSpan,
@@ -45,7 +47,10 @@ function scanOrigin(origin: string): ScannedName {
 export function resolveName(text: string, origin: string): ResolvedName {
   const absoluteOrigin = origin.endsWith('.') ? origin : `${origin}.`;
   const originScan = scanOrigin(absoluteOrigin);
-  if (text !== '@' && !originScan.error && PLAIN_NAME.test(text)) return resolvePlain(text, absoluteOrigin);
+  if (text !== '@' && !originScan.error) {
+    const shape = plainShape(text);
+    if (shape >= 0) return resolvePlain(text, absoluteOrigin, shape);
+  }
   if (text === '') {
     const key = keyFromLabels(originScan.keys);
     return {
@@ -75,46 +80,28 @@ let cachedOriginKey = '.';
 let cachedOriginWire = 1;
 let cachedOriginFor = '.';
 
-/** The fast path for the common case: letters, digits, `-`, `_` ... and dots, no escapes. */
-function resolvePlain(text: string, absoluteOrigin: string): ResolvedName {
-  let labelStart = 0;
-  const end = text.endsWith('.') ? text.length - 1 : text.length;
-  while (labelStart <= end) {
-    let dot = text.indexOf('.', labelStart);
-    if (dot < 0 || dot > end) dot = end;
-    if (dot - labelStart > MAX_LABEL) {
-      const label = text.slice(labelStart, dot);
-      return {
-        name: text.endsWith('.') ? text : joinOrigin(text, absoluteOrigin),
-        key: nameKey(text.endsWith('.') ? text : joinOrigin(text, absoluteOrigin)),
-        error: {
-          code: 'label-too-long',
-          message: `The label "${label}" is ${label.length} octets long; a label is at most 63.`,
-          start: labelStart,
-          end: dot,
-        },
-      };
-    }
-    labelStart = dot + 1;
-  }
+/** The fast path for the common case: letters, digits, `-`, `_` ... and dots, no escapes (see plainShape). */
+function resolvePlain(text: string, absoluteOrigin: string, shape: number): ResolvedName {
+  if ((shape & PLAIN_LONG_LABEL) !== 0) return longLabel(text, absoluteOrigin);
   if (cachedOriginFor !== absoluteOrigin) {
     cachedOriginFor = absoluteOrigin;
     cachedOriginKey = keyFromLabels(scanOrigin(absoluteOrigin).keys);
     cachedOriginWire = wireLengthOf(scanOrigin(absoluteOrigin).octets);
   }
-  const absolute = text.endsWith('.');
+  const absolute = text.charCodeAt(text.length - 1) === 46; /* . */
   // Each label costs its length plus one length octet: the dots and the root account for exactly that.
   const wire = absolute ? text.length + 1 : text.length + 1 + cachedOriginWire;
   const name = absolute ? text : joinOrigin(text, absoluteOrigin);
   // A name already in lower case is its own key: one string instead of two equal ones, which the linter then
   // flattens once (a joined name is a rope until first read character by character).
-  const lower = text.toLowerCase();
   const key =
-    lower === text && (absolute || cachedOriginKey === absoluteOrigin)
-      ? name
+    (shape & PLAIN_UPPER) === 0
+      ? absolute || cachedOriginKey === absoluteOrigin
+        ? name
+        : joinOrigin(text, cachedOriginKey)
       : absolute
-        ? lower
-        : joinOrigin(lower, cachedOriginKey);
+        ? text.toLowerCase()
+        : joinOrigin(text.toLowerCase(), cachedOriginKey);
   if (wire <= MAX_NAME) return { name, key };
   return {
     name,
@@ -126,6 +113,33 @@ function resolvePlain(text: string, absoluteOrigin: string): ResolvedName {
       end: text.length,
     },
   };
+}
+
+/** A plain name with a label over 63 octets: the error names the first such label. */
+function longLabel(text: string, absoluteOrigin: string): ResolvedName {
+  const absolute = text.endsWith('.');
+  const end = absolute ? text.length - 1 : text.length;
+  let labelStart = 0;
+  while (labelStart <= end) {
+    let dot = text.indexOf('.', labelStart);
+    if (dot < 0 || dot > end) dot = end;
+    if (dot - labelStart > MAX_LABEL) {
+      const label = text.slice(labelStart, dot);
+      const name = absolute ? text : joinOrigin(text, absoluteOrigin);
+      return {
+        name,
+        key: nameKey(name),
+        error: {
+          code: 'label-too-long',
+          message: `The label "${label}" is ${label.length} octets long; a label is at most 63.`,
+          start: labelStart,
+          end: dot,
+        },
+      };
+    }
+    labelStart = dot + 1;
+  }
+  return resolvePlain(text, absoluteOrigin, 0);
 }
 
 function joinOrigin(relative: string, absoluteOrigin: string): string {
@@ -155,7 +169,11 @@ function withLength(
 /** The comparison key of an absolute name: ASCII letters lower-cased, escapes in one canonical form. */
 export function nameKey(name: string): string {
   if (name === '.') return name;
-  if (PLAIN_NAME.test(name)) return name.endsWith('.') ? name.toLowerCase() : `${name.toLowerCase()}.`;
+  const shape = plainShape(name);
+  if (shape >= 0) {
+    const lower = (shape & PLAIN_UPPER) === 0 ? name : name.toLowerCase();
+    return name.endsWith('.') ? lower : `${lower}.`;
+  }
   return keyFromLabels(scanName(name).keys);
 }
 

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { PLAIN_LONG_LABEL, PLAIN_UPPER, plainShape } from '../../../server/src/zone/name-syntax';
 import {
   checkName,
   checkPunycodeLabels,
@@ -193,5 +195,41 @@ describe('names: IDNA', () => {
     assert.deepEqual(checkPunycodeLabels('xn--Bcher-kva.example.'), []);
     // A Punycode label that decodes to pure ASCII is not how IDNA writes "abc".
     assert.equal(checkPunycodeLabels('xn--abc-.example.')[0]?.label, 'xn--abc-');
+  });
+});
+
+describe('plainShape', () => {
+  const plain = /^[A-Za-z0-9_*/+=:-]+(?:\.[A-Za-z0-9_*/+=:-]+)*\.?$/;
+  const nameChar = fc.constantFrom('a', 'Z', '0', '-', '_', '*', '.', '.', '\\', ' ', 'é', '@', 'x');
+  const longLabel = (text: string): boolean => text.split('.').some((label) => label.length > 63);
+
+  it('agrees with the plain-name pattern, and reports upper case and long labels', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: nameChar, maxLength: 12 }),
+          fc.string({ unit: nameChar, minLength: 60, maxLength: 140 }),
+        ),
+        (text) => {
+          const shape = plainShape(text);
+          assert.equal(shape >= 0, plain.test(text), text);
+          if (shape < 0) return;
+          assert.equal((shape & PLAIN_UPPER) !== 0, /[A-Z]/.test(text), text);
+          assert.equal((shape & PLAIN_LONG_LABEL) !== 0, longLabel(text), text);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('answers the edge cases', () => {
+    assert.equal(plainShape(''), -1);
+    assert.equal(plainShape('.'), -1);
+    assert.equal(plainShape('a..b'), -1);
+    assert.equal(plainShape('.a'), -1);
+    assert.equal(plainShape('a.'), 0);
+    assert.equal(plainShape('Mail.Example.'), PLAIN_UPPER);
+    assert.equal(plainShape(`${'a'.repeat(64)}.b`), PLAIN_LONG_LABEL);
+    assert.equal(plainShape(`${'a'.repeat(63)}.b`), 0);
   });
 });
