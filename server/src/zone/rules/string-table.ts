@@ -32,14 +32,37 @@ export class StringTable {
   /** The id of `text`, or -1 when it was never interned. */
   find(text: string): number {
     const hash = this.stage(text);
-    const slot = this.lookup(text, hash);
+    const slot = this.lookup(text.length, hash, text);
+    return slot < 0 ? -1 : (this.slots[slot + 1] ?? 0) - 1;
+  }
+
+  /** The id here of the string `other` holds as `id` (-1 when absent), without making that string. */
+  findEntry(other: StringTable, id: number): number {
+    if (id < 0 || id >= other.count) return -1;
+    const wide = other.wide.get(id);
+    if (wide !== undefined) return this.find(wide);
+    const start = other.starts[id] ?? 0;
+    const length = other.endOf(id) - start;
+    if (this.charCount + length > this.chars.length) {
+      this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charCount + length));
+    }
+    const chars = this.chars;
+    const source = other.chars;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < length; i++) {
+      const code = source[start + i] ?? 0;
+      hash = Math.imul(hash ^ code, 0x01000193);
+      chars[this.charCount + i] = code;
+    }
+    this.staged = true;
+    const slot = this.lookup(length, finish(hash), undefined);
     return slot < 0 ? -1 : (this.slots[slot + 1] ?? 0) - 1;
   }
 
   /** The id of `text`, interning it when new. */
   intern(text: string): number {
     const hash = this.stage(text);
-    const slot = this.lookup(text, hash);
+    const slot = this.lookup(text.length, hash, text);
     if (slot < 0) return this.add(text, hash, ~slot);
     return (this.slots[slot + 1] ?? 0) - 1;
   }
@@ -64,9 +87,7 @@ export class StringTable {
       chars[at++] = code;
     }
     this.staged = narrow;
-    hash ^= hash >>> 15;
-    hash = Math.imul(hash, 0x2c1b3c6d);
-    return hash ^ (hash >>> 12);
+    return finish(hash);
   }
 
   private endOf(id: number): number {
@@ -91,24 +112,26 @@ export class StringTable {
     return id;
   }
 
-  /** The slot holding `text`, or the bitwise complement of the free slot where it would go. */
-  private lookup(text: string, hash: number): number {
+  /**
+   * The slot holding the staged string (of `length` characters; `text` when it was given as a string), or the
+   * bitwise complement of the free slot where it would go.
+   */
+  private lookup(length: number, hash: number, text: string | undefined): number {
     const slots = this.slots;
     const mask = slots.length - 2;
     for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
       const entry = slots[slot + 1] ?? 0;
       if (entry === 0) return ~slot;
-      if (slots[slot] === hash && this.holds(entry - 1, text)) return slot;
+      if (slots[slot] === hash && this.holds(entry - 1, length, text)) return slot;
     }
   }
 
-  /** True when `id` is `text`, which `stage` has just copied after the last string. */
-  private holds(id: number, text: string): boolean {
+  /** True when `id` is the string just staged after the last one (`text`, when it was given as a string). */
+  private holds(id: number, length: number, text: string | undefined): boolean {
     const wide = this.wide.size > 0 ? this.wide.get(id) : undefined;
     if (wide !== undefined) return wide === text;
     if (!this.staged) return false;
     const start = this.starts[id] ?? 0;
-    const length = text.length;
     if (this.endOf(id) - start !== length) return false;
     const chars = this.chars;
     const staged = this.charCount;
@@ -148,4 +171,11 @@ function latin1(chars: Uint8Array, start: number, end: number): string {
     text += String.fromCharCode(...chars.subarray(at, Math.min(end, at + 256)));
   }
   return text;
+}
+
+/** The last step of the hash: a multiply-xorshift over FNV-1a, so that the low bits (the slot) spread well. */
+function finish(fnv: number): number {
+  let hash = fnv ^ (fnv >>> 15);
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  return hash ^ (hash >>> 12);
 }

@@ -45,7 +45,7 @@ export const targetIsCname: Rule = {
           const nameId = targets.get(3 * i);
           let cname = aliasOf[nameId] ?? -1;
           if (cname === -2) {
-            const owner = index.ownerOf(names.value(nameId));
+            const owner = index.ownerOfEntry(names, nameId);
             const isAlias = owner !== undefined && (index.ownerTypes(owner) & TypeBit.CNAME) !== 0;
             cname = isAlias ? index.firstOfType(owner, 'CNAME') : -1;
             aliasOf[nameId] = cname;

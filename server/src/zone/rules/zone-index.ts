@@ -209,6 +209,12 @@ export class ZoneIndex {
     return id < 0 ? undefined : id;
   }
 
+  /** The owner id of the name `names` holds as `id`, or undefined when no record has that owner. */
+  ownerOfEntry(names: StringTable, id: number): number | undefined {
+    const owner = this.owners.findEntry(names, id);
+    return owner < 0 ? undefined : owner;
+  }
+
   ownerKey(ownerId: number): string {
     return this.owners.value(ownerId);
   }

@@ -33,3 +33,22 @@ describe('StringTable: characters beyond one byte, long and empty strings', () =
     assert.equal(table.find(long.slice(0, -1)), -1);
   });
 });
+
+describe('StringTable: findEntry', () => {
+  it('finds the string another table holds, narrow or wide, without making it', () => {
+    const owners = new StringTable();
+    const targets = new StringTable();
+    ['a.example.', 'bücher.example.', '日本.example.', 'b.example.'].forEach((text) => owners.intern(text));
+    const ids = ['b.example.', '日本.example.', 'c.example.', 'bücher.example.', 'a.example'].map((t) =>
+      targets.intern(t),
+    );
+    assert.deepEqual(
+      ids.map((id) => owners.findEntry(targets, id)),
+      [3, 2, -1, 1, -1],
+    );
+    assert.equal(owners.findEntry(targets, 99), -1);
+    // Staging another table's entry leaves this table as it was.
+    assert.equal(owners.size, 4);
+    assert.equal(owners.value(3), 'b.example.');
+  });
+});
