@@ -14,6 +14,7 @@ export const belowDname: Rule = {
     const { index } = context;
     let anyDname = false;
     return {
+      recordTypes: ['DNAME'],
       record(record) {
         if (record.type === 'DNAME') anyDname = true;
       },

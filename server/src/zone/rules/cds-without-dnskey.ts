@@ -119,6 +119,7 @@ export const cdsWithoutDnskey: Rule = {
       });
     };
     return {
+      recordTypes: ['DNSKEY', 'CDS', 'CDNSKEY'],
       record: keep,
       end() {
         if (kept.every((record) => record.type === 'DNSKEY')) return;

@@ -9,6 +9,7 @@ export const cnameAtApex: Rule = {
   profiles: ['cloudflare'],
   create(context) {
     return {
+      recordTypes: ['CNAME'],
       record(record) {
         if (record.type !== 'CNAME' || record.ownerKey !== context.originKey) return;
         context.report({

@@ -30,6 +30,7 @@ export const dnsSvcb: Rule = {
   profiles: ['cloudflare', 'bind'],
   create(context) {
     return {
+      recordTypes: ['SVCB'],
       record(record) {
         if (record.type !== 'SVCB' || record.generic || !isDnsServerName(record.ownerKey)) return;
         if (record.rdata[0]?.text === '0') return;

@@ -9,6 +9,7 @@ export const dsAtApex: Rule = {
   profiles: ['cloudflare', 'bind'],
   create(context) {
     return {
+      recordTypes: ['DS'],
       record(record) {
         if (record.type !== 'DS' || record.ownerKey !== context.originKey) return;
         context.report({

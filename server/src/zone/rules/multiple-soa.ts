@@ -10,6 +10,7 @@ export const multipleSoa: Rule = {
   create(context) {
     let first = -1;
     return {
+      recordTypes: ['SOA'],
       record(record, ordinal) {
         if (record.type !== 'SOA') return;
         if (first < 0) {

@@ -32,6 +32,7 @@ export const nsTargetWithoutAddress: Rule = {
     const { index } = context;
     const targets: { key: string; ownerKey: string; range: Range; file: string | undefined }[] = [];
     return {
+      recordTypes: ['NS'],
       record(record) {
         if (record.type !== 'NS' || record.generic) return;
         const token = record.rdata[0];

@@ -27,6 +27,7 @@ export const nsec3OwnerNotHash: Rule = {
   profiles: ['cloudflare', 'bind'],
   create(context) {
     return {
+      recordTypes: ['NSEC3'],
       record(record) {
         if (record.type !== 'NSEC3') return;
         const label = labelsOf(record.owner)[0];

@@ -8,6 +8,7 @@ export const soaNotAtApex: Rule = {
   profiles: ['cloudflare', 'bind'],
   create(context) {
     return {
+      recordTypes: ['SOA'],
       record(record) {
         if (record.type !== 'SOA' || record.ownerKey === context.originKey) return;
         context.report({

@@ -13,6 +13,7 @@ export const targetIsAddress: Rule = {
   profiles: ['cloudflare', 'bind'],
   create(context) {
     return {
+      recordTypes: ['MX', 'NS', 'SRV'],
       record(record) {
         const target = targetToken(record);
         if (target === undefined) return;

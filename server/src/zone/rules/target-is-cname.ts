@@ -26,6 +26,7 @@ export const targetIsCname: Rule = {
     const targets = new IntColumn();
     const files: (string | undefined)[] = [];
     return {
+      recordTypes: ['MX', 'NS', 'SRV'],
       record(record) {
         const target = targetToken(record);
         if (target === undefined) return;

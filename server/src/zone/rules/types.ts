@@ -33,6 +33,11 @@ export interface RuleContext {
  */
 export interface RuleVisitor {
   record?(record: ZoneRecord, ordinal: number): void;
+  /**
+   * The record types `record` is called for (upper-case mnemonics); every type when absent. A rule about one type
+   * says so here, so that the engine does not call it for each of a million records of other types.
+   */
+  readonly recordTypes?: readonly string[];
   directive?(directive: Directive): void;
   end?(): void;
 }
