@@ -1,5 +1,5 @@
 // The head of a record (`[ttl] [class] type`, in either order) and the TTL and class a record ends up with.
-import { lookupClass, lookupType, looksLikeClass } from './mnemonics';
+import { lookupClass, lookupType, looksLikeClass, type TypeLookup } from './mnemonics';
 import type { ZoneReader } from './parser-engine';
 import type { EntryWords } from './parser-entry';
 import { parseTtl } from './ttl';
@@ -9,6 +9,28 @@ const ZERO = 48;
 const NINE = 57;
 /** The TTL a record gets when none can be inferred (after the error that says so). */
 const fallbackTtl = 3600;
+
+/** A head word that is not a TTL: its text, and what it reads as as a type and as a class. */
+interface HeadWord {
+  readonly text: string;
+  readonly type: TypeLookup;
+  readonly class: string | undefined;
+}
+
+// Recent head words by first character and length. Records repeat their class and type words, and a word known
+// this way is recognised by comparing it in place, without slicing it and hashing it for the mnemonic tables.
+const recentWords: (HeadWord | undefined)[] = new Array<HeadWord | undefined>(32 * 8).fill(undefined);
+
+function headWord(text: string, start: number, end: number): HeadWord {
+  const length = end - start;
+  const slot = ((text.charCodeAt(start) & 31) << 3) | (length & 7);
+  const recent = recentWords[slot];
+  if (recent !== undefined && recent.text.length === length && text.startsWith(recent.text, start)) return recent;
+  const word = text.slice(start, end);
+  const read: HeadWord = { text: word, type: lookupType(word), class: lookupClass(word) };
+  recentWords[slot] = read;
+  return read;
+}
 
 /** The head of a record: what comes between the owner and the rdata. Offsets are -1 for a field not written. */
 export interface RecordHead {
@@ -44,16 +66,16 @@ export function readHead(
   let classEnd = -1;
   let previousStart = beforeStart;
   let previousEnd = beforeEnd;
-  // The text of the word the loop stopped at (the type word, when all is well), so it is sliced only once.
-  let stopText: string | undefined;
+  // The word the loop stopped at (the type word, when all is well), so that it is read only once.
+  let stopWord: HeadWord | undefined;
+  const source = reader.source.text;
   for (; index < words.length; index++) {
     if (!words.isWord(index)) break;
     const start = words.start(index);
     const end = words.end(index);
-    const text = words.text(index);
-    stopText = text;
-    const firstCode = text.charCodeAt(0);
+    const firstCode = source.charCodeAt(start);
     if (firstCode >= ZERO && firstCode <= NINE) {
+      const text = words.text(index);
       const value = parseTtl(text);
       if (value === undefined) {
         reader.report(
@@ -77,17 +99,25 @@ export function readHead(
       previousEnd = end;
       continue;
     }
-    if (lookupType(text).kind !== 'unknown') break; // cached per spelling, so asking again below is cheap
-    const canonical = lookupClass(text);
+    const word = headWord(source, start, end);
+    stopWord = word;
+    if (word.type.kind !== 'unknown') break;
+    const canonical = word.class;
     if (canonical === undefined) {
-      if (looksLikeClass(text)) {
-        reader.report('unknown-class', 'error', `'${text}' is not a class: use IN (or CH, HS, CLASSnnn)`, start, end);
+      if (looksLikeClass(word.text)) {
+        reader.report(
+          'unknown-class',
+          'error',
+          `'${word.text}' is not a class: use IN (or CH, HS, CLASSnnn)`,
+          start,
+          end,
+        );
         return undefined;
       }
       break;
     }
     if (classStart >= 0) {
-      reader.report('syntax', 'error', `a second class '${text}': a record has at most one class`, start, end);
+      reader.report('syntax', 'error', `a second class '${word.text}': a record has at most one class`, start, end);
       return undefined;
     }
     recordClass = canonical;
@@ -113,8 +143,9 @@ export function readHead(
     reader.report('missing-type', 'error', 'expected a record type here, not a quoted string', typeStart, typeEnd);
     return undefined;
   }
-  const typeText = stopText ?? words.text(index);
-  const lookup = lookupType(typeText);
+  const typeWord = stopWord ?? headWord(source, typeStart, typeEnd);
+  const typeText = typeWord.text;
+  const lookup = typeWord.type;
   if (lookup.kind === 'unknown') {
     reader.report(
       'unknown-type',
