@@ -29,27 +29,44 @@ export interface ResolvedName {
   readonly error?: NameError;
 }
 
-let cachedOrigin = '';
-let cachedOriginScan: ScannedName = scanName('.');
-
-function scanOrigin(origin: string): ScannedName {
-  if (origin !== cachedOrigin) {
-    cachedOrigin = origin;
-    cachedOriginScan = scanName(origin);
-  }
-  return cachedOriginScan;
+/** What resolving names against one origin needs to know of it, worked out once per origin. */
+interface OriginFacts {
+  /** The origin as the caller passed it (the cache key: compared by identity first, which is what makes it cheap). */
+  readonly given: string;
+  /** With its trailing dot. */
+  readonly absolute: string;
+  readonly scan: ScannedName;
+  readonly key: string;
+  /** Octets in wire form. */
+  readonly wire: number;
+  /** True when the origin is its own key (already lower case, no escapes to canonicalise). */
+  readonly isKey: boolean;
 }
+
+function originFacts(origin: string): OriginFacts {
+  const absolute = origin.endsWith('.') ? origin : `${origin}.`;
+  const scan = scanName(absolute);
+  const key = keyFromLabels(scan.keys);
+  return { given: origin, absolute, scan, key, wire: wireLengthOf(scan.octets), isKey: key === absolute };
+}
+
+// The parser resolves every name against the same origin object: remembering the last one's facts spares a scan
+// of it, and comparisons of it (a string built by concatenation is compared character by character in V8's
+// runtime) on each name.
+let lastOrigin: OriginFacts = originFacts('.');
 
 /**
  * Resolves `@`, relative and absolute names against `origin` (absolute, with trailing dot). Offsets in the error
  * are relative to `text`. Never throws.
  */
 export function resolveName(text: string, origin: string): ResolvedName {
-  const absoluteOrigin = origin.endsWith('.') ? origin : `${origin}.`;
-  const originScan = scanOrigin(absoluteOrigin);
+  if (origin !== lastOrigin.given) lastOrigin = originFacts(origin);
+  const facts = lastOrigin;
+  const absoluteOrigin = facts.absolute;
+  const originScan = facts.scan;
   if (text !== '@' && !originScan.error) {
     const shape = plainShape(text);
-    if (shape >= 0) return resolvePlain(text, absoluteOrigin, shape);
+    if (shape >= 0) return resolvePlain(text, facts, shape);
   }
   if (text === '') {
     const key = keyFromLabels(originScan.keys);
@@ -76,32 +93,23 @@ export function resolveName(text: string, origin: string): ResolvedName {
   return withLength({ name, scan: combined, error: own.error }, text);
 }
 
-let cachedOriginKey = '.';
-let cachedOriginWire = 1;
-let cachedOriginFor = '.';
-
 /** The fast path for the common case: letters, digits, `-`, `_` ... and dots, no escapes (see plainShape). */
-function resolvePlain(text: string, absoluteOrigin: string, shape: number): ResolvedName {
-  if ((shape & PLAIN_LONG_LABEL) !== 0) return longLabel(text, absoluteOrigin);
-  if (cachedOriginFor !== absoluteOrigin) {
-    cachedOriginFor = absoluteOrigin;
-    cachedOriginKey = keyFromLabels(scanOrigin(absoluteOrigin).keys);
-    cachedOriginWire = wireLengthOf(scanOrigin(absoluteOrigin).octets);
-  }
+function resolvePlain(text: string, origin: OriginFacts, shape: number): ResolvedName {
+  if ((shape & PLAIN_LONG_LABEL) !== 0) return longLabel(text, origin);
   const absolute = text.charCodeAt(text.length - 1) === 46; /* . */
   // Each label costs its length plus one length octet: the dots and the root account for exactly that.
-  const wire = absolute ? text.length + 1 : text.length + 1 + cachedOriginWire;
-  const name = absolute ? text : joinOrigin(text, absoluteOrigin);
+  const wire = absolute ? text.length + 1 : text.length + 1 + origin.wire;
+  const name = absolute ? text : joinOrigin(text, origin.absolute);
   // A name already in lower case is its own key: one string instead of two equal ones, which the linter then
   // flattens once (a joined name is a rope until first read character by character).
   const key =
     (shape & PLAIN_UPPER) === 0
-      ? absolute || cachedOriginKey === absoluteOrigin
+      ? absolute || origin.isKey
         ? name
-        : joinOrigin(text, cachedOriginKey)
+        : joinOrigin(text, origin.key)
       : absolute
         ? text.toLowerCase()
-        : joinOrigin(text.toLowerCase(), cachedOriginKey);
+        : joinOrigin(text.toLowerCase(), origin.key);
   if (wire <= MAX_NAME) return { name, key };
   return {
     name,
@@ -116,7 +124,7 @@ function resolvePlain(text: string, absoluteOrigin: string, shape: number): Reso
 }
 
 /** A plain name with a label over 63 octets: the error names the first such label. */
-function longLabel(text: string, absoluteOrigin: string): ResolvedName {
+function longLabel(text: string, origin: OriginFacts): ResolvedName {
   const absolute = text.endsWith('.');
   const end = absolute ? text.length - 1 : text.length;
   let labelStart = 0;
@@ -125,7 +133,7 @@ function longLabel(text: string, absoluteOrigin: string): ResolvedName {
     if (dot < 0 || dot > end) dot = end;
     if (dot - labelStart > MAX_LABEL) {
       const label = text.slice(labelStart, dot);
-      const name = absolute ? text : joinOrigin(text, absoluteOrigin);
+      const name = absolute ? text : joinOrigin(text, origin.absolute);
       return {
         name,
         key: nameKey(name),
@@ -139,7 +147,7 @@ function longLabel(text: string, absoluteOrigin: string): ResolvedName {
     }
     labelStart = dot + 1;
   }
-  return resolvePlain(text, absoluteOrigin, 0);
+  return resolvePlain(text, origin, 0);
 }
 
 function joinOrigin(relative: string, absoluteOrigin: string): string {
