@@ -32,12 +32,24 @@ function mix(text: string, foldCase: boolean): void {
  * between two records of one owner and type, which no real zone comes near.
  */
 function hashRdata(record: ZoneRecord, foldCase: boolean): void {
-  hashA = 0x811c9dc5 | 0;
-  hashB = 0x12345678;
-  mix(record.class, foldCase);
+  // Every record of a zone has the same class (another is an error): mix it once, start each record from there.
+  if (record.class !== seededClass) {
+    hashA = 0x811c9dc5 | 0;
+    hashB = 0x12345678;
+    mix(record.class, false);
+    seededClass = record.class;
+    seedA = hashA;
+    seedB = hashB;
+  }
+  hashA = seedA;
+  hashB = seedB;
   if (record.fields.length > 0) for (const field of record.fields) mix(field.value, foldCase);
   else for (const token of record.rdata) mix(token.text, foldCase);
 }
+
+let seededClass: string | undefined;
+let seedA = 0;
+let seedB = 0;
 
 function lineStart(line: number, offset: number): Range['start'] {
   return { line, character: 0, offset };
@@ -88,7 +100,8 @@ export const duplicateRecord: Rule = {
       const size = index.ownerSize(owner);
       if (size <= walkLimit) {
         const type = index.typeId(ordinal);
-        const [h1, h2] = [hash1.get(ordinal), hash2.get(ordinal)];
+        const h1 = hash1.get(ordinal);
+        const h2 = hash2.get(ordinal);
         for (let other = index.firstAt(owner); other >= 0 && other < ordinal; other = index.nextAtOwner(other)) {
           if (index.typeId(other) === type && hash1.get(other) === h1 && hash2.get(other) === h2) return other;
         }
@@ -109,6 +122,8 @@ export const duplicateRecord: Rule = {
 
     // The fix depends on whether the following record inherits the duplicate's owner, so it waits for one record.
     let pending: { record: ZoneRecord; first: number } | undefined;
+    let foldType: string | undefined;
+    let fold = false;
     const flush = (next: ZoneRecord | undefined): void => {
       if (pending === undefined) return;
       const { record, first } = pending;
@@ -126,7 +141,11 @@ export const duplicateRecord: Rule = {
     return {
       record(record, ordinal) {
         flush(record);
-        hashRdata(record, caseInsensitiveRdata.has(record.type));
+        if (record.type !== foldType) {
+          foldType = record.type;
+          fold = caseInsensitiveRdata.has(foldType);
+        }
+        hashRdata(record, fold);
         hash1.push(hashA);
         hash2.push(hashB);
         const first = firstCopy(ordinal);
