@@ -27,6 +27,27 @@ export function rotatingRecord(i: number, kinds: 5 | 7): string {
   }
 }
 
+/** The origin of the lint benchmark's zones. */
+export const lintBenchOrigin = 'bench.example';
+
+/**
+ * The lint benchmark's zone, valid: SOA, apex NS with glue, then A, AAAA at the same owner, CNAME, MX, TXT with a comment,
+ * SRV, CAA, in turn. Valid for all three checkers so that each does its full work and none stops early.
+ */
+export function generateLintZone(records: number): string {
+  const lines = [
+    `$ORIGIN ${lintBenchOrigin}.`,
+    '$TTL 3600',
+    '@ IN SOA ns1 hostmaster ( 2024010101 7200 3600 1209600 300 )',
+    '  IN NS ns1',
+    '  IN NS ns2',
+    'ns1 IN A 192.0.2.1',
+    'ns2 IN A 192.0.2.2',
+  ];
+  for (let i = 0; lines.length - 2 < records; i++) lines.push(rotatingRecord(i, 7));
+  return `${lines.join('\n')}\n`;
+}
+
 /**
  * Replaces the section under `heading` (`## Lint`, up to the next `## ` heading) of BENCHMARKS.md, or appends it,
  * leaving the other sections alone.

@@ -7,30 +7,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { reportFailure, rotatingRecord, writeBenchmarkSection } from './common';
+import { generateLintZone, lintBenchOrigin, reportFailure, writeBenchmarkSection } from './common';
+import { describePhases, type LintPhases } from './lint-phases';
 
 const projectRoot = path.resolve(__dirname, '../..');
-const origin = 'bench.example';
+const origin = lintBenchOrigin;
 /** A peer that takes longer than this on one zone is reported as timed out. */
 const timeoutMs = 600_000;
-
-/**
- * A realistic, valid zone: SOA, apex NS with glue, then A, AAAA at the same owner, CNAME, MX, TXT with a comment,
- * SRV, CAA, in turn. Valid for all three checkers so that each does its full work and none stops early.
- */
-export function generateLintZone(records: number): string {
-  const lines = [
-    `$ORIGIN ${origin}.`,
-    '$TTL 3600',
-    '@ IN SOA ns1 hostmaster ( 2024010101 7200 3600 1209600 300 )',
-    '  IN NS ns1',
-    '  IN NS ns2',
-    'ns1 IN A 192.0.2.1',
-    'ns2 IN A 192.0.2.2',
-  ];
-  for (let i = 0; lines.length - 2 < records; i++) lines.push(rotatingRecord(i, 7));
-  return `${lines.join('\n')}\n`;
-}
 
 interface Measure {
   readonly tool: string;
@@ -158,7 +141,22 @@ function machine(): string {
   );
 }
 
-function report(rows: readonly Measure[], sizes: readonly number[]): string {
+/** The phase breakdown of lint-phases.ts on `file`, in a fresh process; undefined (with a note) when it fails. */
+function phasesOf(file: string): LintPhases | undefined {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'lint-phases.ts'), '0', '--file', file],
+    { cwd: projectRoot, encoding: 'utf8', timeout: timeoutMs },
+  );
+  try {
+    return JSON.parse(result.stdout) as LintPhases;
+  } catch {
+    process.stdout.write(`lint phases: no result (${result.stderr.trim().split('\n')[0] ?? 'no output'})\n`);
+    return undefined;
+  }
+}
+
+function report(rows: readonly Measure[], sizes: readonly number[], phases: string | undefined): string {
   const lines = [
     '## Lint',
     '',
@@ -190,6 +188,7 @@ function report(rows: readonly Measure[], sizes: readonly number[]): string {
       );
     }
   }
+  if (phases !== undefined) lines.push('', phases);
   return `${lines.join('\n')}\n`;
 }
 
@@ -198,6 +197,7 @@ export function run(sizes: readonly number[] = [100_000, 1_000_000]): Promise<vo
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-records-lint-bench-'));
   const rows: Measure[] = [];
+  let phases: string | undefined;
   try {
     for (const records of sizes) {
       const file = path.join(dir, `bench-${records}.zone`);
@@ -209,12 +209,16 @@ export function run(sizes: readonly number[] = [100_000, 1_000_000]): Promise<vo
           `  ${row.tool}: ${format(row.seconds, 2)} s wall, ${format(row.cpuSeconds, 2)} s CPU, ${format(row.peakMb, 0)} MB (${row.note})\n`,
         );
       }
+      if (records === Math.max(...sizes)) {
+        const measured = phasesOf(file);
+        if (measured !== undefined) phases = describePhases(records, measured);
+      }
       fs.rmSync(file);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const section = report(rows, sizes);
+  const section = report(rows, sizes, phases);
   process.stdout.write(`\n${section}`);
   writeBenchmarkSection('## Lint', section);
   return Promise.resolve();
