@@ -20,11 +20,13 @@ const IODEF_URL = /^(?:mailto:[^\s@]+@[^\s@]+|https?:\/\/\S+)$/i;
 
 /** Why an issue/issuewild/issuemail value is malformed, or undefined when it is fine. */
 export function checkIssueValue(value: string): string | undefined {
+  if (!value.includes(';')) {
+    const domain = value.trim();
+    return domain === '' || ISSUER_DOMAIN.test(domain) ? undefined : notIssuerDomain(domain);
+  }
   const [domainPart = '', ...parameters] = value.split(';');
   const domain = domainPart.trim();
-  if (domain !== '' && !ISSUER_DOMAIN.test(domain)) {
-    return `"${domain}" is not an issuer domain name (for example "letsencrypt.org"; ";" alone forbids issuance).`;
-  }
+  if (domain !== '' && !ISSUER_DOMAIN.test(domain)) return notIssuerDomain(domain);
   for (const raw of parameters) {
     const parameter = raw.trim();
     if (parameter === '' && parameters.length === 1 && domain === '') continue;
@@ -33,6 +35,10 @@ export function checkIssueValue(value: string): string | undefined {
     }
   }
   return undefined;
+}
+
+function notIssuerDomain(domain: string): string {
+  return `"${domain}" is not an issuer domain name (for example "letsencrypt.org"; ";" alone forbids issuance).`;
 }
 
 function checkValue(reader: RdataReader, tag: string, value: string, token: Token): void {

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { decimalValue } from '../../../../server/src/zone/rdata/reader';
+import fc from 'fast-check';
 import { isHostname } from '../../../../server/src/zone/rdata';
 import { codes, covered, errors, fields, parse } from './helpers';
 
@@ -77,5 +79,30 @@ describe('rdata: name types (CNAME, NS, PTR, DNAME, MX, SRV, KX, RP ...)', () =>
     assert.deepEqual(fields(parse('AFSDB', '1 afs')), ['subtype=1', 'hostname=afs.example.com.']);
     assert.deepEqual(codes(parse('MINFO', 'a.')), ['missing-rdata']);
     assert.deepEqual(fields(parse('MB', 'mbox')), ['madname=mbox.example.com.']);
+  });
+});
+
+describe('isHostname and decimalValue against the patterns they replace', () => {
+  const hostname = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
+  const hostChar = fc.constantFrom('a', 'Z', '0', '9', '-', '.', '.', '_', '*', ' ', 'é', '@');
+
+  it('isHostname agrees with the host name pattern on names without escapes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: hostChar, maxLength: 14 }), (name) => {
+        assert.equal(isHostname(name), name === '.' || hostname.test(name), name);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('decimalValue reads what Number reads from digits, and NaN from anything else', () => {
+    const digitChar = fc.constantFrom('0', '1', '7', '9', '9', ' ', '-', 'a', '.', '+');
+    fc.assert(
+      fc.property(fc.string({ unit: digitChar, maxLength: 22 }), (text) => {
+        const expected = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+        assert.ok(Object.is(decimalValue(text), expected), text);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
