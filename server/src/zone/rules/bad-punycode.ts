@@ -3,7 +3,7 @@ import type { Range } from '../types';
 import { rdataNamePositions, rdataNameToken } from './name-positions';
 import { subRange } from './ranges';
 import type { Rule, RuleContext } from './types';
-import { sourceText } from './types';
+import { documentWithout, sourceText } from './types';
 
 const acePrefix = /xn--/i;
 
@@ -26,10 +26,10 @@ export const badPunycode: Rule = {
   create(context) {
     // Only a written `xn--` label can be reported (the name is checked as written), so a document without one has
     // nothing of its own to check (the records of included files still are): one scan instead of every name.
-    const noAceInDocument = context.documentText !== undefined && !acePrefix.test(context.documentText);
+    const noAceInDocument = documentWithout(context, acePrefix);
     return {
       record(record) {
-        if (noAceInDocument && record.file === undefined) return;
+        if (record.file === undefined && noAceInDocument()) return;
         // The owner test comes first: ownerRange is computed on each read.
         const ownerRange = record.ownerKey.includes('xn--') ? record.ownerRange : undefined;
         if (ownerRange !== undefined) {

@@ -2,7 +2,7 @@ import { hasNonAsciiLabel, toAsciiName } from '../names';
 import type { Range } from '../types';
 import { rdataNamePositions, rdataNameToken } from './name-positions';
 import type { Finding, Rule } from './types';
-import { sourceText } from './types';
+import { documentWithout, sourceText } from './types';
 
 const nonAscii = /[\u0080-\uffff]/;
 
@@ -33,10 +33,10 @@ export const nonPunycodeName: Rule = {
   create(context) {
     // Findings quote the name as written, so a document written in ASCII alone has none of its own (the records
     // of included files are still checked): one scan of the text instead of a check of every name.
-    const asciiDocument = context.documentText !== undefined && !nonAscii.test(context.documentText);
+    const asciiDocument = documentWithout(context, nonAscii);
     return {
       record(record) {
-        if (asciiDocument && record.file === undefined) return;
+        if (record.file === undefined && asciiDocument()) return;
         // The owner test comes first: ownerRange is computed on each read.
         const ownerRange = hasNonAsciiLabel(record.owner) ? record.ownerRange : undefined;
         if (ownerRange !== undefined) {

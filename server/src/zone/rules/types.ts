@@ -66,6 +66,26 @@ export function relatedAt(index: ZoneIndex, ordinal: number, message: string): R
   return { message, range: index.range(ordinal), file: index.file(ordinal) };
 }
 
+/** Records a rule checks one by one before `documentWithout` scans the document instead. */
+const recordsBeforeScan = 4096;
+
+/**
+ * For a rule whose findings quote the document's own text: a test, true once the document's text is known to have no
+ * match for `pattern` (so its records cannot have a finding and need no check). The text is scanned at most once,
+ * and only after a few thousand records, so that a lint of a few records (a language server edit) does not pay for
+ * scanning the whole document.
+ */
+export function documentWithout(context: RuleContext, pattern: RegExp): () => boolean {
+  let asked = 0;
+  let answer: boolean | undefined;
+  return () => {
+    if (answer !== undefined) return answer;
+    if (++asked < recordsBeforeScan) return false;
+    answer = context.documentText !== undefined && !pattern.test(context.documentText);
+    return answer;
+  };
+}
+
 /** The source text of a range of the linted document; undefined for an included file or when the text is unknown. */
 export function sourceText(context: RuleContext, range: Range, file: string | undefined): string | undefined {
   if (file !== undefined || context.documentText === undefined) return undefined;

@@ -89,3 +89,33 @@ describe('rules: names', () => {
     });
   });
 });
+
+describe('Punycode rules on large documents (past the point where they scan the text once)', () => {
+  const filler = Array.from({ length: 5000 }, (_, i) => `h${i} IN A 192.0.2.1`).join('\n');
+  const bigZone = (tail: string): string => `$ORIGIN example.com.\n$TTL 300\n${filler}\n${tail}\n`;
+
+  it('still reports a name written late in the document, and those of an included ASCII-free file', () => {
+    const late = lintText(bigZone('bücher IN A 192.0.2.2\nxn--zz IN A 192.0.2.3'), { profile: 'bind' });
+    assert.deepEqual(
+      only('non-punycode-name', late).map((d) => d.range.start.line),
+      [5002],
+    );
+    assert.deepEqual(
+      only('bad-punycode', late).map((d) => d.range.start.line),
+      [5003],
+    );
+    const included = lintText(bigZone('$INCLUDE sub.zone'), {
+      profile: 'bind',
+      path: '/zones/main.zone',
+      readFile: () => 'bücher IN A 192.0.2.2\nxn--zz IN A 192.0.2.3\n',
+    });
+    assert.deepEqual(
+      only('non-punycode-name', included).map((d) => [d.file, d.range.start.line]),
+      [['/zones/sub.zone', 0]],
+    );
+    assert.deepEqual(
+      only('bad-punycode', included).map((d) => [d.file, d.range.start.line]),
+      [['/zones/sub.zone', 1]],
+    );
+  });
+});
