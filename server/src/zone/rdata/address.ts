@@ -24,14 +24,25 @@ function hexValue(code: number): number {
  * One pass over the characters: AAAA records are a large share of big zones, and splitting allocated per group.
  */
 export function parseIpv6(text: string): number[] | undefined {
-  const length = text.length;
-  if (length < 2 || length > 45) return undefined;
   const groups: number[] = [];
-  // Where `::` stands in `groups` (-1 when there is none).
+  return scanIpv6(text, groups) ? groups : undefined;
+}
+
+/** True for any IPv6 text form. */
+export function isIpv6(text: string): boolean {
+  return scanIpv6(text, undefined);
+}
+
+/** Whether `text` is an IPv6 address; its eight groups go into `groups` when one is given (none is allocated). */
+function scanIpv6(text: string, groups: number[] | undefined): boolean {
+  const length = text.length;
+  if (length < 2 || length > 45) return false;
+  let count = 0;
+  // Where `::` stands among the groups (-1 when there is none).
   let gap = -1;
   let at = 0;
   if (text.charCodeAt(0) === COLON) {
-    if (text.charCodeAt(1) !== COLON) return undefined;
+    if (text.charCodeAt(1) !== COLON) return false;
     gap = 0;
     at = 2;
   }
@@ -47,39 +58,38 @@ export function parseIpv6(text: string): number[] | undefined {
         continue;
       }
       const digit = hexValue(code);
-      if (digit < 0) return undefined;
+      if (digit < 0) return false;
       value = value * 16 + digit;
     }
     if (dotted) {
       // An embedded IPv4 address is only allowed as the very last group pair.
-      if (end !== length || !isIpv4(text.slice(at))) return undefined;
-      const octets = text.slice(at).split('.').map(Number);
-      groups.push(((octets[0] ?? 0) << 8) | (octets[1] ?? 0), ((octets[2] ?? 0) << 8) | (octets[3] ?? 0));
+      if (end !== length || !isIpv4(text.slice(at))) return false;
+      if (groups !== undefined) {
+        const octets = text.slice(at).split('.').map(Number);
+        groups.push(((octets[0] ?? 0) << 8) | (octets[1] ?? 0), ((octets[2] ?? 0) << 8) | (octets[3] ?? 0));
+      }
+      count += 2;
       break;
     }
-    if (end === at || end - at > 4) return undefined;
-    groups.push(value);
+    if (end === at || end - at > 4) return false;
+    groups?.push(value);
+    count++;
     if (end === length) break;
     // A colon: `::` marks the gap (once), a single one separates two groups and must be followed by one.
     if (text.charCodeAt(end + 1) === COLON) {
-      if (gap >= 0) return undefined;
-      gap = groups.length;
+      if (gap >= 0) return false;
+      gap = count;
       at = end + 2;
     } else {
-      if (end + 1 === length) return undefined;
+      if (end + 1 === length) return false;
       at = end + 1;
     }
   }
-  if (gap < 0) return groups.length === 8 ? groups : undefined;
-  const missing = 8 - groups.length;
-  if (missing < 1) return undefined;
-  groups.splice(gap, 0, ...new Array<number>(missing).fill(0));
-  return groups;
-}
-
-/** True for any IPv6 text form. */
-export function isIpv6(text: string): boolean {
-  return parseIpv6(text) !== undefined;
+  if (gap < 0) return count === 8;
+  const missing = 8 - count;
+  if (missing < 1) return false;
+  groups?.splice(gap, 0, ...new Array<number>(missing).fill(0));
+  return true;
 }
 
 /** The RFC 5952 form of an IPv6 address (lower case, longest zero run compressed), or undefined. */
@@ -110,12 +120,13 @@ export const parseA: RdataParser = (tokens, context) => {
   const reader = new RdataReader(tokens, context, 'A');
   const token = reader.take('address');
   if (token) {
-    reader.tokenField('address', token.text, token);
-    if (token.kind !== 'word' || !isIpv4(token.text)) {
-      const hint = isIpv6(token.text) ? ' It is an IPv6 address: use an AAAA record.' : '';
+    const text = token.text;
+    reader.tokenField('address', text, token);
+    if (token.kind !== 'word' || !isIpv4(text)) {
+      const hint = isIpv6(text) ? ' It is an IPv6 address: use an AAAA record.' : '';
       reader.report(
         'bad-ipv4',
-        `"${token.text}" is not an IPv4 address (four numbers 0-255 separated by dots).${hint}`,
+        `"${text}" is not an IPv4 address (four numbers 0-255 separated by dots).${hint}`,
         token.range,
       );
     }
@@ -128,10 +139,11 @@ export const parseAaaa: RdataParser = (tokens, context) => {
   const reader = new RdataReader(tokens, context, 'AAAA');
   const token = reader.take('address');
   if (token) {
-    reader.tokenField('address', token.text, token);
-    if (token.kind !== 'word' || !isIpv6(token.text)) {
-      const hint = isIpv4(token.text) ? ' It is an IPv4 address: use an A record.' : '';
-      reader.report('bad-ipv6', `"${token.text}" is not an IPv6 address.${hint}`, token.range);
+    const text = token.text;
+    reader.tokenField('address', text, token);
+    if (token.kind !== 'word' || !isIpv6(text)) {
+      const hint = isIpv4(text) ? ' It is an IPv4 address: use an A record.' : '';
+      reader.report('bad-ipv6', `"${text}" is not an IPv6 address.${hint}`, token.range);
     }
   }
   reader.end();

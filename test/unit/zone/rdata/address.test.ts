@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { isIP } from 'node:net';
 import { canonicalIpv6, isIpv4, isIpv6 } from '../../../../server/src/zone/rdata';
 import { codes, covered, fields, parse } from './helpers';
 
@@ -111,3 +113,16 @@ import type { Range } from '../../../../server/src/zone/types';
 function parseWithTypeRange(typeRange: Range) {
   return parseRdata('A', [], { origin: 'example.com.', file: 'inc.zone', typeRange });
 }
+
+describe('isIpv6 against Node', () => {
+  it("agrees with node:net's isIP on strings of hex digits, colons and dots", () => {
+    const unit = fc.constantFrom('0', '1', 'a', 'F', 'f', ':', ':', ':', '.', '2', '5', '9');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), (text) => {
+        assert.equal(isIpv6(text), isIP(text) === 6, text);
+        assert.equal(canonicalIpv6(text) !== undefined, isIP(text) === 6, text);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
