@@ -39,7 +39,7 @@ export function lookupType(word: string): TypeLookup {
   const cached = typeCache.get(word);
   if (cached !== undefined) return cached;
   const result = computeType(word);
-  if (typeCache.size < 4096) typeCache.set(word, result);
+  if (keepable(word) && typeCache.size < 4096) typeCache.set(word, result);
   return result;
 }
 
@@ -59,12 +59,20 @@ function computeType(word: string): TypeLookup {
 
 const classCache = new Map<string, string | null>();
 
+/**
+ * Whether a head word may be kept in a cache. Every mnemonic is short; a long word is a mistake not worth keeping,
+ * and it may be a slice of the document that would keep the whole document alive.
+ */
+export function keepable(word: string): boolean {
+  return word.length <= 12;
+}
+
 /** Reads a class word (any case): IN, CH, HS, CS, their long forms, or `CLASSnnn`; the canonical name or undefined. */
 export function lookupClass(word: string): string | undefined {
   let cached = classCache.get(word);
   if (cached === undefined) {
     cached = computeClass(word) ?? null;
-    if (classCache.size < 4096) classCache.set(word, cached);
+    if (keepable(word) && classCache.size < 4096) classCache.set(word, cached);
   }
   return cached ?? undefined;
 }

@@ -1,5 +1,5 @@
 // The head of a record (`[ttl] [class] type`, in either order) and the TTL and class a record ends up with.
-import { lookupClass, lookupType, looksLikeClass, type TypeLookup } from './mnemonics';
+import { keepable, lookupClass, lookupType, looksLikeClass, type TypeLookup } from './mnemonics';
 import type { ZoneReader } from './parser-engine';
 import type { EntryWords } from './parser-entry';
 import { parseTtl } from './ttl';
@@ -28,7 +28,7 @@ function headWord(text: string, start: number, end: number): HeadWord {
   if (recent !== undefined && recent.text.length === length && text.startsWith(recent.text, start)) return recent;
   const word = text.slice(start, end);
   const read: HeadWord = { text: word, type: lookupType(word), class: lookupClass(word) };
-  recentWords[slot] = read;
+  if (keepable(word)) recentWords[slot] = read;
   return read;
 }
 
