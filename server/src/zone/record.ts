@@ -93,11 +93,6 @@ export class ParsedRecord implements ZoneRecord {
     this.generated = generated;
   }
 
-  /** The position of an offset of the record's own text (a finding made later can locate itself this way). */
-  rangeOf(start: number, end: number): Range {
-    return this.source.range(start, end);
-  }
-
   get ownerRange(): Range | undefined {
     return this.ownerStart < 0 ? undefined : this.source.range(this.ownerStart, this.ownerEnd);
   }

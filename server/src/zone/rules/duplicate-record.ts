@@ -1,13 +1,11 @@
 import type { Fix, Range, ZoneRecord } from '../types';
 import type { Finding, Rule, RuleContext } from './types';
 import { relatedAt, sourceText } from './types';
-import { IntColumn } from './zone-index';
+import { IntColumn } from './columns';
+import { ownerWalkLimit } from './zone-index';
 
 // Types whose rdata is only names and numbers: names compare case-insensitively (RFC 4034 section 6.2).
 const caseInsensitiveRdata = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MX', 'SRV', 'KX', 'AFSDB', 'RT']);
-
-/** Owners with more records than this get a map instead of a walk along their records. */
-const walkLimit = 32;
 
 // The two hashes of the last record, set by `hashRdata` (no array allocated per record).
 let hashA = 0;
@@ -98,7 +96,7 @@ export const duplicateRecord: Rule = {
     const firstCopy = (ordinal: number): number => {
       const owner = index.ownerOfRecord(ordinal);
       const size = index.ownerSize(owner);
-      if (size <= walkLimit) {
+      if (size <= ownerWalkLimit) {
         const type = index.typeId(ordinal);
         const h1 = hash1.get(ordinal);
         const h2 = hash2.get(ordinal);
@@ -107,7 +105,7 @@ export const duplicateRecord: Rule = {
         }
         return -1;
       }
-      if (size === walkLimit + 1) {
+      if (size === ownerWalkLimit + 1) {
         // The owner just outgrew walking: index its earlier records once.
         for (let other = index.firstAt(owner); other >= 0 && other < ordinal; other = index.nextAtOwner(other)) {
           const key = largeKey(owner, other);

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import type { ZoneIndex } from './zone-index';
+import { ownerWalkLimit } from './zone-index';
 import { relatedAt } from './types';
 
 /** RFC 2181 5.2: the records of an RRset (same owner, class and type) have the same TTL. */
@@ -24,7 +24,7 @@ export const mixedTtlRrset: Rule = {
             const type = index.typeId(ordinal);
             if (type === rrsig) continue;
             // Most owners have a handful of records: walking them beats a map.
-            const first = size <= walkLimit ? firstAtOwnerOfType(index, owner, type) : firstOfType.get(type);
+            const first = size <= ownerWalkLimit ? index.firstOfTypeId(owner, type) : firstOfType.get(type);
             if (first === undefined || first === ordinal) {
               firstOfType.set(type, ordinal);
               continue;
@@ -43,11 +43,3 @@ export const mixedTtlRrset: Rule = {
     };
   },
 };
-
-const walkLimit = 32;
-
-function firstAtOwnerOfType(index: ZoneIndex, owner: number, type: number): number {
-  let ordinal = index.firstAt(owner);
-  while (index.typeId(ordinal) !== type) ordinal = index.nextAtOwner(ordinal);
-  return ordinal;
-}

@@ -1,6 +1,7 @@
-import { ParsedRecord } from '../record';
+import { ParsedRecord, type OffsetToken } from '../record';
 import type { SourceText } from '../source';
 import type { Range, Token, ZoneRecord } from '../types';
+import { IntTable } from './columns';
 import { documentStart } from './ranges';
 
 /**
@@ -9,9 +10,13 @@ import { documentStart } from './ranges';
  * for every one of them, and almost none ever becomes a finding. Places in records that are not parsed records
  * (built by hand) are kept whole.
  */
+// Columns of a place: its source's index in `sources` (-1 when kept whole in `whole`), then its offsets.
+const SOURCE = 0;
+const START = 1;
+const END = 2;
+
 export class RangeStore {
-  private offsets = new Int32Array(3 * 1024);
-  private count = 0;
+  private readonly places = new IntTable(3);
   private readonly sources: SourceText[] = [];
   private readonly sourceIds = new Map<SourceText, number>();
   private lastSource: SourceText | undefined;
@@ -20,7 +25,6 @@ export class RangeStore {
 
   /** Keeps the place of `record`, or of `token` in it; returns its id (ids count up from 0). */
   add(record: ZoneRecord, token?: Token): number {
-    const id = this.count;
     let start = -1;
     let end = -1;
     let sourceId = -1;
@@ -34,23 +38,20 @@ export class RangeStore {
       }
       if (start >= 0) sourceId = this.sourceId(record.source);
     }
-    if (sourceId < 0) this.whole.set(id, token === undefined ? record.range : token.range);
-    if (3 * (id + 1) > this.offsets.length) {
-      const grown = new Int32Array(this.offsets.length * 2);
-      grown.set(this.offsets);
-      this.offsets = grown;
-    }
-    this.offsets[3 * id] = sourceId;
-    this.offsets[3 * id + 1] = start;
-    this.offsets[3 * id + 2] = end;
-    this.count = id + 1;
+    // Read before anything is stored: a record whose range cannot be read leaves the store as it was.
+    const whole = sourceId < 0 ? (token === undefined ? record.range : token.range) : undefined;
+    const id = this.places.addRow();
+    if (whole !== undefined) this.whole.set(id, whole);
+    this.places.set(id, SOURCE, sourceId);
+    this.places.set(id, START, start);
+    this.places.set(id, END, end);
     return id;
   }
 
   range(id: number): Range {
-    const source = this.sources[this.offsets[3 * id] ?? -1];
+    const source = this.sources[this.places.get(id, SOURCE)];
     if (source === undefined) return this.whole.get(id) ?? documentStart;
-    return source.range(this.offsets[3 * id + 1] ?? 0, this.offsets[3 * id + 2] ?? 0);
+    return source.range(this.places.get(id, START), this.places.get(id, END));
   }
 
   private sourceId(source: SourceText): number {
@@ -67,7 +68,7 @@ export class RangeStore {
   }
 }
 
-function hasOffsets(token: Token): token is Token & { readonly start: number; readonly end: number } {
+function hasOffsets(token: Token): token is OffsetToken {
   const { start, end } = token as Partial<{ start: unknown; end: unknown }>;
   return typeof start === 'number' && typeof end === 'number';
 }

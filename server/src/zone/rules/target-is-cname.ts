@@ -1,11 +1,12 @@
 import { nameKey } from '../names';
 import { targetToken } from './name-positions';
+import { IntColumn } from './columns';
 import { inZone } from './out-of-zone';
 import { RangeStore } from './range-store';
 import { StringTable } from './string-table';
 import type { Rule } from './types';
 import { relatedAt } from './types';
-import { IntColumn, TypeBit } from './zone-index';
+import { TypeBit } from './zone-index';
 
 const typeCodes = ['MX', 'NS', 'SRV'];
 

@@ -1,76 +1,7 @@
 import type { Range, ZoneRecord } from '../types';
+import { IntColumn, IntTable, NumberColumn } from './columns';
 import { RangeStore } from './range-store';
 import { StringTable } from './string-table';
-
-/** A growable column of 32-bit integers: four bytes a record instead of a JS object per record. */
-export class IntColumn {
-  private data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-
-  get(index: number): number {
-    return this.data[index] ?? 0;
-  }
-
-  set(index: number, value: number): void {
-    this.data[index] = value;
-  }
-}
-
-/** Same as IntColumn for values that may not fit 32 bits (TTLs up to 2^32-1 and beyond). */
-class NumberColumn {
-  private data = new Float64Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-
-  get(index: number): number {
-    return this.data[index] ?? 0;
-  }
-}
-
-/** Fixed-width rows of 32-bit integers in one typed array: one bounds check and one growth for a whole row. */
-class IntTable {
-  private data: Int32Array;
-  length = 0;
-
-  constructor(private readonly width: number) {
-    this.data = new Int32Array(width * 1024);
-  }
-
-  /** Appends a row of zeros and returns its index. */
-  addRow(): number {
-    if ((this.length + 1) * this.width > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    return this.length++;
-  }
-
-  get(row: number, column: number): number {
-    return this.data[row * this.width + column] ?? 0;
-  }
-
-  set(row: number, column: number, value: number): void {
-    this.data[row * this.width + column] = value;
-  }
-}
 
 // Columns of the per-record table.
 const TYPE = 0;
@@ -78,6 +9,9 @@ const FILE = 1;
 const NEXT = 2;
 const OWNER = 3;
 const RECORD_WIDTH = 4;
+
+/** Owners with at most this many records are searched by walking them; larger ones get a map. */
+export const ownerWalkLimit = 32;
 
 /** Type bits kept per owner so that rules can skip owners that cannot match without walking their records. */
 export const TypeBit = {
@@ -132,7 +66,7 @@ export class ZoneIndex {
   private readonly files: (string | undefined)[] = [undefined];
   private readonly fileIds = new Map<string, number>();
 
-  /** Per record: type id, file id, next record at the owner, owner id, and where it is (see the column constants). */
+  /** Per record: type id, file id, next record at the owner and owner id (see the column constants). */
   private readonly records = new IntTable(RECORD_WIDTH);
   /** Each record's range, by ordinal. */
   private readonly ranges = new RangeStore();
@@ -257,16 +191,17 @@ export class ZoneIndex {
     const key = `${ownerId} ${type}`;
     let found = this.firstOfTypeCache.get(key);
     if (found === undefined) {
-      found = -1;
-      for (let ordinal = this.ownerFirst.get(ownerId); ordinal >= 0; ordinal = this.records.get(ordinal, NEXT)) {
-        if (this.types[this.records.get(ordinal, TYPE)] === type) {
-          found = ordinal;
-          break;
-        }
-      }
+      found = this.firstOfTypeId(ownerId, this.typeIdOf(type));
       this.firstOfTypeCache.set(key, found);
     }
     return found;
+  }
+
+  /** The first record at the owner whose `typeId` is `typeId`, or -1 (a walk, not remembered). */
+  firstOfTypeId(ownerId: number, typeId: number): number {
+    let ordinal = this.ownerFirst.get(ownerId);
+    while (ordinal >= 0 && this.records.get(ordinal, TYPE) !== typeId) ordinal = this.records.get(ordinal, NEXT);
+    return ordinal;
   }
 
   /** The ordinals of the records at the owner, in file order. */
