@@ -1,6 +1,8 @@
 // Helpers the benchmark scripts share: the generated record mix, the BENCHMARKS.md section writer and the exit path.
 import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { buildSync } from 'esbuild';
 
 const projectRoot = path.resolve(__dirname, '../..');
 
@@ -70,4 +72,22 @@ export function writeBenchmarkSection(heading: string, section: string): void {
 export function reportFailure(error: unknown): void {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
+}
+
+/**
+ * Bundles `entry` (TypeScript that imports from the project root) with esbuild into `name` in the temp folder and
+ * returns the path: benchmarks measure the code as the CLI and the language server ship it, not tsx's transform.
+ */
+export function bundleForBench(name: string, entry: string): string {
+  const bundle = path.join(tmpdir(), name);
+  buildSync({
+    stdin: { contents: entry, resolveDir: projectRoot, loader: 'ts' },
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return bundle;
 }

@@ -7,11 +7,10 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import type * as Lint from '../../server/src/zone/lint';
 import type * as Parser from '../../server/src/zone/parser';
 import type * as Rules from '../../server/src/zone/rules/index';
-import { generateLintZone, lintBenchOrigin, reportFailure } from './common';
+import { bundleForBench, generateLintZone, lintBenchOrigin, reportFailure } from './common';
 
 /** CPU milliseconds of each phase; each later one includes the earlier ones. */
 export interface LintPhases {
@@ -24,23 +23,12 @@ const rounds = 3;
 const origin = `${lintBenchOrigin}.`;
 
 function bundleCore(): string {
-  const bundle = path.join(tmpdir(), 'zone-records-bench-lint-core.cjs');
-  buildSync({
-    stdin: {
-      contents: `export * from './server/src/zone/parser';
-        export * from './server/src/zone/lint';
-        export * from './server/src/zone/rules/index';`,
-      resolveDir: path.resolve(__dirname, '../..'),
-      loader: 'ts',
-    },
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
-  return bundle;
+  return bundleForBench(
+    'zone-records-bench-lint-core.cjs',
+    `export * from './server/src/zone/parser';
+      export * from './server/src/zone/lint';
+      export * from './server/src/zone/rules/index';`,
+  );
 }
 
 function cpuMilliseconds(work: () => void): number {

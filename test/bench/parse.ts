@@ -9,11 +9,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildSync } from 'esbuild';
 import type * as Parser from '../../server/src/zone/parser';
 import type { ResumePoint } from '../../server/src/zone/parser';
 import type { ParseOptions } from '../../server/src/zone/types';
-import { rotatingRecord } from './common';
+import { bundleForBench, rotatingRecord } from './common';
 
 type Mode = 'lex' | 'stream' | 'full' | 'incremental';
 
@@ -40,32 +39,23 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1048576).toFixed(0)} MB`;
 }
 
-const bundle = path.join(tmpdir(), 'zone-records-bench-parser.cjs');
+const bundleName = 'zone-records-bench-parser.cjs';
+const bundle = path.join(tmpdir(), bundleName);
 
 function bundleParser(): void {
-  const root = path.resolve(__dirname, '../..');
   // The entry re-exports the parser and adds a lexer-only loop, to tell the lexer's share from the rest.
-  buildSync({
-    stdin: {
-      contents: `export * from './server/src/zone/parser';
-        import { Lexer } from './server/src/zone/lexer';
-        import { SourceText } from './server/src/zone/source';
-        export function lexAll(text) {
-          const lexer = new Lexer(new SourceText(text), 0, text.length, () => {});
-          let count = 0;
-          while (lexer.next() !== undefined) count++;
-          return count;
-        }`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
+  bundleForBench(
+    bundleName,
+    `export * from './server/src/zone/parser';
+      import { Lexer } from './server/src/zone/lexer';
+      import { SourceText } from './server/src/zone/source';
+      export function lexAll(text) {
+        const lexer = new Lexer(new SourceText(text), 0, text.length, () => {});
+        let count = 0;
+        while (lexer.next() !== undefined) count++;
+        return count;
+      }`,
+  );
 }
 
 function measure(mode: Mode, count: number): string {
