@@ -9,7 +9,7 @@ import { rules as allRules } from './rules/index';
 import { documentStart } from './rules/ranges';
 import type { Finding, Rule, RuleContext, RuleVisitor } from './rules/types';
 import { severityIn } from './rules/types';
-import { ZoneIndex } from './rules/zone-index';
+import { preparedLimit, ZoneIndex } from './rules/zone-index';
 import type { LintSettings } from './settings';
 import { defaultLintSettings } from './settings';
 import type { Directive, ParseResult, Severity, ZoneDiagnostic, ZoneRecord } from './types';
@@ -125,40 +125,57 @@ export function createLinter(options: LintOptions = {}): Linter {
   };
   const directiveVisitors = visitors.filter((entry) => entry.visitor.directive !== undefined);
 
+  const addRecord = (record: ZoneRecord): void => {
+    let ordinal: number;
+    try {
+      ordinal = index.add(record);
+      if (record.comment !== undefined && record.comment.text.includes(disableMarker)) {
+        const codes = disabledCodes(record.comment.text);
+        for (let line = record.range.start.line; line <= record.comment.range.start.line; line++) {
+          disable(disabled, record.file, line, codes);
+        }
+      }
+    } catch (error) {
+      // Only a malformed record object gets here; the rules could not see it consistently, so it is skipped.
+      findings.push(internalError(`a record could not be indexed and was skipped (${reason(error)})`));
+      return;
+    }
+    for (const { rule, hook } of hooksFor(record.type)) {
+      if (failed.size > 0 && failed.has(rule)) continue;
+      try {
+        hook(record, ordinal);
+      } catch (error) {
+        fail(rule, error);
+      }
+    }
+  };
+  // Records wait in small batches so that the index can fetch their owners' slots together (ZoneIndex.prepare).
+  // A parser finding or a directive first lets the waiting records through: findings keep their order.
+  const waiting: ZoneRecord[] = [];
+  const addWaiting = (): void => {
+    if (waiting.length === 0) return;
+    index.prepare(waiting);
+    for (const record of waiting) addRecord(record);
+    waiting.length = 0;
+  };
+
   return {
     record(record) {
-      let ordinal: number;
-      try {
-        ordinal = index.add(record);
-        if (record.comment !== undefined && record.comment.text.includes(disableMarker)) {
-          const codes = disabledCodes(record.comment.text);
-          for (let line = record.range.start.line; line <= record.comment.range.start.line; line++) {
-            disable(disabled, record.file, line, codes);
-          }
-        }
-      } catch (error) {
-        // Only a malformed record object gets here; the rules could not see it consistently, so it is skipped.
-        findings.push(internalError(`a record could not be indexed and was skipped (${reason(error)})`));
-        return;
-      }
-      for (const { rule, hook } of hooksFor(record.type)) {
-        if (failed.size > 0 && failed.has(rule)) continue;
-        try {
-          hook(record, ordinal);
-        } catch (error) {
-          fail(rule, error);
-        }
-      }
+      waiting.push(record);
+      if (waiting.length === preparedLimit) addWaiting();
     },
     directive(directive) {
+      addWaiting();
       for (const entry of directiveVisitors) call(entry, (visitor) => visitor.directive?.(directive));
     },
     diagnostic(diagnostic) {
+      addWaiting();
       const severity = severityFor(diagnostic.code, diagnostic.severity);
       if (severity === 'off') return;
       findings.push(severity === diagnostic.severity ? diagnostic : { ...diagnostic, severity });
     },
     finish() {
+      addWaiting();
       for (const entry of visitors) call(entry, (visitor) => visitor.end?.());
       if (options.text !== undefined) scanDisableComments(options.text, disabled);
       const kept = disabled.size === 0 ? findings : findings.filter((finding) => !isDisabled(disabled, finding));

@@ -16,6 +16,8 @@ export class StringTable {
   /** Strings that do not fit one byte per character, by id; their span in `chars` is empty. */
   private readonly wide = new Map<number, string>();
   private staged = true;
+  /** What `touch` read; kept so that the reads are not optimised away. */
+  private touched = 0;
 
   get size(): number {
     return this.count;
@@ -61,10 +63,51 @@ export class StringTable {
 
   /** The id of `text`, interning it when new. */
   intern(text: string): number {
-    const hash = this.stage(text);
+    return this.settle(text, this.stage(text));
+  }
+
+  /** The hash `intern` computes for `text`, for `touch` and `internHashed`. */
+  hashOf(text: string): number {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    return finish(hash);
+  }
+
+  /**
+   * Reads the slot where a lookup of `hash` starts. Touching a batch of hashes first lets the processor fetch
+   * their slots of a large table together, where interning one string after another waits for each in turn.
+   */
+  touch(hash: number): void {
+    const slots = this.slots;
+    this.touched ^= slots[(hash << 1) & (slots.length - 2)] ?? 0;
+  }
+
+  /** `intern` for the `hash` that `hashOf(text)` gave. */
+  internHashed(text: string, hash: number): number {
+    this.copyIn(text);
+    return this.settle(text, hash);
+  }
+
+  private settle(text: string, hash: number): number {
     const slot = this.lookup(text.length, hash, text);
     if (slot < 0) return this.add(text, hash, ~slot);
     return (this.slots[slot + 1] ?? 0) - 1;
+  }
+
+  /** `stage` without the hash. */
+  private copyIn(text: string): void {
+    if (this.charCount + text.length > this.chars.length) {
+      this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charCount + text.length));
+    }
+    const chars = this.chars;
+    let at = this.charCount;
+    let narrow = true;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 0xff) narrow = false;
+      chars[at++] = code;
+    }
+    this.staged = narrow;
   }
 
   /**

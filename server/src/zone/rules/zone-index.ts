@@ -13,6 +13,9 @@ const RECORD_WIDTH = 4;
 /** Owners with at most this many records are searched by walking them; larger ones get a map. */
 export const ownerWalkLimit = 32;
 
+/** How many owners `prepare` gets ready at most. */
+export const preparedLimit = 128;
+
 /** Type bits kept per owner so that rules can skip owners that cannot match without walking their records. */
 export const TypeBit = {
   A: 1,
@@ -60,6 +63,10 @@ export class ZoneIndex {
   private readonly ownerSizes = new IntColumn();
   private lastOwnerKey: string | undefined;
   private lastOwnerId = -1;
+  private readonly preparedKeys: string[] = [];
+  private readonly preparedHashes = new Int32Array(preparedLimit);
+  private preparedCount = 0;
+  private preparedNext = 0;
 
   private readonly types: string[] = [];
   private readonly typeIds = new Map<string, number>();
@@ -85,7 +92,7 @@ export class ZoneIndex {
     const table = this.records;
     const ordinal = table.addRow();
     // Records of one owner usually follow each other: skip the map for a repeated owner.
-    const ownerId = ownerKey === this.lastOwnerKey ? this.lastOwnerId : this.owners.intern(ownerKey);
+    const ownerId = ownerKey === this.lastOwnerKey ? this.lastOwnerId : this.ownerIdFor(ownerKey);
     if (ownerId === this.ownerFirst.length) {
       this.ownerFirst.push(ordinal);
       this.ownerLast.push(ordinal);
@@ -116,6 +123,38 @@ export class ZoneIndex {
     table.set(ordinal, OWNER, ownerId);
     this.recordTtl.push(ttl);
     return ordinal;
+  }
+
+  /**
+   * Gets the owner table ready for `records`, about to be added in this order: their owners' slots are fetched
+   * together (see `StringTable.touch`), and `add` then finds them in cache.
+   */
+  prepare(records: readonly ZoneRecord[]): void {
+    const owners = this.owners;
+    let count = 0;
+    let previous = this.lastOwnerKey;
+    for (const record of records) {
+      const key = record.ownerKey;
+      if (key === previous) continue;
+      previous = key;
+      if (count === this.preparedHashes.length) break;
+      const hash = owners.hashOf(key);
+      owners.touch(hash);
+      this.preparedKeys[count] = key;
+      this.preparedHashes[count++] = hash;
+    }
+    this.preparedCount = count;
+    this.preparedNext = 0;
+  }
+
+  private ownerIdFor(key: string): number {
+    const next = this.preparedNext;
+    if (next < this.preparedCount && this.preparedKeys[next] === key) {
+      this.preparedNext = next + 1;
+      return this.owners.internHashed(key, this.preparedHashes[next] ?? 0);
+    }
+    this.preparedCount = 0;
+    return this.owners.intern(key);
   }
 
   private fileId(file: string | undefined): number {

@@ -52,3 +52,18 @@ describe('StringTable: findEntry', () => {
     assert.equal(owners.value(3), 'b.example.');
   });
 });
+
+describe('StringTable: hashOf, touch and internHashed', () => {
+  it('gives the ids intern gives, for narrow and wide strings, new and repeated', () => {
+    const plain = new StringTable();
+    const hashed = new StringTable();
+    const strings = ['a.example.', 'bücher.example.', '日本.example.', 'a.example.', '', 'b.example.', '日本.example.'];
+    for (const text of [...strings, ...Array.from({ length: 5000 }, (_, i) => `h${i % 3000}.example.`)]) {
+      const hash = hashed.hashOf(text);
+      hashed.touch(hash);
+      assert.equal(hashed.internHashed(text, hash), plain.intern(text), text);
+    }
+    assert.equal(hashed.size, plain.size);
+    for (let id = 0; id < plain.size; id++) assert.equal(hashed.value(id), plain.value(id));
+  });
+});

@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { parse } from '../../../../server/src/zone/parser';
+import { ZoneIndex } from '../../../../server/src/zone/rules/zone-index';
+import type { ZoneRecord } from '../../../../server/src/zone/types';
+
+function records(text: string): readonly ZoneRecord[] {
+  return parse(text, { origin: 'example.com.' }).records;
+}
+
+function ownerIds(index: ZoneIndex, count: number): number[] {
+  return Array.from({ length: count }, (_, ordinal) => index.ownerOfRecord(ordinal));
+}
+
+const zone = Array.from({ length: 600 }, (_, i) => `h${i % 250} A 192.0.2.${i % 200}\n  AAAA 2001:db8::${i}\n`).join(
+  '',
+);
+
+describe('ZoneIndex.prepare', () => {
+  it('leaves owner ids as adding without it gives them, batch by batch', () => {
+    const all = records(zone);
+    const plain = new ZoneIndex();
+    for (const record of all) plain.add(record);
+    const prepared = new ZoneIndex();
+    for (let at = 0; at < all.length; at += 100) {
+      const batch = all.slice(at, at + 100);
+      prepared.prepare(batch);
+      for (const record of batch) prepared.add(record);
+    }
+    assert.deepEqual(ownerIds(prepared, all.length), ownerIds(plain, all.length));
+    assert.equal(prepared.ownerCount, 250);
+    assert.equal(prepared.ownerKey(prepared.ownerOfRecord(3)), 'h1.example.com.');
+  });
+
+  it('gives the right owners when the records added are not the ones prepared', () => {
+    const [first, second, third] = records('a A 192.0.2.1\nb A 192.0.2.2\nc A 192.0.2.3\n');
+    assert.ok(first && second && third);
+    const index = new ZoneIndex();
+    index.prepare([first, second, third]);
+    index.add(third);
+    index.add(first);
+    index.prepare([second]);
+    index.add(third);
+    index.add(second);
+    assert.deepEqual(
+      ownerIds(index, 4).map((id) => index.ownerKey(id)),
+      ['c.example.com.', 'a.example.com.', 'c.example.com.', 'b.example.com.'],
+    );
+  });
+});
