@@ -74,12 +74,16 @@ export class StringTable {
   }
 
   /**
-   * Reads the slot where a lookup of `hash` starts. Touching a batch of hashes first lets the processor fetch
-   * their slots of a large table together, where interning one string after another waits for each in turn.
+   * Reads the slots where lookups of the first `count` hashes start. On a large table each read waits for memory;
+   * a tight loop of them lets the processor have many under way at once, where interning one string after
+   * another waits for each in turn. `internHashed` then finds them in cache.
    */
-  touch(hash: number): void {
+  touch(hashes: Int32Array, count: number): void {
     const slots = this.slots;
-    this.touched ^= slots[(hash << 1) & (slots.length - 2)] ?? 0;
+    const mask = slots.length - 2;
+    let touched = this.touched;
+    for (let i = 0; i < count; i++) touched ^= slots[((hashes[i] ?? 0) << 1) & mask] ?? 0;
+    this.touched = touched;
   }
 
   /** `intern` for the `hash` that `hashOf(text)` gave. */

@@ -138,11 +138,11 @@ export class ZoneIndex {
       if (key === previous) continue;
       previous = key;
       if (count === this.preparedHashes.length) break;
-      const hash = owners.hashOf(key);
-      owners.touch(hash);
       this.preparedKeys[count] = key;
-      this.preparedHashes[count++] = hash;
+      this.preparedHashes[count++] = owners.hashOf(key);
     }
+    // Touched apart from the hashing: with a hash computed between two reads, few reads could be under way at once.
+    owners.touch(this.preparedHashes, count);
     this.preparedCount = count;
     this.preparedNext = 0;
   }

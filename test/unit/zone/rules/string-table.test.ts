@@ -60,7 +60,7 @@ describe('StringTable: hashOf, touch and internHashed', () => {
     const strings = ['a.example.', 'bücher.example.', '日本.example.', 'a.example.', '', 'b.example.', '日本.example.'];
     for (const text of [...strings, ...Array.from({ length: 5000 }, (_, i) => `h${i % 3000}.example.`)]) {
       const hash = hashed.hashOf(text);
-      hashed.touch(hash);
+      hashed.touch(Int32Array.of(hash), 1);
       assert.equal(hashed.internHashed(text, hash), plain.intern(text), text);
     }
     assert.equal(hashed.size, plain.size);
