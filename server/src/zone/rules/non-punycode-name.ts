@@ -2,9 +2,7 @@ import { hasNonAsciiLabel, toAsciiName } from '../names';
 import type { Range } from '../types';
 import { rdataNamePositions, rdataNameToken } from './name-positions';
 import type { Finding, Rule } from './types';
-import { documentWithout, sourceText } from './types';
-
-const nonAscii = /[\u0080-\uffff]/;
+import { asciiDocument, sourceText } from './types';
 
 function finding(written: string, range: Range, file: string | undefined, where: string): Finding {
   const ascii = toAsciiName(written);
@@ -32,11 +30,11 @@ export const nonPunycodeName: Rule = {
   profiles: ['cloudflare', 'bind'],
   create(context) {
     // Findings quote the name as written, so a document written in ASCII alone has none of its own (the records
-    // of included files are still checked): one scan of the text instead of a check of every name.
-    const asciiDocument = documentWithout(context, nonAscii);
+    // of included files are still checked): one test of the text instead of a check of every name.
+    const documentIsAscii = asciiDocument(context);
     return {
       record(record) {
-        if (record.file === undefined && asciiDocument()) return;
+        if (record.file === undefined && documentIsAscii()) return;
         // The owner test comes first: ownerRange is computed on each read.
         const ownerRange = hasNonAsciiLabel(record.owner) ? record.ownerRange : undefined;
         if (ownerRange !== undefined) {

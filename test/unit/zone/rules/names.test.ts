@@ -45,6 +45,22 @@ describe('rules: names', () => {
     it('leaves ASCII names and Unicode text in TXT alone', () => {
       assert.deepEqual(only('non-punycode-name', lintText(zone('www IN TXT "grüße"', 'a IN A 192.0.2.1'))), []);
     });
+
+    it('skips the records of an ASCII document from the first one, not those of its included files', () => {
+      // An ASCII document's UTF-8 size equals its length: the rule knows it without a scan.
+      const text = '$ORIGIN example.com.\nwww IN A 192.0.2.1\n$INCLUDE sub.zone\n';
+      const found = only(
+        'non-punycode-name',
+        lintText(text, { path: '/zones/main.zone', readFile: () => 'bücher IN A 192.0.2.2\n' }),
+      );
+      assert.deepEqual(
+        found.map((d) => [d.file, at(d.range)]),
+        [['/zones/sub.zone', '0:0-0:6']],
+      );
+      // A document that is not ASCII is checked record by record, comments aside.
+      const unicode = lintText(zone('; café', 'bücher IN A 192.0.2.1'));
+      assert.deepEqual(rangesOf('non-punycode-name', unicode), ['6:0-6:6']);
+    });
   });
 
   describe('bad-punycode', () => {
