@@ -17,7 +17,7 @@ export interface LintIo {
 const processIo: LintIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => fs.readFileSync(path, 'utf8'),
+  readFile: (path) => fs.readFileSync(path).toString('utf8'),
 };
 
 interface LintArguments {
