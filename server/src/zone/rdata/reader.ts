@@ -70,14 +70,19 @@ class TokenField implements RdataField {
 
 export class RdataReader {
   private index = 0;
-  private readonly fieldList: RdataField[] = [];
+  // Sized for one field per token, what most types have: a record keeps its fields for as long as the document
+  // is open, and a pushed-to array would keep spare room (17 slots after the first push) or need a copy.
+  private readonly fieldList: RdataField[];
+  private fieldCount = 0;
   private readonly diagnosticList: ZoneDiagnostic[] = [];
 
   constructor(
     readonly tokens: readonly Token[],
     readonly context: RdataContext,
     readonly type: string,
-  ) {}
+  ) {
+    this.fieldList = new Array<RdataField>(tokens.length);
+  }
 
   get remaining(): number {
     return this.tokens.length - this.index;
@@ -124,12 +129,12 @@ export class RdataReader {
   }
 
   field(name: string, value: string, range: Range): void {
-    this.fieldList.push({ name, value, range });
+    this.fieldList[this.fieldCount++] = { name, value, range };
   }
 
   /** Adds a field that spans the whole of `token` (its range is computed only when read). */
   tokenField(name: string, value: string, token: Token): void {
-    this.fieldList.push(new TokenField(name, value, token));
+    this.fieldList[this.fieldCount++] = new TokenField(name, value, token);
   }
 
   /** Reads a decimal integer in [min, max] as field `name`. */
@@ -217,8 +222,10 @@ export class RdataReader {
   }
 
   result(): RdataResult {
-    // A pushed-to array keeps spare capacity (17 slots after the first push); records hold their fields for as
-    // long as the document is open, so they get an exact-size copy.
-    return { fields: this.fieldList.slice(), diagnostics: this.diagnosticList };
+    const fields = this.fieldList;
+    return {
+      fields: this.fieldCount === fields.length ? fields : fields.slice(0, this.fieldCount),
+      diagnostics: this.diagnosticList,
+    };
   }
 }
