@@ -55,7 +55,8 @@ export function createLinter(options: LintOptions = {}): Linter {
   const settings = options.settings ?? defaultLintSettings;
   const { profile } = settings;
   const origin = absolute(options.origin ?? '.');
-  const index = new ZoneIndex();
+  const originKey = nameKey(origin);
+  const index = new ZoneIndex(originKey);
   const findings: ZoneDiagnostic[] = [];
   const disabled = new Map<string, Map<number, Disabled>>();
   const documentBytes =
@@ -71,7 +72,7 @@ export function createLinter(options: LintOptions = {}): Linter {
     const context: RuleContext = {
       profile,
       origin,
-      originKey: nameKey(origin),
+      originKey,
       documentBytes,
       documentText: options.text,
       index,

@@ -16,6 +16,12 @@ export class StringTable {
   /** Strings that do not fit one byte per character, by id; their span in `chars` is empty. */
   private readonly wide = new Map<number, string>();
   private staged = true;
+
+  /**
+   * A string that ends with `commonSuffix` is hashed without it. The owner names of a zone all end with its
+   * origin: hashing that end again for every name costs time and tells no two names apart.
+   */
+  constructor(private readonly commonSuffix = '') {}
   /** What `touch` read; kept so that the reads are not optimised away. */
   private touched = 0;
 
@@ -50,14 +56,16 @@ export class StringTable {
     }
     const chars = this.chars;
     const source = other.chars;
+    const hashed = this.endsWithSuffix(source, start, length) ? length - this.commonSuffix.length : length;
     let hash = 0x811c9dc5;
-    for (let i = 0; i < length; i++) {
+    for (let i = 0; i < hashed; i++) {
       const code = source[start + i] ?? 0;
       hash = Math.imul(hash ^ code, 0x01000193);
       chars[this.charCount + i] = code;
     }
+    for (let i = hashed; i < length; i++) chars[this.charCount + i] = source[start + i] ?? 0;
     this.staged = true;
-    const slot = this.lookup(length, finish(hash), undefined);
+    const slot = this.lookup(length, finish(hash, length), undefined);
     return slot < 0 ? -1 : (this.slots[slot + 1] ?? 0) - 1;
   }
 
@@ -68,9 +76,10 @@ export class StringTable {
 
   /** The hash `intern` computes for `text`, for `touch` and `internHashed`. */
   hashOf(text: string): number {
+    const hashed = this.hashedLength(text);
     let hash = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    return finish(hash);
+    for (let i = 0; i < hashed; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    return finish(hash, text.length);
   }
 
   /**
@@ -125,16 +134,36 @@ export class StringTable {
     }
     const chars = this.chars;
     let at = this.charCount;
+    const hashed = this.hashedLength(text);
     let hash = 0x811c9dc5;
     let narrow = true;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < hashed; i++) {
       const code = text.charCodeAt(i);
       hash = Math.imul(hash ^ code, 0x01000193);
       if (code > 0xff) narrow = false;
       chars[at++] = code;
     }
+    for (let i = hashed; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 0xff) narrow = false;
+      chars[at++] = code;
+    }
     this.staged = narrow;
-    return finish(hash);
+    return finish(hash, text.length);
+  }
+
+  /** How many first characters of `text` its hash covers: all but the common suffix, when it has it. */
+  private hashedLength(text: string): number {
+    const suffix = this.commonSuffix;
+    return suffix !== '' && text.endsWith(suffix) ? text.length - suffix.length : text.length;
+  }
+
+  private endsWithSuffix(chars: Uint8Array, start: number, length: number): boolean {
+    const suffix = this.commonSuffix;
+    if (suffix === '' || length < suffix.length) return false;
+    const from = start + length - suffix.length;
+    for (let i = 0; i < suffix.length; i++) if (chars[from + i] !== suffix.charCodeAt(i)) return false;
+    return true;
   }
 
   private endOf(id: number): number {
@@ -220,9 +249,13 @@ function latin1(chars: Uint8Array, start: number, end: number): string {
   return text;
 }
 
-/** The last step of the hash: a multiply-xorshift over FNV-1a, so that the low bits (the slot) spread well. */
-function finish(fnv: number): number {
-  let hash = fnv ^ (fnv >>> 15);
+/**
+ * The last step of the hash: the length mixed in (it counts the common suffix, which is not hashed), then a
+ * multiply-xorshift over FNV-1a, so that the low bits (the slot) spread well.
+ */
+function finish(fnv: number, length: number): number {
+  const mixed = Math.imul(fnv ^ length, 0x01000193);
+  let hash = mixed ^ (mixed >>> 15);
   hash = Math.imul(hash, 0x2c1b3c6d);
   return hash ^ (hash >>> 12);
 }

@@ -56,7 +56,7 @@ export function typeBitOf(type: string): number {
  * range, file, next record at the same owner), so a million records cost tens of megabytes, not a copy of the zone.
  */
 export class ZoneIndex {
-  private readonly owners = new StringTable();
+  private readonly owners: StringTable;
   private readonly ownerFirst = new IntColumn();
   private readonly ownerLast = new IntColumn();
   private readonly ownerTypeBits = new IntColumn();
@@ -82,6 +82,11 @@ export class ZoneIndex {
   private lastTypeId = -1;
   private readonly typeBitsById: number[] = [];
   private readonly firstOfTypeCache = new Map<string, number>();
+
+  /** `originKey`: the zone's apex key, which (almost) every owner ends with. */
+  constructor(originKey = '') {
+    this.owners = new StringTable(originKey);
+  }
 
   /** Adds a record and returns its ordinal. */
   add(record: ZoneRecord): number {

@@ -67,3 +67,34 @@ describe('StringTable: hashOf, touch and internHashed', () => {
     for (let id = 0; id < plain.size; id++) assert.equal(hashed.value(id), plain.value(id));
   });
 });
+
+describe('StringTable with a common suffix left out of the hash', () => {
+  it('interns and finds strings with and without the suffix, and finds entries of a table without one', () => {
+    const table = new StringTable('example.com.');
+    const plain = new StringTable();
+    const strings = [
+      'example.com.',
+      'www.example.com.',
+      'www.example.org.',
+      'com.',
+      '',
+      'xexample.com.',
+      'bücher.example.com.',
+      ...Array.from({ length: 3000 }, (_, i) => `h${i}.example.com.`),
+      ...Array.from({ length: 300 }, (_, i) => `h${i}.example.net.`),
+    ];
+    strings.forEach((text, i) => {
+      assert.equal(table.intern(text), i, text);
+      plain.intern(text);
+    });
+    strings.forEach((text, i) => {
+      assert.equal(table.find(text), i, text);
+      assert.equal(table.value(i), text);
+      assert.equal(table.findEntry(plain, i), i, text);
+      const hash = table.hashOf(text);
+      assert.equal(table.internHashed(text, hash), i, text);
+    });
+    assert.equal(table.find('h3000.example.com.'), -1);
+    assert.equal(table.size, strings.length);
+  });
+});
