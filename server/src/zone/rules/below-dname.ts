@@ -1,6 +1,6 @@
 import { ancestorWith } from './ancestors';
 import type { Rule } from './types';
-import { relatedAt } from './types';
+import { atRecord, relatedAt } from './types';
 import { TypeBit } from './zone-index';
 
 /** RFC 6672 section 2.3: no records below a DNAME; resolvers never see them, the DNAME redirects the whole subtree. */
@@ -23,15 +23,13 @@ export const belowDname: Rule = {
         for (let owner = 0; owner < index.ownerCount; owner++) {
           const dnameOwner = ancestorWith(index, index.ownerKey(owner), context.originKey, TypeBit.DNAME);
           if (dnameOwner === undefined) continue;
-          const dname = index.firstOfType(dnameOwner, 'DNAME');
-          for (const ordinal of index.recordsAt(owner)) {
-            context.report({
-              message: `${index.ownerKey(owner)} is below the DNAME at ${index.ownerKey(dnameOwner)} and will never be served: move the record or remove the DNAME.`,
-              range: index.range(ordinal),
-              file: index.file(ordinal),
-              related: [relatedAt(index, dname, 'the DNAME that redirects this subtree')],
-            });
-          }
+          const dname = relatedAt(
+            index,
+            index.firstOfType(dnameOwner, 'DNAME'),
+            'the DNAME that redirects this subtree',
+          );
+          const message = `${index.ownerKey(owner)} is below the DNAME at ${index.ownerKey(dnameOwner)} and will never be served: move the record or remove the DNAME.`;
+          for (const ordinal of index.recordsAt(owner)) context.report(atRecord(index, ordinal, message, dname));
         }
       },
     };

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { relatedAt } from './types';
+import { atRecord, relatedAt } from './types';
 import { TypeBit, typeBitOf } from './zone-index';
 
 // RFC 2181 10.1 and RFC 4035 2.5: DNSSEC data may live beside a CNAME.
@@ -16,25 +16,20 @@ export const cnameAndOtherData: Rule = {
     const { index } = context;
     return {
       end() {
-        for (let owner = 0; owner < index.ownerCount; owner++) {
-          const bits = index.ownerTypes(owner);
-          if ((bits & TypeBit.CNAME) === 0 || (bits & ~besideCnameAllowed) === 0) continue;
+        const clashes = (bits: number): boolean => (bits & TypeBit.CNAME) !== 0 && (bits & ~besideCnameAllowed) !== 0;
+        for (const owner of index.ownersWhose(clashes)) {
           // Cloudflare manages the apex SOA and NS itself and flattens an apex CNAME, so they do not clash there.
           const atCloudflareApex = context.profile === 'cloudflare' && index.ownerKey(owner) === context.originKey;
-          const cname = index.firstOfType(owner, 'CNAME');
+          const cname = relatedAt(index, index.firstOfType(owner, 'CNAME'), 'the CNAME at this name');
           for (const ordinal of index.recordsAt(owner)) {
             const type = index.type(ordinal);
             if ((typeBitOf(type) & besideCnameAllowed) !== 0) continue;
             if (atCloudflareApex && (type === 'SOA' || type === 'NS')) continue;
-            const address = type === 'A' || type === 'AAAA';
-            context.report({
-              message: address
+            const message =
+              type === 'A' || type === 'AAAA'
                 ? `A/AAAA records cannot share a name with a CNAME (Cloudflare); RFC 1034 forbids other data beside a CNAME: remove the ${type} record or the CNAME.`
-                : `A ${type} record cannot share a name with a CNAME (RFC 1034 section 3.6.2): remove it or the CNAME.`,
-              range: index.range(ordinal),
-              file: index.file(ordinal),
-              related: [relatedAt(index, cname, 'the CNAME at this name')],
-            });
+                : `A ${type} record cannot share a name with a CNAME (RFC 1034 section 3.6.2): remove it or the CNAME.`;
+            context.report(atRecord(index, ordinal, message, cname));
           }
         }
       },

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { relatedAt } from './types';
+import { atRecord, relatedAt } from './types';
 import { TypeBit } from './zone-index';
 
 /** RFC 6672 section 2.3: below the apex, a DNAME and NS records cannot share a name. */
@@ -14,20 +14,13 @@ export const dnameAndNs: Rule = {
     const { index } = context;
     return {
       end() {
-        for (let owner = 0; owner < index.ownerCount; owner++) {
-          const bits = index.ownerTypes(owner);
-          if ((bits & TypeBit.DNAME) === 0 || (bits & TypeBit.NS) === 0) continue;
+        const both = TypeBit.DNAME | TypeBit.NS;
+        for (const owner of index.ownersWhose((bits) => (bits & both) === both)) {
           if (index.ownerKey(owner) === context.originKey) continue;
-          const dname = index.firstOfType(owner, 'DNAME');
-          for (const ordinal of index.recordsAt(owner)) {
-            if (index.type(ordinal) !== 'NS') continue;
-            context.report({
-              message: `NS records cannot share ${index.ownerKey(owner)} with a DNAME below the apex (RFC 6672 section 2.3): remove the delegation or the DNAME.`,
-              range: index.range(ordinal),
-              file: index.file(ordinal),
-              related: [relatedAt(index, dname, 'the DNAME at this name')],
-            });
-          }
+          const dname = relatedAt(index, index.firstOfType(owner, 'DNAME'), 'the DNAME at this name');
+          const message = `NS records cannot share ${index.ownerKey(owner)} with a DNAME below the apex (RFC 6672 section 2.3): remove the delegation or the DNAME.`;
+          for (const ordinal of index.recordsOfType(owner, 'NS'))
+            context.report(atRecord(index, ordinal, message, dname));
         }
       },
     };

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { atRecord } from './types';
 import { TypeBit } from './zone-index';
 
 /** RFC 4035 section 2.4: DS records only exist where the zone delegates (a name with NS records). */
@@ -12,18 +13,11 @@ export const dsNotAtDelegation: Rule = {
     const { index } = context;
     return {
       end() {
-        for (let owner = 0; owner < index.ownerCount; owner++) {
-          const bits = index.ownerTypes(owner);
-          if ((bits & TypeBit.DS) === 0 || (bits & TypeBit.NS) !== 0) continue;
+        const dsWithoutNs = (bits: number): boolean => (bits & (TypeBit.DS | TypeBit.NS)) === TypeBit.DS;
+        for (const owner of index.ownersWhose(dsWithoutNs)) {
           if (index.ownerKey(owner) === context.originKey) continue;
-          for (const ordinal of index.recordsAt(owner)) {
-            if (index.type(ordinal) !== 'DS') continue;
-            context.report({
-              message: `The DS record at ${index.ownerKey(owner)} has no delegation (no NS records at that name): add the NS records of the child zone or remove the DS.`,
-              range: index.range(ordinal),
-              file: index.file(ordinal),
-            });
-          }
+          const message = `The DS record at ${index.ownerKey(owner)} has no delegation (no NS records at that name): add the NS records of the child zone or remove the DS.`;
+          for (const ordinal of index.recordsOfType(owner, 'DS')) context.report(atRecord(index, ordinal, message));
         }
       },
     };

@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import { relatedAt } from './types';
+import type { Related, Rule } from './types';
+import { atRecord, relatedAt } from './types';
 import { TypeBit } from './zone-index';
 
 /** A name has at most one CNAME (RFC 2181 section 10.1). */
@@ -12,21 +12,16 @@ export const multipleCnames: Rule = {
     const { index } = context;
     return {
       end() {
-        for (let owner = 0; owner < index.ownerCount; owner++) {
-          if ((index.ownerTypes(owner) & TypeBit.CNAME) === 0) continue;
-          let first = -1;
-          for (const ordinal of index.recordsAt(owner)) {
-            if (index.type(ordinal) !== 'CNAME') continue;
-            if (first < 0) {
-              first = ordinal;
+        for (const owner of index.ownersWhose((bits) => (bits & TypeBit.CNAME) !== 0)) {
+          if (index.ownerSize(owner) < 2) continue;
+          let first: Related | undefined;
+          for (const ordinal of index.recordsOfType(owner, 'CNAME')) {
+            if (first === undefined) {
+              first = relatedAt(index, ordinal, 'the first CNAME at this name');
               continue;
             }
-            context.report({
-              message: `${index.ownerKey(owner)} already has a CNAME; a name has at most one: keep one of them.`,
-              range: index.range(ordinal),
-              file: index.file(ordinal),
-              related: [relatedAt(index, first, 'the first CNAME at this name')],
-            });
+            const message = `${index.ownerKey(owner)} already has a CNAME; a name has at most one: keep one of them.`;
+            context.report(atRecord(index, ordinal, message, first));
           }
         }
       },

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { relatedAt } from './types';
+import { atRecord, relatedAt } from './types';
 import { TypeBit, typeBitOf } from './zone-index';
 
 // At a delegation, DS and the DNSSEC records of the parent side belong beside the NS (RFC 4035 section 2.4).
@@ -21,28 +21,17 @@ export const nsAndOtherData: Rule = {
     const allowed = cloudflare ? TypeBit.NS : besideDelegationInBind;
     return {
       end() {
-        for (let owner = 0; owner < index.ownerCount; owner++) {
-          const bits = index.ownerTypes(owner);
-          if ((bits & TypeBit.NS) === 0 || (bits & ~allowed) === 0) continue;
+        const clashes = (bits: number): boolean => (bits & TypeBit.NS) !== 0 && (bits & ~allowed) !== 0;
+        for (const owner of index.ownersWhose(clashes)) {
           if (index.ownerKey(owner) === context.originKey) continue;
-          let ns = -1;
-          for (const ordinal of index.recordsAt(owner)) {
-            if (index.type(ordinal) === 'NS') {
-              ns = ordinal;
-              break;
-            }
-          }
+          const ns = relatedAt(index, index.firstOfType(owner, 'NS'), 'the NS record that delegates this name');
           for (const ordinal of index.recordsAt(owner)) {
             const type = index.type(ordinal);
             if ((typeBitOf(type) & allowed) !== 0) continue;
-            context.report({
-              message: cloudflare
-                ? `NS records cannot share a name with any other record type (Cloudflare): move the ${type} record to another name or remove the delegation.`
-                : `The ${type} record is below a delegation (NS at this name) and will not be served: remove it or the NS records.`,
-              range: index.range(ordinal),
-              file: index.file(ordinal),
-              related: [relatedAt(index, ns, 'the NS record that delegates this name')],
-            });
+            const message = cloudflare
+              ? `NS records cannot share a name with any other record type (Cloudflare): move the ${type} record to another name or remove the delegation.`
+              : `The ${type} record is below a delegation (NS at this name) and will not be served: remove it or the NS records.`;
+            context.report(atRecord(index, ordinal, message, ns));
           }
         }
       },

@@ -61,6 +61,12 @@ export function severityIn(rule: Rule, profile: Profile): Severity {
 /** One related location of a finding. */
 export type Related = NonNullable<Finding['related']>[number];
 
+/** A finding on the whole of the indexed record `ordinal`. */
+export function atRecord(index: ZoneIndex, ordinal: number, message: string, related?: Related): Finding {
+  const finding = { message, range: index.range(ordinal), file: index.file(ordinal) };
+  return related === undefined ? finding : { ...finding, related: [related] };
+}
+
 /** The indexed record's range and file as a related location. */
 export function relatedAt(index: ZoneIndex, ordinal: number, message: string): Related {
   return { message, range: index.range(ordinal), file: index.file(ordinal) };

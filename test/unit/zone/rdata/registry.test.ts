@@ -12,30 +12,9 @@ import type { Token } from '../../../../server/src/zone/types';
 import { codes, fields, parse, tokenize } from './helpers';
 
 describe('rdata: registry, generic rdata and parseRdata', () => {
-  it('lists the 21 Cloudflare types', () => {
-    assert.deepEqual(cloudflareTypes, [
-      'A',
-      'AAAA',
-      'CAA',
-      'CERT',
-      'CNAME',
-      'DNSKEY',
-      'DS',
-      'HTTPS',
-      'LOC',
-      'MX',
-      'NAPTR',
-      'NS',
-      'OPENPGPKEY',
-      'PTR',
-      'SMIMEA',
-      'SRV',
-      'SSHFP',
-      'SVCB',
-      'TLSA',
-      'TXT',
-      'URI',
-    ]);
+  it('gives each of the 21 Cloudflare types its own parser', () => {
+    // Which types they are is pinned against the client and the API spec in test/unit/cloudflare/record-types.test.ts.
+    assert.equal(cloudflareTypes.length, 21);
     for (const name of cloudflareTypes) assert.ok(recordTypes.get(name)?.parse, `${name} has its own parser`);
   });
 
