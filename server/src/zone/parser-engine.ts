@@ -6,17 +6,12 @@ import { checkClass, effectiveTtl, readHead, type RecordHead } from './parser-he
 import type { MutableState, ParseSink, ResumePoint } from './parser-state';
 import { parseRdata } from './rdata/index';
 import { ParsedRecord, type OffsetToken } from './record';
-import { SourceText, SourceToken } from './source';
+import { isGenericMarker, SourceText, SourceToken } from './source';
 import type { Directive, ParseOptions, RdataField, Severity, Token, ZoneDiagnostic } from './types';
 
 const DOLLAR = 36;
 
 /** True for the `\\#` that starts RFC 3597 rdata; a source token is measured before its text is sliced. */
-function isGenericMarker(token: Token | undefined): boolean {
-  if (token === undefined) return false;
-  if (token instanceof SourceToken && token.end - token.start !== 2) return false;
-  return token.text === '\\#';
-}
 
 /** What every reader of one parse shares, across `$INCLUDE` levels. */
 export interface ParseContext {

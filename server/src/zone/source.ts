@@ -95,6 +95,16 @@ export class SourceToken implements Token {
   }
 }
 
+/**
+ * True for the `\#` that opens RFC 3597 generic rdata. A source token of another length is ruled out without
+ * slicing its text, which the rdata layer and the parser would otherwise do for every record.
+ */
+export function isGenericMarker(token: Token | undefined): boolean {
+  if (token === undefined) return false;
+  if (token instanceof SourceToken && token.end - token.start !== 2) return false;
+  return token.text === '\\#';
+}
+
 /** A `$GENERATE` rdata token: its text is the expansion for one iteration, its range the template's. */
 export class ExpandedToken implements Token {
   constructor(

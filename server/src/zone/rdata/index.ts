@@ -1,4 +1,5 @@
 /** The record type registry and `parseRdata`, the entry point the parser calls for every record. */
+import { isGenericMarker } from '../source';
 import type { Token } from '../types';
 import { parseA, parseAaaa, parseEui48, parseEui64, parseNsap } from './address';
 import { parseCaa } from './caa';
@@ -156,7 +157,7 @@ function parseRdataUnsafe(type: string, tokens: readonly Token[], context: Rdata
   }
   const first = tokens[0];
   // BIND reads `\#` as generic rdata only before a length; `TXT \# text` is the text "#" and "text".
-  const generic = first?.kind === 'word' && first.text === '\\#' && (!info || /^\d+$/.test(tokens[1]?.text ?? ''));
+  const generic = first?.kind === 'word' && isGenericMarker(first) && (!info || /^\d+$/.test(tokens[1]?.text ?? ''));
   if (generic) return parseGenericRdata(name)(tokens, context);
   // Without a presentation form of our own (unknown codes, NULL, UNSPEC, or TYPEnnn of a type we only know by
   // name), the only safe reading is RFC 3597's; BIND, Knot and NSD refuse anything else too.
