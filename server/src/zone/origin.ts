@@ -1,4 +1,5 @@
 import { withoutComment } from './line-comment';
+import { detachedFromSource } from './source';
 
 /**
  * How far into a file the origin is looked for: the `$ORIGIN` or SOA that names a zone comes first, and the editor
@@ -18,7 +19,9 @@ const notInName = /[\s;"()\\@$]/;
  * else undefined (the root). Pure: `fileName` is only looked at, never opened.
  */
 export function inferOrigin(text: string, fileName: string | undefined): string | undefined {
-  return originInText(text) ?? (fileName !== undefined ? originFromFileName(fileName) : undefined);
+  const written = originInText(text);
+  if (written !== undefined) return detachedFromSource(written);
+  return fileName !== undefined ? originFromFileName(fileName) : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 import { includeTarget, maxIncludeDepth, readIncluded, resolveIncludePath } from './include';
 import type { ZoneReader } from './parser-engine';
 import { checkClass, effectiveTtl, readHead } from './parser-head';
-import { ExpandedToken, type SourceToken } from './source';
+import { detachedFromSource, ExpandedToken, type SourceToken } from './source';
 import { parseTtl } from './ttl';
 import type { Directive, Token, ZoneDiagnostic } from './types';
 
@@ -29,7 +29,7 @@ export function runDirective(
     case '$ORIGIN':
       sink.directive?.(directive);
       if (expectArguments(reader, directive, nameToken, args, 1, 1, '$ORIGIN example.com.')) {
-        reader.state.origin = reader.resolve(args[0].text, args[0]).name;
+        reader.state.origin = detachedFromSource(reader.resolve(args[0].text, args[0]).name);
         reader.state.originChanged = true;
       }
       return;

@@ -96,6 +96,15 @@ export class SourceToken implements Token {
 }
 
 /**
+ * `text` as a string of its own. V8 makes a slice of 13 or more characters a view into the string it was cut from,
+ * which then stays in memory as long as the slice does: a name that can outlive its document (an origin, which
+ * names.ts keeps between calls) must not be such a view.
+ */
+export function detachedFromSource(text: string): string {
+  return text.length < 13 ? text : text.split('').join('');
+}
+
+/**
  * True for the `\#` that opens RFC 3597 generic rdata. A source token of another length is ruled out without
  * slicing its text, which the rdata layer and the parser would otherwise do for every record.
  */
