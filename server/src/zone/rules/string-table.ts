@@ -3,6 +3,9 @@
  * interned string are packed into one byte buffer rather than kept as a million JavaScript strings: the garbage
  * collector then has nothing to copy or mark for them, which on a large zone is most of what keeping the owner
  * names used to cost. A string with a character above U+00FF (a rare, unconverted IDN key) is kept as itself.
+ *
+ * A table may be given a common suffix (a zone's origin, which all its owner names end with): a string that ends
+ * with it is hashed and stored without it, so that it is neither hashed nor copied again for every name.
  */
 export class StringTable {
   // Pairs (hash, id + 1) side by side, 0 marking a free slot: a probe reads the hash next to the id in the same
@@ -10,20 +13,22 @@ export class StringTable {
   private slots = new Int32Array(2 << 12);
   /** Where each id's characters start in `chars`; the next id's start (or `charCount`) is where they end. */
   private starts = new Int32Array(1024);
+  /** 1 for an id whose string goes on with the common suffix after its stored characters. */
+  private suffixed = new Uint8Array(1024);
   private chars = new Uint8Array(64 * 1024);
   private charCount = 0;
   private count = 0;
   /** Strings that do not fit one byte per character, by id; their span in `chars` is empty. */
   private readonly wide = new Map<number, string>();
+  // The string staged after the last stored one (by stage, copyIn or findEntry): whether it fits one byte per
+  // character, how many characters were copied, and whether the common suffix follows them.
   private staged = true;
-
-  /**
-   * A string that ends with `commonSuffix` is hashed without it. The owner names of a zone all end with its
-   * origin: hashing that end again for every name costs time and tells no two names apart.
-   */
-  constructor(private readonly commonSuffix = '') {}
+  private stagedLength = 0;
+  private stagedSuffixed = false;
   /** What `touch` read; kept so that the reads are not optimised away. */
   private touched = 0;
+
+  constructor(private readonly commonSuffix = '') {}
 
   get size(): number {
     return this.count;
@@ -34,13 +39,14 @@ export class StringTable {
     if (id < 0 || id >= this.count) return '';
     const wide = this.wide.get(id);
     if (wide !== undefined) return wide;
-    return latin1(this.chars, this.starts[id] ?? 0, this.endOf(id));
+    const stored = latin1(this.chars, this.starts[id] ?? 0, this.endOf(id));
+    return this.suffixed[id] === 1 ? stored + this.commonSuffix : stored;
   }
 
   /** The id of `text`, or -1 when it was never interned. */
   find(text: string): number {
     const hash = this.stage(text);
-    const slot = this.lookup(text.length, hash, text);
+    const slot = this.lookup(hash, text);
     return slot < 0 ? -1 : (this.slots[slot + 1] ?? 0) - 1;
   }
 
@@ -49,23 +55,23 @@ export class StringTable {
     if (id < 0 || id >= other.count) return -1;
     const wide = other.wide.get(id);
     if (wide !== undefined) return this.find(wide);
+    const otherSuffix = other.suffixed[id] === 1 ? other.commonSuffix : '';
+    if (!isNarrow(otherSuffix)) return this.find(other.value(id));
     const start = other.starts[id] ?? 0;
-    const length = other.endOf(id) - start;
-    if (this.charCount + length > this.chars.length) {
-      this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charCount + length));
-    }
+    const prefixLength = other.endOf(id) - start;
+    const length = prefixLength + otherSuffix.length;
+    this.makeRoom(length);
     const chars = this.chars;
-    const source = other.chars;
-    const hashed = this.endsWithSuffix(source, start, length) ? length - this.commonSuffix.length : length;
+    const at = this.charCount;
+    chars.set(other.chars.subarray(start, start + prefixLength), at);
+    for (let i = 0; i < otherSuffix.length; i++) chars[at + prefixLength + i] = otherSuffix.charCodeAt(i);
+    const stored = this.endsWithSuffix(chars, at, length) ? length - this.commonSuffix.length : length;
     let hash = 0x811c9dc5;
-    for (let i = 0; i < hashed; i++) {
-      const code = source[start + i] ?? 0;
-      hash = Math.imul(hash ^ code, 0x01000193);
-      chars[this.charCount + i] = code;
-    }
-    for (let i = hashed; i < length; i++) chars[this.charCount + i] = source[start + i] ?? 0;
+    for (let i = 0; i < stored; i++) hash = Math.imul(hash ^ (chars[at + i] ?? 0), 0x01000193);
     this.staged = true;
-    const slot = this.lookup(length, finish(hash, length), undefined);
+    this.stagedLength = stored;
+    this.stagedSuffixed = stored !== length;
+    const slot = this.lookup(finish(hash, length), undefined);
     return slot < 0 ? -1 : (this.slots[slot + 1] ?? 0) - 1;
   }
 
@@ -76,9 +82,9 @@ export class StringTable {
 
   /** The hash `intern` computes for `text`, for `touch` and `internHashed`. */
   hashOf(text: string): number {
-    const hashed = this.hashedLength(text);
+    const stored = this.storedLength(text);
     let hash = 0x811c9dc5;
-    for (let i = 0; i < hashed; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < stored; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
     return finish(hash, text.length);
   }
 
@@ -102,58 +108,54 @@ export class StringTable {
   }
 
   private settle(text: string, hash: number): number {
-    const slot = this.lookup(text.length, hash, text);
+    const slot = this.lookup(hash, text);
     if (slot < 0) return this.add(text, hash, ~slot);
     return (this.slots[slot + 1] ?? 0) - 1;
   }
 
   /** `stage` without the hash. */
   private copyIn(text: string): void {
-    if (this.charCount + text.length > this.chars.length) {
-      this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charCount + text.length));
-    }
+    const stored = this.storedLength(text);
+    this.makeRoom(stored);
     const chars = this.chars;
     let at = this.charCount;
     let narrow = true;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < stored; i++) {
       const code = text.charCodeAt(i);
       if (code > 0xff) narrow = false;
       chars[at++] = code;
     }
     this.staged = narrow;
+    this.stagedLength = stored;
+    this.stagedSuffixed = stored !== text.length;
   }
 
   /**
-   * Hashes `text` and, in the same pass, copies it after the last interned string: a new string is then already
-   * in place, and comparing with a candidate reads bytes rather than the (often rope) string. Returns the hash;
-   * `staged` tells whether the copy is whole (false when a character does not fit one byte).
+   * Hashes `text` and, in the same pass, copies it (without the common suffix) after the last stored string: a
+   * new string is then already in place, and comparing with a candidate reads bytes rather than the (often rope)
+   * string. Returns the hash.
    */
   private stage(text: string): number {
-    if (this.charCount + text.length > this.chars.length) {
-      this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charCount + text.length));
-    }
+    const stored = this.storedLength(text);
+    this.makeRoom(stored);
     const chars = this.chars;
     let at = this.charCount;
-    const hashed = this.hashedLength(text);
     let hash = 0x811c9dc5;
     let narrow = true;
-    for (let i = 0; i < hashed; i++) {
+    for (let i = 0; i < stored; i++) {
       const code = text.charCodeAt(i);
       hash = Math.imul(hash ^ code, 0x01000193);
       if (code > 0xff) narrow = false;
       chars[at++] = code;
     }
-    for (let i = hashed; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code > 0xff) narrow = false;
-      chars[at++] = code;
-    }
     this.staged = narrow;
+    this.stagedLength = stored;
+    this.stagedSuffixed = stored !== text.length;
     return finish(hash, text.length);
   }
 
-  /** How many first characters of `text` its hash covers: all but the common suffix, when it has it. */
-  private hashedLength(text: string): number {
+  /** How many first characters of `text` are hashed and stored: all but the common suffix, when it has it. */
+  private storedLength(text: string): number {
     const suffix = this.commonSuffix;
     return suffix !== '' && text.endsWith(suffix) ? text.length - suffix.length : text.length;
   }
@@ -166,16 +168,29 @@ export class StringTable {
     return true;
   }
 
+  private makeRoom(length: number): void {
+    if (this.charCount + length > this.chars.length) {
+      this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charCount + length));
+    }
+  }
+
   private endOf(id: number): number {
     return id + 1 < this.count ? (this.starts[id + 1] ?? 0) : this.charCount;
   }
 
   private add(text: string, hash: number, freeSlot: number): number {
     const id = this.count;
-    if (id === this.starts.length) this.starts = grown(this.starts, this.starts.length * 2);
+    if (id === this.starts.length) {
+      this.starts = grown(this.starts, this.starts.length * 2);
+      this.suffixed = grown(this.suffixed, this.suffixed.length * 2);
+    }
     this.starts[id] = this.charCount;
-    if (this.staged) this.charCount += text.length;
-    else this.wide.set(id, text);
+    if (this.staged) {
+      this.charCount += this.stagedLength;
+      this.suffixed[id] = this.stagedSuffixed ? 1 : 0;
+    } else {
+      this.wide.set(id, text);
+    }
     this.count = id + 1;
     // Kept at most half full (slots holds two numbers per entry).
     if ((id + 1) * 4 > this.slots.length) {
@@ -189,25 +204,26 @@ export class StringTable {
   }
 
   /**
-   * The slot holding the staged string (of `length` characters; `text` when it was given as a string), or the
-   * bitwise complement of the free slot where it would go.
+   * The slot holding the staged string (`text`, when it was given as a string), or the bitwise complement of the
+   * free slot where it would go.
    */
-  private lookup(length: number, hash: number, text: string | undefined): number {
+  private lookup(hash: number, text: string | undefined): number {
     const slots = this.slots;
     const mask = slots.length - 2;
     for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
       const entry = slots[slot + 1] ?? 0;
       if (entry === 0) return ~slot;
-      if (slots[slot] === hash && this.holds(entry - 1, length, text)) return slot;
+      if (slots[slot] === hash && this.holds(entry - 1, text)) return slot;
     }
   }
 
-  /** True when `id` is the string just staged after the last one (`text`, when it was given as a string). */
-  private holds(id: number, length: number, text: string | undefined): boolean {
+  /** True when `id` is the string just staged (`text`, when it was given as a string). */
+  private holds(id: number, text: string | undefined): boolean {
     const wide = this.wide.size > 0 ? this.wide.get(id) : undefined;
     if (wide !== undefined) return wide === text;
-    if (!this.staged) return false;
+    if (!this.staged || this.suffixed[id] !== (this.stagedSuffixed ? 1 : 0)) return false;
     const start = this.starts[id] ?? 0;
+    const length = this.stagedLength;
     if (this.endOf(id) - start !== length) return false;
     const chars = this.chars;
     const staged = this.charCount;
@@ -240,6 +256,11 @@ function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
   return larger;
 }
 
+function isNarrow(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
 function latin1(chars: Uint8Array, start: number, end: number): string {
   let text = '';
   // Chunks keep the argument list of fromCharCode short for long (escaped) names.
@@ -250,7 +271,7 @@ function latin1(chars: Uint8Array, start: number, end: number): string {
 }
 
 /**
- * The last step of the hash: the length mixed in (it counts the common suffix, which is not hashed), then a
+ * The last step of the hash: the whole length mixed in (it counts the common suffix, which is not hashed), then a
  * multiply-xorshift over FNV-1a, so that the low bits (the slot) spread well.
  */
 function finish(fnv: number, length: number): number {

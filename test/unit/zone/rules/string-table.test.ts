@@ -98,3 +98,25 @@ describe('StringTable with a common suffix left out of the hash', () => {
     assert.equal(table.size, strings.length);
   });
 });
+
+describe('StringTable with a common suffix of characters beyond one byte', () => {
+  it('finds entries across tables whose suffixes differ or are wide', () => {
+    const wideSuffix = new StringTable('日本.');
+    const narrowSuffix = new StringTable('example.');
+    const plain = new StringTable();
+    const strings = ['a.日本.', '日本.', 'a.example.', 'b.example.日本.', 'plain.', 'a.bücher.example.'];
+    for (const table of [wideSuffix, narrowSuffix, plain]) strings.forEach((text) => table.intern(text));
+    for (const [here, there] of [
+      [wideSuffix, narrowSuffix],
+      [narrowSuffix, wideSuffix],
+      [plain, wideSuffix],
+      [wideSuffix, plain],
+      [narrowSuffix, plain],
+    ] as const) {
+      strings.forEach((text, i) => {
+        assert.equal(here.findEntry(there, i), i, text);
+        assert.equal(here.value(i), text);
+      });
+    }
+  });
+});
