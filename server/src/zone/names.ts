@@ -30,7 +30,7 @@ export interface ResolvedName {
 }
 
 /** What resolving names against one origin needs to know of it, worked out once per origin. */
-interface OriginFacts {
+export interface OriginFacts {
   /** The origin as the caller passed it (the cache key: compared by identity first, which is what makes it cheap). */
   readonly given: string;
   /** With its trailing dot. */
@@ -93,12 +93,52 @@ export function resolveName(text: string, origin: string): ResolvedName {
   return withLength({ name, scan: combined, error: own.error }, text);
 }
 
+/**
+ * A plain name (see plainShape) written relative to an origin. Its absolute form and key are joined to the origin
+ * only when first read: the linter indexes owners from `relativeKey` and `originKey`, and most records of a large
+ * zone never need the joined strings.
+ */
+export class RelativeName implements ResolvedName {
+  private joinedName: string | undefined = undefined;
+  private joinedKey: string | undefined = undefined;
+
+  constructor(
+    /** The name as written, without a trailing dot. */
+    readonly relative: string,
+    private readonly origin: OriginFacts,
+    private readonly upper: boolean,
+  ) {}
+
+  /** The origin's comparison key: `key` is `relativeKey`, a dot and this (or `relativeKey` and a dot at the root). */
+  get originKey(): string {
+    return this.origin.key;
+  }
+
+  /** The written name lower-cased: what comes before the origin in `key`. */
+  get relativeKey(): string {
+    return this.upper ? this.relative.toLowerCase() : this.relative;
+  }
+
+  get name(): string {
+    return (this.joinedName ??= joinOrigin(this.relative, this.origin.absolute));
+  }
+
+  get key(): string {
+    if (this.joinedKey === undefined) {
+      const origin = this.origin;
+      this.joinedKey = !this.upper && origin.isKey ? this.name : joinOrigin(this.relativeKey, origin.key);
+    }
+    return this.joinedKey;
+  }
+}
+
 /** The fast path for the common case: letters, digits, `-`, `_` ... and dots, no escapes (see plainShape). */
 function resolvePlain(text: string, origin: OriginFacts, shape: number): ResolvedName {
   if ((shape & PLAIN_LONG_LABEL) !== 0) return longLabel(text, origin);
   const absolute = text.charCodeAt(text.length - 1) === 46; /* . */
   // Each label costs its length plus one length octet: the dots and the root account for exactly that.
   const wire = absolute ? text.length + 1 : text.length + 1 + origin.wire;
+  if (!absolute && wire <= MAX_NAME) return new RelativeName(text, origin, (shape & PLAIN_UPPER) !== 0);
   const name = absolute ? text : joinOrigin(text, origin.absolute);
   // A name already in lower case is its own key: one string instead of two equal ones, which the linter then
   // flattens once (a joined name is a rope until first read character by character).

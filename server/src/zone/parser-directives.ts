@@ -250,8 +250,7 @@ function generate(
       return text === token.text ? token : new ExpandedToken(text, token);
     });
     reader.emitRecord(
-      owner.name,
-      owner.key,
+      owner,
       ownerToken.start,
       ownerToken.end,
       ttl,

@@ -206,8 +206,7 @@ export class ZoneReader {
         this.lastOwnerText = ownerText;
         this.lastOwnerOrigin = state.origin;
       }
-      state.previousOwner = owner.name;
-      state.previousOwnerKey = owner.key;
+      state.previousOwnerName = owner;
       index = 1;
     }
     const head =
@@ -217,7 +216,8 @@ export class ZoneReader {
     const originChanged = state.originChanged;
     state.originChanged = false;
     if (head === undefined) return;
-    if (state.previousOwner === undefined || state.previousOwnerKey === undefined) {
+    const ownerName = state.previousOwnerName;
+    if (ownerName === undefined) {
       this.report(
         'missing-owner',
         'error',
@@ -231,7 +231,7 @@ export class ZoneReader {
       this.report(
         'inherited-owner',
         'warning',
-        `this record's owner is the previous owner ${state.previousOwner}, not the new origin ${state.origin}: write @ (or the name) at the start of the line`,
+        `this record's owner is the previous owner ${ownerName.name}, not the new origin ${state.origin}: write @ (or the name) at the start of the line`,
         firstStart,
         firstEnd,
       );
@@ -241,8 +241,7 @@ export class ZoneReader {
     const ttl = effectiveTtl(this, head, rdata);
     const recordClass = checkClass(this, head);
     this.emitRecord(
-      state.previousOwner,
-      state.previousOwnerKey,
+      ownerName,
       ownerStart,
       ownerEnd,
       ttl,
@@ -261,8 +260,7 @@ export class ZoneReader {
    * given) and hands the record to the sink.
    */
   emitRecord(
-    owner: string,
-    ownerKey: string,
+    owner: ResolvedName,
     ownerStart: number,
     ownerEnd: number,
     ttl: number,
@@ -279,7 +277,6 @@ export class ZoneReader {
     const record = new ParsedRecord(
       this.source,
       owner,
-      ownerKey,
       ownerStart,
       ownerEnd,
       ttl,
@@ -389,12 +386,7 @@ export class ZoneReader {
    */
   readIncluded(path: string, text: string, origin: string): void {
     const state = this.state;
-    const saved = {
-      origin: state.origin,
-      owner: state.previousOwner,
-      ownerKey: state.previousOwnerKey,
-      originChanged: state.originChanged,
-    };
+    const saved = { origin: state.origin, owner: state.previousOwnerName, originChanged: state.originChanged };
     // BIND and NSD let the included file's first record inherit the current owner (BIND warns when the origin
     // changed just before; see `inherited-owner`).
     if (origin !== state.origin) state.originChanged = true;
@@ -403,8 +395,7 @@ export class ZoneReader {
     new ZoneReader(new SourceText(text), 0, path, state, this.context).run();
     this.context.includeStack.pop();
     state.origin = saved.origin;
-    state.previousOwner = saved.owner;
-    state.previousOwnerKey = saved.ownerKey;
+    state.previousOwnerName = saved.owner;
     state.originChanged = saved.originChanged;
   }
 }

@@ -1,4 +1,5 @@
 import { lookupClass } from './mnemonics';
+import type { ResolvedName } from './names';
 import type { Directive, ParseOptions, ZoneDiagnostic, ZoneRecord, Token, TokenRole } from './types';
 
 /**
@@ -69,8 +70,8 @@ export class MutableState implements ParserState {
   origin: string;
   defaultTtl: number | undefined;
   lastTtl: number | undefined;
-  previousOwner: string | undefined;
-  previousOwnerKey: string | undefined;
+  /** The owner a blank owner field repeats, as resolved (its strings are joined only when read). */
+  previousOwnerName: ResolvedName | undefined;
   zoneClass: string | undefined;
   ttlWarned: boolean;
   originChanged: boolean;
@@ -79,11 +80,22 @@ export class MutableState implements ParserState {
     this.origin = from.origin;
     this.defaultTtl = from.defaultTtl;
     this.lastTtl = from.lastTtl;
-    this.previousOwner = from.previousOwner;
-    this.previousOwnerKey = from.previousOwnerKey;
+    const { previousOwner, previousOwnerKey } = from;
+    this.previousOwnerName =
+      previousOwner === undefined || previousOwnerKey === undefined
+        ? undefined
+        : { name: previousOwner, key: previousOwnerKey };
     this.zoneClass = from.zoneClass;
     this.ttlWarned = from.ttlWarned;
     this.originChanged = from.originChanged;
+  }
+
+  get previousOwner(): string | undefined {
+    return this.previousOwnerName?.name;
+  }
+
+  get previousOwnerKey(): string | undefined {
+    return this.previousOwnerName?.key;
   }
 
   private last: ParserState | undefined;

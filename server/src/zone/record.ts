@@ -1,3 +1,4 @@
+import type { ResolvedName } from './names';
 import type { SourceText } from './source';
 import type { Range, RdataField, Token, ZoneRecord } from './types';
 
@@ -23,8 +24,6 @@ export interface HeadOffsets {
  * record's offsets directly, which is what incremental re-parsing compares. `toJSON` gives the plain form.
  */
 export class ParsedRecord implements ZoneRecord {
-  readonly owner: string;
-  readonly ownerKey: string;
   readonly ttl: number;
   readonly class: string;
   readonly type: string;
@@ -54,8 +53,8 @@ export class ParsedRecord implements ZoneRecord {
   constructor(
     /** The text the record's offsets index into. */
     readonly source: SourceText,
-    owner: string,
-    ownerKey: string,
+    /** The owner as resolved (a relative name joins its strings to the origin only when they are read). */
+    readonly ownerName: ResolvedName,
     ownerStart: number,
     ownerEnd: number,
     ttl: number,
@@ -70,8 +69,6 @@ export class ParsedRecord implements ZoneRecord {
     file: string | undefined,
     generated: boolean,
   ) {
-    this.owner = owner;
-    this.ownerKey = ownerKey;
     this.ownerStart = ownerStart;
     this.ownerEnd = ownerEnd;
     this.ttl = ttl;
@@ -91,6 +88,14 @@ export class ParsedRecord implements ZoneRecord {
     this.comment = comment;
     this.file = file;
     this.generated = generated;
+  }
+
+  get owner(): string {
+    return this.ownerName.name;
+  }
+
+  get ownerKey(): string {
+    return this.ownerName.key;
   }
 
   get ownerRange(): Range | undefined {

@@ -11,6 +11,7 @@ import {
   labelsOf,
   nameKey,
   relativize,
+  RelativeName,
   resolveName,
   toAsciiName,
   toUnicodeName,
@@ -25,6 +26,29 @@ describe('names: resolveName', () => {
     assert.equal(resolveName('other.org.', 'example.com.').name, 'other.org.');
     assert.equal(resolveName('www', '.').name, 'www.');
     assert.equal(resolveName('.', 'example.com.').name, '.');
+  });
+
+  it('joins a relative name to its origin only when read, with the parts the linter indexes it by', () => {
+    const cases: [string, string, string, string][] = [
+      ['www', 'example.com.', 'www.example.com.', 'www.example.com.'],
+      ['WWW.Sub', 'example.com.', 'WWW.Sub.example.com.', 'www.sub.example.com.'],
+      ['www', 'Example.COM.', 'www.Example.COM.', 'www.example.com.'],
+      ['_sip._tcp', 'example.com.', '_sip._tcp.example.com.', '_sip._tcp.example.com.'],
+      ['www', '.', 'www.', 'www.'],
+    ];
+    for (const [text, origin, name, key] of cases) {
+      const resolved = resolveName(text, origin);
+      assert.equal(resolved.error, undefined);
+      assert.ok(resolved instanceof RelativeName, text);
+      assert.equal(resolved.key, key);
+      assert.equal(resolved.name, name);
+      const expectedKey =
+        resolved.originKey === '.' ? `${resolved.relativeKey}.` : `${resolved.relativeKey}.${resolved.originKey}`;
+      assert.equal(expectedKey, key);
+    }
+    // Absolute names, @ and names with escapes are resolved at once.
+    for (const text of ['www.example.com.', '@', 'a\\.b'])
+      assert.ok(!(resolveName(text, 'example.com.') instanceof RelativeName));
   });
 
   it('accepts an origin written without its trailing dot', () => {

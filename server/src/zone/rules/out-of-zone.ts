@@ -1,4 +1,5 @@
-import { isSubdomainOf } from '../names';
+import { isSubdomainOf, RelativeName } from '../names';
+import { ParsedRecord } from '../record';
 import type { Rule } from './types';
 
 /** True when the comparison key `key` is the apex `apexKey` or below it. */
@@ -16,8 +17,20 @@ export const outOfZone: Rule = {
   defaultSeverity: { cloudflare: 'error', bind: 'warning' },
   profiles: ['cloudflare', 'bind'],
   create(context) {
+    // A name written relative to an origin in the zone is in the zone: one check per origin rather than one per
+    // record, and the record's key need not be joined for it.
+    let checkedOrigin: string | undefined;
+    let originInZone = false;
     return {
       record(record) {
+        if (record instanceof ParsedRecord && record.ownerName instanceof RelativeName) {
+          const originKey = record.ownerName.originKey;
+          if (originKey !== checkedOrigin) {
+            checkedOrigin = originKey;
+            originInZone = inZone(originKey, context.originKey);
+          }
+          if (originInZone) return;
+        }
         if (inZone(record.ownerKey, context.originKey)) return;
         context.report({
           message: `${record.owner} is outside the zone ${context.origin}: move it to its own zone or fix the name (a missing trailing dot or a wrong $ORIGIN).`,

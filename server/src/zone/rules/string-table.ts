@@ -101,6 +101,37 @@ export class StringTable {
     this.touched = touched;
   }
 
+  /**
+   * `hashOf(head + '.' + commonSuffix)` without making that string: how a name written relative to the zone's
+   * origin is hashed from its parts. Not for a table whose common suffix is empty or the root.
+   */
+  hashOfHead(head: string): number {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < head.length; i++) hash = Math.imul(hash ^ head.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 46 /* . */, 0x01000193);
+    return finish(hash, head.length + 1 + this.commonSuffix.length);
+  }
+
+  /** `internHashed` for the string `head + '.' + commonSuffix`, with the `hash` that `hashOfHead(head)` gave. */
+  internHeadHashed(head: string, hash: number): number {
+    const length = head.length + 1;
+    this.makeRoom(length);
+    const chars = this.chars;
+    let at = this.charCount;
+    for (let i = 0; i < head.length; i++) {
+      const code = head.charCodeAt(i);
+      if (code > 0xff) return this.internHashed(`${head}.${this.commonSuffix}`, hash);
+      chars[at++] = code;
+    }
+    chars[at] = 46; /* . */
+    this.staged = true;
+    this.stagedLength = length;
+    this.stagedSuffixed = true;
+    const slot = this.lookup(hash, undefined);
+    if (slot < 0) return this.add(undefined, hash, ~slot);
+    return (this.slots[slot + 1] ?? 0) - 1;
+  }
+
   /** `intern` for the `hash` that `hashOf(text)` gave. */
   internHashed(text: string, hash: number): number {
     this.copyIn(text);
@@ -178,7 +209,8 @@ export class StringTable {
     return id + 1 < this.count ? (this.starts[id + 1] ?? 0) : this.charCount;
   }
 
-  private add(text: string, hash: number, freeSlot: number): number {
+  /** Stores the staged string (`text` is only needed when it does not fit one byte per character). */
+  private add(text: string | undefined, hash: number, freeSlot: number): number {
     const id = this.count;
     if (id === this.starts.length) {
       this.starts = grown(this.starts, this.starts.length * 2);
@@ -189,7 +221,7 @@ export class StringTable {
       this.charCount += this.stagedLength;
       this.suffixed[id] = this.stagedSuffixed ? 1 : 0;
     } else {
-      this.wide.set(id, text);
+      this.wide.set(id, text ?? '');
     }
     this.count = id + 1;
     // Kept at most half full (slots holds two numbers per entry).

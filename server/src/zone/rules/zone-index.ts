@@ -1,3 +1,5 @@
+import { RelativeName, type ResolvedName } from '../names';
+import { ParsedRecord } from '../record';
 import type { Range, ZoneRecord } from '../types';
 import { IntColumn, IntTable, NumberColumn } from './columns';
 import { RangeStore } from './range-store';
@@ -12,6 +14,20 @@ const RECORD_WIDTH = 4;
 
 /** Owners with at most this many records are searched by walking them; larger ones get a map. */
 export const ownerWalkLimit = 32;
+
+/**
+ * What tells a record's owner apart cheaply: the parser's resolved name (one object for all the records that
+ * repeat an owner), else the owner's key.
+ */
+type OwnerToken = ResolvedName | string;
+
+function ownerTokenOf(record: ZoneRecord): OwnerToken {
+  return record instanceof ParsedRecord ? record.ownerName : record.ownerKey;
+}
+
+function keyOf(owner: OwnerToken): string {
+  return typeof owner === 'string' ? owner : owner.key;
+}
 
 /** How many owners `prepare` gets ready at most. */
 export const preparedLimit = 128;
@@ -61,9 +77,13 @@ export class ZoneIndex {
   private readonly ownerLast = new IntColumn();
   private readonly ownerTypeBits = new IntColumn();
   private readonly ownerSizes = new IntColumn();
-  private lastOwnerKey: string | undefined;
+  private readonly originKey: string;
+  /** The origin key object last found equal to `originKey` (compared by identity first). */
+  private matchedOriginKey: string | undefined;
+  private lastOwner: OwnerToken | undefined;
   private lastOwnerId = -1;
-  private readonly preparedKeys: string[] = [];
+  private readonly preparedOwners: OwnerToken[] = [];
+  private readonly preparedHeads: (string | undefined)[] = [];
   private readonly preparedHashes = new Int32Array(preparedLimit);
   private preparedCount = 0;
   private preparedNext = 0;
@@ -86,18 +106,20 @@ export class ZoneIndex {
   /** `originKey`: the zone's apex key, which (almost) every owner ends with. */
   constructor(originKey = '') {
     this.owners = new StringTable(originKey);
+    this.originKey = originKey;
   }
 
   /** Adds a record and returns its ordinal. */
   add(record: ZoneRecord): number {
     // Everything is read before anything is stored (the range store reads before it stores), so a record that
     // cannot be read leaves the index as it was; range ids then stay equal to ordinals.
-    const { ownerKey, type, ttl, file } = record;
+    const { type, ttl, file } = record;
+    const owner = ownerTokenOf(record);
     this.ranges.add(record);
     const table = this.records;
     const ordinal = table.addRow();
     // Records of one owner usually follow each other: skip the map for a repeated owner.
-    const ownerId = ownerKey === this.lastOwnerKey ? this.lastOwnerId : this.ownerIdFor(ownerKey);
+    const ownerId = owner === this.lastOwner ? this.lastOwnerId : this.ownerIdFor(owner);
     if (ownerId === this.ownerFirst.length) {
       this.ownerFirst.push(ordinal);
       this.ownerLast.push(ordinal);
@@ -107,7 +129,7 @@ export class ZoneIndex {
       table.set(this.ownerLast.get(ownerId), NEXT, ordinal);
       this.ownerLast.set(ownerId, ordinal);
     }
-    this.lastOwnerKey = ownerKey;
+    this.lastOwner = owner;
     this.lastOwnerId = ownerId;
 
     let typeId = type === this.lastType ? this.lastTypeId : this.typeIds.get(type);
@@ -137,14 +159,16 @@ export class ZoneIndex {
   prepare(records: readonly ZoneRecord[]): void {
     const owners = this.owners;
     let count = 0;
-    let previous = this.lastOwnerKey;
+    let previous = this.lastOwner;
     for (const record of records) {
-      const key = record.ownerKey;
-      if (key === previous) continue;
-      previous = key;
+      const owner = ownerTokenOf(record);
+      if (owner === previous) continue;
+      previous = owner;
       if (count === this.preparedHashes.length) break;
-      this.preparedKeys[count] = key;
-      this.preparedHashes[count++] = owners.hashOf(key);
+      const head = this.headOf(owner);
+      this.preparedOwners[count] = owner;
+      this.preparedHeads[count] = head;
+      this.preparedHashes[count++] = head !== undefined ? owners.hashOfHead(head) : owners.hashOf(keyOf(owner));
     }
     // Touched apart from the hashing: with a hash computed between two reads, few reads could be under way at once.
     owners.touch(this.preparedHashes, count);
@@ -152,14 +176,32 @@ export class ZoneIndex {
     this.preparedNext = 0;
   }
 
-  private ownerIdFor(key: string): number {
+  private ownerIdFor(owner: OwnerToken): number {
+    const owners = this.owners;
     const next = this.preparedNext;
-    if (next < this.preparedCount && this.preparedKeys[next] === key) {
+    if (next < this.preparedCount && this.preparedOwners[next] === owner) {
       this.preparedNext = next + 1;
-      return this.owners.internHashed(key, this.preparedHashes[next] ?? 0);
+      const hash = this.preparedHashes[next] ?? 0;
+      const head = this.preparedHeads[next];
+      return head !== undefined ? owners.internHeadHashed(head, hash) : owners.internHashed(keyOf(owner), hash);
     }
     this.preparedCount = 0;
-    return this.owners.intern(key);
+    const head = this.headOf(owner);
+    return head !== undefined ? owners.internHeadHashed(head, owners.hashOfHead(head)) : owners.intern(keyOf(owner));
+  }
+
+  /**
+   * What comes before the zone's origin in the owner's key, when the parser resolved the owner relative to that
+   * origin: the owner table then hashes and stores the key from its parts, and the joined key is never made.
+   */
+  private headOf(owner: OwnerToken): string | undefined {
+    if (!(owner instanceof RelativeName)) return undefined;
+    const originKey = owner.originKey;
+    if (originKey !== this.matchedOriginKey) {
+      if (originKey !== this.originKey || originKey === '.' || originKey === '') return undefined;
+      this.matchedOriginKey = originKey;
+    }
+    return owner.relativeKey;
   }
 
   private fileId(file: string | undefined): number {

@@ -100,6 +100,23 @@ describe('rules: names', () => {
       );
     });
 
+    it('judges names written relative to another $ORIGIN by the name, not by the origin', () => {
+      const text = [
+        '$ORIGIN example.com.',
+        'www.a A 192.0.2.1',
+        'www A 192.0.2.2',
+        '$ORIGIN b.a.example.com.',
+        'x A 192.0.2.3',
+        '$ORIGIN notaexample.com.',
+        'y A 192.0.2.4',
+      ].join('\n');
+      const found = only('out-of-zone', lintText(text, { origin: 'a.example.com.', profile: 'bind' }));
+      assert.deepEqual(
+        found.map((d) => d.range.start.line),
+        [2, 6],
+      );
+    });
+
     it('does not take a name that only ends with the origin text for in-zone', () => {
       assert.deepEqual(rangesOf('out-of-zone', lintText(zone('notexample.com. IN A 192.0.2.1'))), ['5:0-5:15']);
     });

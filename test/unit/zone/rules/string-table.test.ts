@@ -120,3 +120,27 @@ describe('StringTable with a common suffix of characters beyond one byte', () =>
     }
   });
 });
+
+describe('StringTable: a string given as a head before the common suffix', () => {
+  it('hashes and interns head + "." + suffix as the joined string, and finds it either way', () => {
+    const table = new StringTable('example.com.');
+    const heads = [
+      'www',
+      'a.b',
+      '',
+      'bücher',
+      '日本',
+      'x'.repeat(300),
+      ...Array.from({ length: 2000 }, (_, i) => `h${i}`),
+    ];
+    heads.forEach((head, i) => {
+      const joined = `${head}.example.com.`;
+      assert.equal(table.hashOfHead(head), table.hashOf(joined), head);
+      const id = i % 2 === 0 ? table.internHeadHashed(head, table.hashOfHead(head)) : table.intern(joined);
+      assert.equal(id, i, head);
+      assert.equal(table.internHeadHashed(head, table.hashOfHead(head)), i, head);
+      assert.equal(table.find(joined), i, head);
+      assert.equal(table.value(i), joined);
+    });
+  });
+});

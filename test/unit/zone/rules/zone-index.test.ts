@@ -47,3 +47,41 @@ describe('ZoneIndex.prepare', () => {
     );
   });
 });
+
+describe('ZoneIndex: owners given relative to the zone origin, to another origin or absolute', () => {
+  it('gives one owner id to one name however it was written', () => {
+    const text = [
+      '$ORIGIN example.com.',
+      'www A 192.0.2.1',
+      'WWW.example.com. AAAA 2001:db8::1',
+      '$ORIGIN sub.example.com.',
+      'host A 192.0.2.2',
+      '$ORIGIN example.com.',
+      'host.sub TXT "x"',
+      'www MX 10 host.sub',
+      '@ NS ns1',
+      '$ORIGIN other.org.',
+      'www A 192.0.2.3',
+    ].join('\n');
+    const all = parse(text, { origin: 'example.com.' }).records;
+    for (const prepared of [false, true]) {
+      const index = new ZoneIndex('example.com.');
+      if (prepared) index.prepare(all);
+      for (const record of all) index.add(record);
+      assert.deepEqual(
+        ownerIds(index, all.length).map((id) => index.ownerKey(id)),
+        [
+          'www.example.com.',
+          'www.example.com.',
+          'host.sub.example.com.',
+          'host.sub.example.com.',
+          'www.example.com.',
+          'example.com.',
+          'www.other.org.',
+        ],
+      );
+      assert.equal(index.ownerCount, 4);
+      assert.equal(index.ownerOf('host.sub.example.com.'), index.ownerOfRecord(2));
+    }
+  });
+});
