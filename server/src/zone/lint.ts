@@ -6,10 +6,11 @@
 import { scanLineComment } from './line-comment';
 import { nameKey } from './names';
 import { rules as allRules } from './rules/index';
+import { preparedLimit } from './rules/owner-ids';
 import { documentStart } from './rules/ranges';
 import type { Finding, Rule, RuleContext, RuleVisitor } from './rules/types';
 import { severityIn } from './rules/types';
-import { preparedLimit, ZoneIndex } from './rules/zone-index';
+import { ZoneIndex } from './rules/zone-index';
 import type { LintSettings } from './settings';
 import { defaultLintSettings } from './settings';
 import type { Directive, ParseResult, Severity, ZoneDiagnostic, ZoneRecord } from './types';

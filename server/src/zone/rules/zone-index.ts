@@ -1,9 +1,8 @@
-import { RelativeName, type ResolvedName } from '../names';
-import { ParsedRecord } from '../record';
 import type { Range, ZoneRecord } from '../types';
 import { IntColumn, IntTable, NumberColumn } from './columns';
+import { OwnerIds } from './owner-ids';
 import { RangeStore } from './range-store';
-import { StringTable } from './string-table';
+import type { StringTable } from './string-table';
 
 // Columns of the per-record table.
 const TYPE = 0;
@@ -14,23 +13,6 @@ const RECORD_WIDTH = 4;
 
 /** Owners with at most this many records are searched by walking them; larger ones get a map. */
 export const ownerWalkLimit = 32;
-
-/**
- * What tells a record's owner apart cheaply: the parser's resolved name (one object for all the records that
- * repeat an owner), else the owner's key.
- */
-type OwnerToken = ResolvedName | string;
-
-function ownerTokenOf(record: ZoneRecord): OwnerToken {
-  return record instanceof ParsedRecord ? record.ownerName : record.ownerKey;
-}
-
-function keyOf(owner: OwnerToken): string {
-  return typeof owner === 'string' ? owner : owner.key;
-}
-
-/** How many owners `prepare` gets ready at most. */
-export const preparedLimit = 128;
 
 /** Type bits kept per owner so that rules can skip owners that cannot match without walking their records. */
 export const TypeBit = {
@@ -72,21 +54,11 @@ export function typeBitOf(type: string): number {
  * range, file, next record at the same owner), so a million records cost tens of megabytes, not a copy of the zone.
  */
 export class ZoneIndex {
-  private readonly owners: StringTable;
+  private readonly owners: OwnerIds;
   private readonly ownerFirst = new IntColumn();
   private readonly ownerLast = new IntColumn();
   private readonly ownerTypeBits = new IntColumn();
   private readonly ownerSizes = new IntColumn();
-  private readonly originKey: string;
-  /** The origin key object last found equal to `originKey` (compared by identity first). */
-  private matchedOriginKey: string | undefined;
-  private lastOwner: OwnerToken | undefined;
-  private lastOwnerId = -1;
-  private readonly preparedOwners: OwnerToken[] = [];
-  private readonly preparedHeads: (string | undefined)[] = [];
-  private readonly preparedHashes = new Int32Array(preparedLimit);
-  private preparedCount = 0;
-  private preparedNext = 0;
 
   private readonly types: string[] = [];
   private readonly typeIds = new Map<string, number>();
@@ -105,8 +77,7 @@ export class ZoneIndex {
 
   /** `originKey`: the zone's apex key, which (almost) every owner ends with. */
   constructor(originKey = '') {
-    this.owners = new StringTable(originKey);
-    this.originKey = originKey;
+    this.owners = new OwnerIds(originKey);
   }
 
   /** Adds a record and returns its ordinal. */
@@ -114,12 +85,11 @@ export class ZoneIndex {
     // Everything is read before anything is stored (the range store reads before it stores), so a record that
     // cannot be read leaves the index as it was; range ids then stay equal to ordinals.
     const { type, ttl, file } = record;
-    const owner = ownerTokenOf(record);
+    const owner = this.owners.tokenOf(record);
     this.ranges.add(record);
     const table = this.records;
     const ordinal = table.addRow();
-    // Records of one owner usually follow each other: skip the map for a repeated owner.
-    const ownerId = owner === this.lastOwner ? this.lastOwnerId : this.ownerIdFor(owner);
+    const ownerId = this.owners.idOf(owner);
     if (ownerId === this.ownerFirst.length) {
       this.ownerFirst.push(ordinal);
       this.ownerLast.push(ordinal);
@@ -129,8 +99,6 @@ export class ZoneIndex {
       table.set(this.ownerLast.get(ownerId), NEXT, ordinal);
       this.ownerLast.set(ownerId, ordinal);
     }
-    this.lastOwner = owner;
-    this.lastOwnerId = ownerId;
 
     let typeId = type === this.lastType ? this.lastTypeId : this.typeIds.get(type);
     if (typeId === undefined) {
@@ -152,56 +120,9 @@ export class ZoneIndex {
     return ordinal;
   }
 
-  /**
-   * Gets the owner table ready for `records`, about to be added in this order: their owners' slots are fetched
-   * together (see `StringTable.touch`), and `add` then finds them in cache.
-   */
+  /** Gets the owner ids ready for `records`, about to be added in this order (see `OwnerIds.prepare`). */
   prepare(records: readonly ZoneRecord[]): void {
-    const owners = this.owners;
-    let count = 0;
-    let previous = this.lastOwner;
-    for (const record of records) {
-      const owner = ownerTokenOf(record);
-      if (owner === previous) continue;
-      previous = owner;
-      if (count === this.preparedHashes.length) break;
-      const head = this.headOf(owner);
-      this.preparedOwners[count] = owner;
-      this.preparedHeads[count] = head;
-      this.preparedHashes[count++] = head !== undefined ? owners.hashOfHead(head) : owners.hashOf(keyOf(owner));
-    }
-    // Touched apart from the hashing: with a hash computed between two reads, few reads could be under way at once.
-    owners.touch(this.preparedHashes, count);
-    this.preparedCount = count;
-    this.preparedNext = 0;
-  }
-
-  private ownerIdFor(owner: OwnerToken): number {
-    const owners = this.owners;
-    const next = this.preparedNext;
-    if (next < this.preparedCount && this.preparedOwners[next] === owner) {
-      this.preparedNext = next + 1;
-      const hash = this.preparedHashes[next] ?? 0;
-      const head = this.preparedHeads[next];
-      return head !== undefined ? owners.internHeadHashed(head, hash) : owners.internHashed(keyOf(owner), hash);
-    }
-    this.preparedCount = 0;
-    const head = this.headOf(owner);
-    return head !== undefined ? owners.internHeadHashed(head, owners.hashOfHead(head)) : owners.intern(keyOf(owner));
-  }
-
-  /**
-   * What comes before the zone's origin in the owner's key, when the parser resolved the owner relative to that
-   * origin: the owner table then hashes and stores the key from its parts, and the joined key is never made.
-   */
-  private headOf(owner: OwnerToken): string | undefined {
-    if (!(owner instanceof RelativeName)) return undefined;
-    const originKey = owner.originKey;
-    if (originKey !== this.matchedOriginKey) {
-      if (originKey !== this.originKey || originKey === '.' || originKey === '') return undefined;
-      this.matchedOriginKey = originKey;
-    }
-    return owner.relativeKey;
+    this.owners.prepare(records);
   }
 
   private fileId(file: string | undefined): number {
@@ -236,7 +157,7 @@ export class ZoneIndex {
   }
 
   ownerKey(ownerId: number): string {
-    return this.owners.value(ownerId);
+    return this.owners.key(ownerId);
   }
 
   /** The union of TypeBit values of the records at the owner. */
