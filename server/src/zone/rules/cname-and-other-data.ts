@@ -16,8 +16,8 @@ export const cnameAndOtherData: Rule = {
     const { index } = context;
     return {
       end() {
-        const clashes = (bits: number): boolean => (bits & TypeBit.CNAME) !== 0 && (bits & ~besideCnameAllowed) !== 0;
-        for (const owner of index.ownersWhose(clashes)) {
+        const clashes = (bits: number): boolean => (bits & ~besideCnameAllowed) !== 0;
+        for (const owner of index.ownersWith(TypeBit.CNAME, clashes)) {
           // Cloudflare manages the apex SOA and NS itself and flattens an apex CNAME, so they do not clash there.
           const atCloudflareApex = context.profile === 'cloudflare' && index.ownerKey(owner) === context.originKey;
           const cname = relatedAt(index, index.firstOfType(owner, 'CNAME'), 'the CNAME at this name');

@@ -14,8 +14,7 @@ export const dnameAndNs: Rule = {
     const { index } = context;
     return {
       end() {
-        const both = TypeBit.DNAME | TypeBit.NS;
-        for (const owner of index.ownersWhose((bits) => (bits & both) === both)) {
+        for (const owner of index.ownersWith(TypeBit.DNAME | TypeBit.NS)) {
           if (index.ownerKey(owner) === context.originKey) continue;
           const dname = relatedAt(index, index.firstOfType(owner, 'DNAME'), 'the DNAME at this name');
           const message = `NS records cannot share ${index.ownerKey(owner)} with a DNAME below the apex (RFC 6672 section 2.3): remove the delegation or the DNAME.`;

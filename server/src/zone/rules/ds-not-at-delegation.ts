@@ -13,8 +13,7 @@ export const dsNotAtDelegation: Rule = {
     const { index } = context;
     return {
       end() {
-        const dsWithoutNs = (bits: number): boolean => (bits & (TypeBit.DS | TypeBit.NS)) === TypeBit.DS;
-        for (const owner of index.ownersWhose(dsWithoutNs)) {
+        for (const owner of index.ownersWith(TypeBit.DS, (bits) => (bits & TypeBit.NS) === 0)) {
           if (index.ownerKey(owner) === context.originKey) continue;
           const message = `The DS record at ${index.ownerKey(owner)} has no delegation (no NS records at that name): add the NS records of the child zone or remove the DS.`;
           for (const ordinal of index.recordsOfType(owner, 'DS')) context.report(atRecord(index, ordinal, message));

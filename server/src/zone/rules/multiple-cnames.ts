@@ -12,7 +12,7 @@ export const multipleCnames: Rule = {
     const { index } = context;
     return {
       end() {
-        for (const owner of index.ownersWhose((bits) => (bits & TypeBit.CNAME) !== 0)) {
+        for (const owner of index.ownersWith(TypeBit.CNAME)) {
           if (index.ownerSize(owner) < 2) continue;
           let first: Related | undefined;
           for (const ordinal of index.recordsOfType(owner, 'CNAME')) {

@@ -21,8 +21,7 @@ export const nsAndOtherData: Rule = {
     const allowed = cloudflare ? TypeBit.NS : besideDelegationInBind;
     return {
       end() {
-        const clashes = (bits: number): boolean => (bits & TypeBit.NS) !== 0 && (bits & ~allowed) !== 0;
-        for (const owner of index.ownersWhose(clashes)) {
+        for (const owner of index.ownersWith(TypeBit.NS, (bits) => (bits & ~allowed) !== 0)) {
           if (index.ownerKey(owner) === context.originKey) continue;
           const ns = relatedAt(index, index.firstOfType(owner, 'NS'), 'the NS record that delegates this name');
           for (const ordinal of index.recordsAt(owner)) {

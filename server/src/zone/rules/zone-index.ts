@@ -211,9 +211,15 @@ export class ZoneIndex {
     return ordinal;
   }
 
-  /** The owners whose TypeBit union passes `test`, by id: the cheap filter before walking an owner's records. */
-  *ownersWhose(test: (typeBits: number) => boolean): Generator<number> {
-    for (let owner = 0; owner < this.ownerCount; owner++) if (test(this.ownerTypes(owner))) yield owner;
+  /**
+   * The owners that have every TypeBit of `required` and whose TypeBit union passes `test` when given, by id: the
+   * cheap filter before walking an owner's records.
+   */
+  *ownersWith(required: number, test?: (typeBits: number) => boolean): Generator<number> {
+    for (let owner = 0; owner < this.ownerCount; owner++) {
+      const bits = this.ownerTypes(owner);
+      if ((bits & required) === required && (test === undefined || test(bits))) yield owner;
+    }
   }
 
   /** The ordinals of the records of `type` at the owner, in file order. */
