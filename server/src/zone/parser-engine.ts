@@ -11,8 +11,6 @@ import type { Directive, ParseOptions, RdataField, Severity, Token, ZoneDiagnost
 
 const DOLLAR = 36;
 
-/** True for the `\\#` that starts RFC 3597 rdata; a source token is measured before its text is sliced. */
-
 /** What every reader of one parse shares, across `$INCLUDE` levels. */
 export interface ParseContext {
   readonly options: ParseOptions;
