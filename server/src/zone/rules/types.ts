@@ -93,17 +93,15 @@ export function documentWithout(context: RuleContext, pattern: RegExp): () => bo
 }
 
 /**
- * For a rule whose findings quote non-ASCII text of the document: a test, true once the document is known to be
- * ASCII. Its UTF-8 size equals its length in UTF-16 units exactly then, so when the caller gave both the answer
- * costs nothing; otherwise the text is scanned as `documentWithout` does.
+ * For a rule whose findings quote non-ASCII text of the document: a test, true when the document is ASCII. Its
+ * UTF-8 size (which the linter always has with the text) equals its length in UTF-16 units exactly then, so the
+ * answer costs no scan of the text.
  */
 export function asciiDocument(context: RuleContext): () => boolean {
   const { documentText, documentBytes } = context;
-  if (documentText !== undefined && documentBytes === documentText.length) return () => true;
-  return documentWithout(context, nonAscii);
+  const ascii = documentText !== undefined && documentBytes === documentText.length;
+  return () => ascii;
 }
-
-const nonAscii = /[\u0080-\uffff]/;
 
 /** The source text of a range of the linted document; undefined for an included file or when the text is unknown. */
 export function sourceText(context: RuleContext, range: Range, file: string | undefined): string | undefined {
