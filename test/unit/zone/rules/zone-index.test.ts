@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { parse } from '../../../../server/src/zone/parser';
 import { ZoneIndex } from '../../../../server/src/zone/rules/zone-index';
 import type { ZoneRecord } from '../../../../server/src/zone/types';
@@ -83,5 +84,44 @@ describe('ZoneIndex: owners given relative to the zone origin, to another origin
       assert.equal(index.ownerCount, 4);
       assert.equal(index.ownerOf('host.sub.example.com.'), index.ownerOfRecord(2));
     }
+  });
+});
+
+describe('ZoneIndex: owner ids against a map of keys (property)', () => {
+  const label = fc.constantFrom('www', 'WWW', 'mail', 'Mail', 'a', 'b.c', '_sip._tcp', 'x-1', 'bücher');
+  const line = fc.oneof(
+    { weight: 6, arbitrary: label.map((owner) => `${owner} A 192.0.2.1`) },
+    { weight: 2, arbitrary: label.map((owner) => `${owner}.example.com. TXT "t"`) },
+    { weight: 1, arbitrary: fc.constant('  AAAA 2001:db8::1') },
+    { weight: 1, arbitrary: fc.constant('@ NS ns1') },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('example.com.', 'Example.COM.', 'sub.example.com.', 'other.org.')
+        .map((origin) => `$ORIGIN ${origin}`),
+    },
+  );
+
+  it('gives equal keys one id and different keys different ids, in batches of any size', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 9 }), (lines, batch) => {
+        const all = parse(['$ORIGIN example.com.', ...lines].join('\n'), { origin: 'example.com.' }).records;
+        const index = new ZoneIndex('example.com.');
+        for (let at = 0; at < all.length; at += batch) {
+          const part = all.slice(at, at + batch);
+          index.prepare(part);
+          for (const record of part) index.add(record);
+        }
+        const idOfKey = new Map<string, number>();
+        all.forEach((record, ordinal) => {
+          const id = index.ownerOfRecord(ordinal);
+          assert.equal(index.ownerKey(id), record.ownerKey);
+          assert.equal(idOfKey.get(record.ownerKey) ?? id, id);
+          idOfKey.set(record.ownerKey, id);
+        });
+        assert.equal(index.ownerCount, idOfKey.size);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
