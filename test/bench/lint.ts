@@ -71,7 +71,7 @@ import(${JSON.stringify(path.join(projectRoot, 'node_modules/dns-zonefile/lib/zo
 });`;
 
 /** Each tool runs this many times per zone, the tools taking turns, and the table gives the medians. */
-const repetitions = 3;
+const repetitions = 5;
 
 function measureOnce(file: string, records: number): Measure[] {
   return [
