@@ -21,6 +21,9 @@ export const svcParamKeys: Readonly<Record<string, number>> = {
   'tls-supported-groups': 9,
   // RFC 9953 section 3.2.1 (DNS over CoAP): the CoAP path, a list of segments; no value means the root path.
   docpath: 10,
+  // Registered since RFC 9460; their numbers and wire forms match NSD's RFC 9460 test vectors (svcb.test-vectors-wf).
+  pvd: 11,
+  oots: 12,
 };
 
 /** The key number of a presentation key (`alpn`, `key1`), or undefined when it is not a valid key. */
@@ -126,6 +129,7 @@ function checkParam(param: SvcParam, present: ReadonlySet<number>): string | und
     }
     case 2:
     case 8:
+    case 11:
       return raw === undefined ? undefined : `${key} takes no value.`;
     case 3:
       return value !== undefined && /^\d+$/.test(value) && Number(value) <= 0xffff
@@ -151,9 +155,21 @@ function checkParam(param: SvcParam, present: ReadonlySet<number>): string | und
       return value !== undefined && value.split(',').every((item) => /^\d+$/.test(item) && Number(item) <= 0xffff)
         ? undefined
         : 'tls-supported-groups must be a list of numbers from 0 to 65535.';
+    case 12:
+      return value !== undefined && value.split(',').every(isTransportWeight)
+        ? undefined
+        : 'oots must be a list of transport:weight items, each weight from 0 to 255 (do53:100,dot:10).';
     default:
       return undefined;
   }
+}
+
+/** One `oots` item: a transport name (one length-prefixed octet string on the wire) and a one-octet weight. */
+function isTransportWeight(item: string): boolean {
+  const colon = item.lastIndexOf(':');
+  if (colon < 1 || colon > 255) return false;
+  const weight = item.slice(colon + 1);
+  return /^\d{1,3}$/.test(weight) && Number(weight) <= 0xff;
 }
 
 function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {

@@ -56,6 +56,17 @@ describe('rdata: SVCB and HTTPS', () => {
     assert.deepEqual(codes(parse('HTTPS', '1 . ech=AEj+DQBEAQAgACBvq2tuPA==')), []);
   });
 
+  it('knows pvd (key 11, no value) and oots (key 12, transport:weight items)', () => {
+    assert.deepEqual(codes(parse('HTTPS', '1 . alpn="h3,h2" pvd')), []);
+    assert.deepEqual(codes(parse('HTTPS', '1 . pvd=x')), ['bad-svcb-param'], 'pvd takes no value');
+    assert.deepEqual(codes(parse('HTTPS', '1 . pvd key11')), ['bad-svcb-param'], 'key11 is pvd');
+    assert.deepEqual(codes(parse('SVCB', '1 . oots="do53:100,dot:25,doh:10,doq:10"')), []);
+    assert.deepEqual(codes(parse('SVCB', '1 . oots=do53:0')), []);
+    for (const bad of ['oots', 'oots=do53', 'oots=:10', 'oots=dot:256', 'oots=dot:-1', 'oots="dot:5,"', 'oots=dot:1x'])
+      assert.deepEqual(codes(parse('SVCB', `1 . ${bad}`)), ['bad-svcb-param'], bad);
+    assert.deepEqual(codes(parse('SVCB', '1 . oots=dot:5 key12=doq:1')), ['bad-svcb-param'], 'key12 is oots');
+  });
+
   it('checks mandatory', () => {
     assert.deepEqual(codes(parse('SVCB', '1 . mandatory=alpn,port alpn=h2 port=1')), []);
     assert.deepEqual(codes(parse('SVCB', '1 . mandatory=port')), ['bad-svcb-param'], 'listed key absent');
