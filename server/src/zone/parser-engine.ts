@@ -271,7 +271,7 @@ export class ZoneReader {
     generated: boolean,
     diagnosticFilter?: (diagnostic: ZoneDiagnostic) => boolean,
   ): void {
-    const fields = this.rdataFields(head, rdata, diagnosticFilter);
+    const fields = this.rdataFields(owner, head, rdata, diagnosticFilter);
     const record = new ParsedRecord(
       this.source,
       owner,
@@ -293,6 +293,7 @@ export class ZoneReader {
   }
 
   private rdataFields(
+    owner: ResolvedName,
     head: RecordHead,
     rdata: readonly Token[],
     diagnosticFilter?: (diagnostic: ZoneDiagnostic) => boolean,
@@ -300,7 +301,7 @@ export class ZoneReader {
     try {
       // Without rdata tokens, the type token is where "missing rdata" goes; only then is its range computed.
       const typeRange = rdata.length === 0 ? this.source.range(head.typeStart, head.typeEnd) : undefined;
-      const result = parseRdata(head.type, rdata, { origin: this.state.origin, file: this.file, typeRange });
+      const result = parseRdata(head.type, rdata, { origin: this.state.origin, file: this.file, typeRange, owner });
       const sink = this.context.sink;
       for (const diagnostic of result.diagnostics) {
         if (diagnosticFilter !== undefined && !diagnosticFilter(diagnostic)) continue;

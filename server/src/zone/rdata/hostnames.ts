@@ -87,7 +87,26 @@ const U16 = 0xffff;
 export const parseCname = numbersThenNames('CNAME', [], [{ name: 'target' }]);
 export const parseDname = numbersThenNames('DNAME', [], [{ name: 'target' }]);
 export const parseNs = numbersThenNames('NS', [], [{ name: 'nameserver', hostname: true }]);
-export const parsePtr = numbersThenNames('PTR', [], [{ name: 'target' }]);
+const REVERSE_ZONES = ['in-addr.arpa.', 'ip6.arpa.', 'ip6.int.'];
+// RFC 6763 section 11: browse and registration domains are found by PTR queries for these names.
+const DNS_SD_BROWSE_LABELS = new Set(['b', 'db', 'r', 'dr', 'lb']);
+
+/** In reverse zones a PTR names a host, so BIND's check-names asks for a host name there; not below DNS-SD names. */
+function ptrTargetIsHost(ownerKey: string): boolean {
+  const reverse = REVERSE_ZONES.some((zone) => ownerKey === zone || ownerKey.endsWith(`.${zone}`));
+  if (!reverse) return false;
+  const [first = '', second, third] = labelsOf(ownerKey);
+  return !(DNS_SD_BROWSE_LABELS.has(first) && second === '_dns-sd' && third === '_udp');
+}
+
+export const parsePtr: RdataParser = (tokens, context) => {
+  const reader = new RdataReader(tokens, context, 'PTR');
+  const token = reader.peek();
+  const name = reader.name('target');
+  if (context.owner !== undefined && ptrTargetIsHost(context.owner.key)) checkHostname(reader, token, name, 'target');
+  reader.end();
+  return reader.result();
+};
 export const parseMx = numbersThenNames('MX', [{ name: 'priority', max: U16 }], [{ name: 'target', hostname: true }]);
 export const parseKx = numbersThenNames('KX', [{ name: 'preference', max: U16 }], [{ name: 'exchanger' }]);
 export const parseRt = numbersThenNames('RT', [{ name: 'preference', max: U16 }], [{ name: 'host' }]);

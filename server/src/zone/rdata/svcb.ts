@@ -177,7 +177,9 @@ function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {
     const reader = new RdataReader(tokens, context, type);
     const priority = reader.integer('priority', 0xffff);
     const targetToken = reader.peek();
-    checkHostname(reader, targetToken, reader.name('target'), 'target');
+    const target = reader.name('target');
+    // An AliasMode target is a name to look SVCB up at again (RFC 9460 section 2.4.2), often `_port._scheme` labels.
+    if (priority !== 0) checkHostname(reader, targetToken, target, 'target');
     const params = readParams(reader);
     const present = new Set<number>();
     for (const param of params) {

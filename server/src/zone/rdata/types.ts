@@ -1,3 +1,4 @@
+import type { ResolvedName } from '../names';
 import type { Range, RdataField, Token, ZoneDiagnostic } from '../types';
 
 /**
@@ -14,6 +15,8 @@ export interface RdataContext {
    * (when absent, a zero-length range at the start of the document is used).
    */
   readonly typeRange?: Range;
+  /** The record's owner, for the checks that depend on it (a PTR target is a host name only in reverse zones). */
+  readonly owner?: ResolvedName;
 }
 
 /** The result of parsing one record's rdata. */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { decimalValue } from '../../../../server/src/zone/rdata/reader';
 import fc from 'fast-check';
 import { isHostname } from '../../../../server/src/zone/rdata';
+import { parse as parseZone } from '../../../../server/src/zone/parser';
 import { codes, covered, errors, fields, parse } from './helpers';
 
 describe('rdata: name types (CNAME, NS, PTR, DNAME, MX, SRV, KX, RP ...)', () => {
@@ -59,6 +60,21 @@ describe('rdata: name types (CNAME, NS, PTR, DNAME, MX, SRV, KX, RP ...)', () =>
     assert.deepEqual(errors(result), []);
     assert.deepEqual(codes(parse('NS', 'ns_1.example.')), ['bad-hostname']);
     assert.deepEqual(codes(parse('CNAME', '_acme.example.')), [], 'CNAME targets may have underscores');
+  });
+
+  it('warns when a PTR target in a reverse zone is not a host name, except at DNS-SD browse names', () => {
+    const lintCodes = (owner: string): string[] =>
+      parseZone(`${owner} 300 IN PTR host_1.example.\n`, { origin: 'example.' }).diagnostics.map(
+        (diagnostic) => diagnostic.code,
+      );
+    assert.deepEqual(lintCodes('4.2.0.192.in-addr.arpa.'), ['bad-hostname']);
+    assert.deepEqual(lintCodes('1.0.0.0.0.8.b.d.0.1.0.0.2.IP6.ARPA.'), ['bad-hostname'], 'any case');
+    assert.deepEqual(lintCodes('svc.example.'), [], 'outside reverse zones a PTR names anything (DNS-SD)');
+    assert.deepEqual(lintCodes('lb._dns-sd._udp.0.0.0.0.in-addr.arpa.'), [], 'RFC 6763 section 11');
+    assert.deepEqual(lintCodes('b._dns-sd._udp.0.0.0.0.in-addr.arpa.'), []);
+    assert.deepEqual(lintCodes('lb._dns-sd._tcp.0.0.0.0.in-addr.arpa.'), ['bad-hostname'], 'only _udp');
+    assert.deepEqual(lintCodes('x._dns-sd._udp.0.0.0.0.in-addr.arpa.'), ['bad-hostname']);
+    assert.deepEqual(codes(parse('PTR', 'host_1.example.')), [], 'without an owner, no check');
   });
 
   it('isHostname follows RFC 1123 labels', () => {

@@ -99,6 +99,7 @@ describe('rdata: SVCB and HTTPS', () => {
     const result = parse('SVCB', '1 _underscore.example. port=60 alpn=h3');
     assert.deepEqual(codes(result), ['bad-hostname']);
     assert.deepEqual(errors(result), []);
+    assert.deepEqual(codes(parse('SVCB', '0 _8443._foo.api.example.')), [], 'an AliasMode target is not a host');
   });
 
   it('needs priority and target', () => {
