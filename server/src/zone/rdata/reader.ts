@@ -1,6 +1,6 @@
 /** A cursor over one record's rdata tokens that collects fields and diagnostics for the per-type parsers. */
 import { resolveName } from '../names';
-import type { Range, RdataField, Severity, Token, ZoneDiagnostic } from '../types';
+import type { Fix, Range, RdataField, Severity, Token, ZoneDiagnostic } from '../types';
 import type { RdataCode } from './codes';
 import { decodeCharacterString, type DecodedString } from './text';
 import type { RdataContext, RdataResult } from './types';
@@ -120,12 +120,12 @@ export class RdataReader {
     this.report('missing-rdata', `${this.type} record is missing its ${fieldName.replaceAll('_', ' ')} field.`, range);
   }
 
-  report(code: RdataCode, message: string, range: Range, severity: Severity = 'error'): void {
+  report(code: RdataCode, message: string, range: Range, severity: Severity = 'error', fixes?: readonly Fix[]): void {
     const diagnostic: ZoneDiagnostic =
       this.context.file === undefined
         ? { code, severity, message, range }
         : { code, severity, message, range, file: this.context.file };
-    this.diagnosticList.push(diagnostic);
+    this.diagnosticList.push(fixes === undefined ? diagnostic : { ...diagnostic, fixes });
   }
 
   field(name: string, value: string, range: Range): void {

@@ -36,6 +36,9 @@ export function svcParamKeyNumber(key: string): number | undefined {
   return number < 65535 ? number : undefined;
 }
 
+// Drafts of ECH in DNS named key 5 "echconfig"; zones written then (crypto.cloudflare.com's among them) still use it.
+const DRAFT_ECH_KEY = 'echconfig';
+
 interface SvcParam {
   readonly key: string;
   readonly number: number | undefined;
@@ -172,6 +175,25 @@ function isTransportWeight(item: string): boolean {
   return /^\d{1,3}$/.test(weight) && Number(weight) <= 0xff;
 }
 
+function reportUnknownKey(reader: RdataReader, param: SvcParam): void {
+  const range = subRange(param.keyToken, 0, param.key.length);
+  if (param.key === DRAFT_ECH_KEY) {
+    reader.report(
+      'bad-svcb-param',
+      `${reader.type} parameter key "${param.key}" is the draft name of ech (key 5), which the IANA registry does not list and BIND and Knot refuse: write ech.`,
+      range,
+      'error',
+      [{ title: 'Rename echconfig to ech', edits: [{ range, newText: 'ech' }] }],
+    );
+    return;
+  }
+  reader.report(
+    'bad-svcb-param',
+    `${reader.type} parameter key "${param.key}" is unknown (use a registered key or keyNNNNN).`,
+    range,
+  );
+}
+
 function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {
   return (tokens, context) => {
     const reader = new RdataReader(tokens, context, type);
@@ -185,11 +207,7 @@ function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {
     for (const param of params) {
       reader.field(param.key, param.value ?? '', param.range);
       if (param.number === undefined) {
-        reader.report(
-          'bad-svcb-param',
-          `${type} parameter key "${param.key}" is unknown (use a registered key or keyNNNNN).`,
-          subRange(param.keyToken, 0, param.key.length),
-        );
+        reportUnknownKey(reader, param);
         continue;
       }
       if (present.has(param.number)) {

@@ -52,7 +52,16 @@ describe('rdata: SVCB and HTTPS', () => {
     assert.deepEqual(codes(parse('SVCB', '1 dns.example.org. alpn=co docpath')), []);
     assert.deepEqual(codes(parse('SVCB', '1 dns.example.org. alpn=co docpath=n,s')), []);
     assert.deepEqual(codes(parse('SVCB', '1 . docpath key10')), ['bad-svcb-param'], 'key10 is docpath');
-    assert.deepEqual(codes(parse('HTTPS', '1 . echconfig=AEj+DQBEAQAgACBvq2tuPA==')), ['bad-svcb-param']);
+    const rdata = '1 . echconfig=AEj+DQBEAQAgACBvq2tuPA==';
+    const draft = parse('HTTPS', rdata);
+    assert.deepEqual(codes(draft), ['bad-svcb-param']);
+    assert.equal(covered(rdata, draft), 'echconfig');
+    const fix = draft.diagnostics[0]?.fixes?.[0];
+    assert.equal(fix?.title, 'Rename echconfig to ech');
+    assert.deepEqual(
+      fix?.edits.map((edit) => [rdata.slice(edit.range.start.offset, edit.range.end.offset), edit.newText]),
+      [['echconfig', 'ech']],
+    );
     assert.deepEqual(codes(parse('HTTPS', '1 . ech=AEj+DQBEAQAgACBvq2tuPA==')), []);
   });
 
