@@ -67,6 +67,9 @@ export interface CorpusLint {
   readonly harnessVerdict: Verdict;
 }
 
+/** The findings of BIND's check-names, which `named-checkzone -k fail` turns into errors. */
+const checkNamesCodes: ReadonlySet<string> = new Set(['bad-hostname', 'owner-not-hostname']);
+
 /**
  * Parses and lints one corpus file with the bind profile. `$INCLUDE` resolves from the upstream harness's working
  * directory (the manifest's cwd), as named-checkzone did when the reference verdicts were taken.
@@ -89,7 +92,7 @@ export function lintCorpusFile(entry: CorpusEntry): CorpusLint {
   // `named-checkzone -k fail` makes check-names findings errors, as `--rule bad-hostname=error` does here.
   const checkNamesFail = entry.why.includes('with -k fail');
   const harnessVerdict =
-    verdict === 'valid' && checkNamesFail && diagnostics.some((diagnostic) => diagnostic.code === 'bad-hostname')
+    verdict === 'valid' && checkNamesFail && diagnostics.some((diagnostic) => checkNamesCodes.has(diagnostic.code))
       ? 'invalid'
       : verdict;
   return { text, origin, result, diagnostics, verdict, harnessVerdict };

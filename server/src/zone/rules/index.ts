@@ -20,6 +20,7 @@ import { nsAndOtherData } from './ns-and-other-data';
 import { nsec3OwnerNotHash } from './nsec3-owner-not-hash';
 import { nsTargetWithoutAddress } from './ns-target-without-address';
 import { outOfZone } from './out-of-zone';
+import { ownerNotHostname } from './owner-not-hostname';
 import { soaMissing } from './soa-missing';
 import { soaNotAtApex } from './soa-not-at-apex';
 import { targetIsAddress } from './target-is-address';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   multipleSoa,
   targetIsAddress,
   targetIsCname,
+  ownerNotHostname,
   dnsSvcb,
   cloudflareTtl,
   cfTags,
