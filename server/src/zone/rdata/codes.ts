@@ -43,7 +43,7 @@ export const rdataCodes: Readonly<Record<RdataCode, string>> = {
   'bad-ipv6': 'Not an IPv6 address (RFC 4291 text form).',
   'bad-name': 'A field that must be a domain name is not one.',
   'bad-hostname':
-    'An NS, MX or SRV target, an SVCB or HTTPS target in ServiceMode, or a PTR target in a reverse zone has characters outside letters, digits and hyphens (BIND check-names).',
+    "A name BIND's check-names wants to be a host name (letters, digits and inner hyphens) is not one: an NS, MX or SRV target, an SVCB/HTTPS target in ServiceMode, a PTR target in a reverse zone, the SOA mname or the domain of its mailbox.",
   'bad-base64': 'Not valid base64 (RFC 4648).',
   'bad-hex': 'Not valid hexadecimal (an even number of hex digits).',
   'bad-base32': 'Not valid base32hex (RFC 4648, as NSEC3 uses it).',

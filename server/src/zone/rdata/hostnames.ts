@@ -52,6 +52,27 @@ export function checkHostname(
   );
 }
 
+/**
+ * Warns (`bad-hostname`) when the domain of a mailbox name (all but its first label, the local part) is not a host
+ * name, as BIND's check-names does for the SOA rname.
+ */
+export function checkMailbox(
+  reader: RdataReader,
+  token: Token | undefined,
+  name: string | undefined,
+  field: string,
+): void {
+  if (!token || name === undefined || name === '.') return;
+  const domain = labelsOf(name).slice(1);
+  if (domain.every((label) => HOST_LABEL.test(label))) return;
+  reader.report(
+    'bad-hostname',
+    `${reader.type} ${field} "${token.text}" has a mail domain (after its first label) that is not a valid host name (letters, digits and hyphens only).`,
+    token.range,
+    'warning',
+  );
+}
+
 interface NameFieldSpec {
   readonly name: string;
   /** Names that must be host names (BIND's check-names applies to NS, MX and SRV targets). */

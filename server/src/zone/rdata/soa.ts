@@ -1,5 +1,6 @@
 /** SOA (RFC 1035 section 3.3.13): names, the 32-bit serial and four timers that accept TTL units. */
 import type { Token } from '../types';
+import { checkHostname, checkMailbox } from './hostnames';
 import { RdataReader } from './reader';
 import type { RdataParser } from './types';
 
@@ -33,11 +34,12 @@ function readTimer(reader: RdataReader, name: string): void {
 
 export const parseSoa: RdataParser = (tokens, context) => {
   const reader = new RdataReader(tokens, context, 'SOA');
-  reader.name('mname');
+  const mnameToken = reader.peek();
+  checkHostname(reader, mnameToken, reader.name('mname'), 'mname');
   const rnameToken = reader.peek();
-  reader.name('rname');
+  const rname = reader.name('rname');
   // A mailbox is written with its first "@" as a dot: hostmaster@example.com is hostmaster.example.com.
-  if (rnameToken && rnameToken.text !== '@' && /^[^\\]*@/.test(rnameToken.text)) {
+  if (rnameToken !== undefined && rnameToken.text !== '@' && /^[^\\]*@/.test(rnameToken.text)) {
     const suggestion = rnameToken.text.replace('@', '.');
     reader.report(
       'bad-rname',
@@ -45,7 +47,7 @@ export const parseSoa: RdataParser = (tokens, context) => {
       rnameToken.range,
       'warning',
     );
-  }
+  } else checkMailbox(reader, rnameToken, rname, 'rname');
   reader.integer('serial', MAX_U32);
   readTimer(reader, 'refresh');
   readTimer(reader, 'retry');

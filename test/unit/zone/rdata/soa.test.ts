@@ -35,6 +35,18 @@ describe('rdata: SOA', () => {
     assert.deepEqual(codes(parse('SOA', 'ns1 host\\@master 1 2 3 4 5')), [], 'an escaped @ is deliberate');
   });
 
+  it("warns, as BIND's check-names, when mname or the mailbox's domain is not a host name", () => {
+    const rdata = 'ns_1.example.com. host_master.example.com. 1 2 3 4 5';
+    const result = parse('SOA', rdata);
+    assert.deepEqual(codes(result), ['bad-hostname'], 'the local part of a mailbox may be anything');
+    assert.equal(covered(rdata, result), 'ns_1.example.com.');
+    assert.equal(result.diagnostics[0]?.severity, 'warning');
+    const mailbox = 'ns1 hostmaster.ex_ample.com. 1 2 3 4 5';
+    assert.deepEqual(codes(parse('SOA', mailbox)), ['bad-hostname']);
+    assert.equal(covered(mailbox, parse('SOA', mailbox)), 'hostmaster.ex_ample.com.');
+    assert.deepEqual(codes(parse('SOA', '. . 0 0 0 0 0')), [], 'the root for both');
+  });
+
   it('reports missing and extra fields', () => {
     assert.deepEqual(codes(parse('SOA', 'a. b. 1 2 3 4')), ['missing-rdata']);
     assert.deepEqual(codes(parse('SOA', 'a. b. 1 2 3 4 5 6')), ['extra-rdata']);
