@@ -1,3 +1,4 @@
+import { hasNonAsciiLabel } from '../idna';
 import { labelsOf, RelativeName } from '../names';
 import { ParsedRecord } from '../record';
 import { isHostname } from '../rdata/hostnames';
@@ -47,9 +48,12 @@ export const ownerNotHostname: Rule = {
           }
           if (originIsHost && isHostOwner(owner.relative)) return;
         }
-        if (isHostOwner(record.owner) || isCheckNamesException(record.owner)) return;
+        const name = record.owner;
+        // non-punycode-name reports these, and its fix (Punycode) makes most of them host names.
+        if (hasNonAsciiLabel(name)) return;
+        if (isHostOwner(name) || isCheckNamesException(name)) return;
         context.report({
-          message: `${record.owner} is not a host name (letters, digits and inner hyphens only), so BIND refuses its ${record.type} record in a primary zone (check-names): rename the host, or point a CNAME at a host name.`,
+          message: `${name} is not a host name (letters, digits and inner hyphens only), so BIND refuses its ${record.type} record in a primary zone (check-names): rename the host, or point a CNAME at a host name.`,
           range: record.ownerRange ?? record.range,
           file: record.file,
         });

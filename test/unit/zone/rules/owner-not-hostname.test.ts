@@ -25,7 +25,7 @@ describe('rules: owner-not-hostname', () => {
     assert.deepEqual(rangesOf('owner-not-hostname', lintText(text, bind)), ['9:0-9:5']);
   });
 
-  it('checks the whole name: an origin that is not a host name, absolute owners, and inherited owners', () => {
+  it('checks the whole name (an origin that is not a host name, absolute and inherited owners), not Unicode ones', () => {
     const text = zone(
       '$ORIGIN _svc.example.com.',
       'node IN A 192.0.2.1',
@@ -33,6 +33,7 @@ describe('rules: owner-not-hostname', () => {
       'x_y.example.com. IN A 192.0.2.1',
       '  IN AAAA 2001:db8::1',
       'Host-1 IN A 192.0.2.1',
+      'café IN A 192.0.2.1',
     );
     const findings = only('owner-not-hostname', lintText(text, bind));
     assert.deepEqual(
