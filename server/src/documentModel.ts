@@ -250,6 +250,14 @@ export class DocumentModel implements ZoneView {
     const firstRecord = this.recordAfter(-1);
     if (firstRecord !== undefined) affected.add(firstRecord.ownerKey);
     for (const key of edited) for (const owner of this.index.pointingAt(key)) affected.add(owner);
+    // A wildcard answers for names that do not exist, up to the nearest name that does (RFC 4592): a wildcard, or a
+    // name below one, that appears or goes changes what the rules say of the records pointing below it.
+    const editedWildcard = [...edited].some((key) => key.startsWith('*.'));
+    if (editedWildcard || this.index.hasWildcards) {
+      for (const key of edited) {
+        for (const owner of this.index.pointingBelow(key.startsWith('*.') ? key.slice(2) : key)) affected.add(owner);
+      }
+    }
     this.findings = relintFindings(
       {
         segments: this.segments,

@@ -121,9 +121,13 @@ function relintInput(
       }
     }
   }
-  // Rules look up the ancestors of names too (a delegation or DNAME above), so their records come along.
+  // Rules look up the ancestors of names too (a delegation or DNAME above), so their records come along, and the
+  // wildcards beside them, which may answer for a name pointed at that has no records of its own.
   const context = new Set(pointedAt);
   for (const key of [...affected, ...pointedAt]) for (const ancestor of ancestorsOf(key)) context.add(ancestor);
+  if (state.index.hasWildcards) {
+    for (const key of pointedAt) for (const ancestor of ancestorsOf(key)) context.add(wildcardBelow(ancestor));
+  }
   for (const key of context) for (const segment of state.index.segmentsAt(key)) visit.add(segment);
   for (const segment of state.index.soaSegments) visit.add(segment);
 
@@ -277,4 +281,9 @@ function moveAll<T extends { readonly range: ZoneDiagnostic['range']; readonly f
     result[i] = { ...item, range: shiftRange(item.range, shift) };
   }
   return result ?? items;
+}
+
+/** The wildcard name directly below a name key (`example.` -> `*.example.`). */
+function wildcardBelow(key: string): string {
+  return key === '.' ? '*.' : `*.${key}`;
 }

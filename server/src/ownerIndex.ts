@@ -11,12 +11,15 @@ export class OwnerIndex {
   private readonly owners = new Map<string, Segment | Set<Segment>>();
   /** Name key -> owner keys whose rdata names it. Entries are never removed: a stale one only costs time. */
   private readonly references = new Map<string, string | Set<string>>();
+  /** Wildcard owner keys (`*.` and a name) with records in some segment. */
+  private readonly wildcards = new Set<string>();
   readonly soaSegments = new Set<Segment>();
   readonly directiveSegments = new Set<Segment>();
 
   add(segment: Segment): void {
     for (const record of segment.records) {
       addTo(this.owners, record.ownerKey, segment);
+      if (record.ownerKey.startsWith('*.')) this.wildcards.add(record.ownerKey);
       if (record.type === 'SOA') this.soaSegments.add(segment);
       for (const key of namesInRdata(record)) if (key !== record.ownerKey) addTo(this.references, key, record.ownerKey);
     }
@@ -31,6 +34,7 @@ export class OwnerIndex {
         found.delete(segment);
         if (found.size === 0) this.owners.delete(record.ownerKey);
       }
+      if (!this.owners.has(record.ownerKey)) this.wildcards.delete(record.ownerKey);
     }
     this.soaSegments.delete(segment);
     this.directiveSegments.delete(segment);
@@ -47,6 +51,22 @@ export class OwnerIndex {
     const found: string[] = [];
     for (const owner of this.owners.keys()) {
       if (owner !== key && owner.endsWith(suffix) && !owner.endsWith(`\\${suffix}`)) found.push(owner);
+    }
+    return found;
+  }
+
+  /** True when some owner is a wildcard. */
+  get hasWildcards(): boolean {
+    return this.wildcards.size > 0;
+  }
+
+  /** Owner keys of records whose rdata names a name strictly below `key` (every named name is looked at). */
+  pointingBelow(key: string): string[] {
+    const suffix = key === '.' ? '' : `.${key}`;
+    const found: string[] = [];
+    for (const [name, owners] of this.references) {
+      if (name === key || !name.endsWith(suffix) || name.endsWith(`\\${suffix}`)) continue;
+      for (const owner of valuesOf(owners)) found.push(owner);
     }
     return found;
   }

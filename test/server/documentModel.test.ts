@@ -127,6 +127,10 @@ describe('document model (incremental analysis)', () => {
         'www IN CNAME x\n',
         'sub IN NS ns9\n',
         'ns9 IN A 192.0.2.8\n',
+        'm IN MX 5 nohost\n',
+        'nohost IN A 192.0.2.6\n',
+        '*.w IN A 192.0.2.7\n',
+        'm IN MX 5 a.w\n',
       ];
       const edit = fc.record({
         at: fc.nat(),

@@ -65,6 +65,12 @@ export function createLinter(options: LintOptions = {}): Linter {
 
   const severityFor = (code: string, fallback: Severity): Severity | 'off' => settings.rules[code] ?? fallback;
 
+  const sharedState = new Map<object, unknown>();
+  const shared = <T>(key: object, create: () => T): T => {
+    if (!sharedState.has(key)) sharedState.set(key, create());
+    return sharedState.get(key) as T;
+  };
+
   const visitors: { rule: Rule; visitor: RuleVisitor }[] = [];
   for (const rule of options.rules ?? allRules) {
     if (!rule.profiles.includes(profile)) continue;
@@ -78,6 +84,7 @@ export function createLinter(options: LintOptions = {}): Linter {
       documentText: options.text,
       index,
       report: (finding) => findings.push(toDiagnostic(rule.code, severity, finding)),
+      shared,
     };
     try {
       visitors.push({ rule, visitor: rule.create(context) });

@@ -18,6 +18,18 @@ export function ancestorWith(index: ZoneIndex, key: string, apexKey: string, bit
   return undefined;
 }
 
+/** True when a wildcard that would answer for `key` (`*.` and an ancestor, nearest first) has any of `bits`. */
+export function wildcardWith(index: ZoneIndex, key: string, apexKey: string, bits: number): boolean {
+  for (let dot = key.indexOf('.'); dot >= 0 && dot < key.length - 1; dot = key.indexOf('.', dot + 1)) {
+    const parent = key.slice(dot + 1);
+    const wildcard = index.ownerOf(`*.${parent}`);
+    if (wildcard !== undefined) return (index.ownerTypes(wildcard) & bits) !== 0;
+    // A name that exists between the target and the wildcard stops the wildcard from applying (RFC 4592).
+    if (index.ownerOf(parent) !== undefined || parent === apexKey) return false;
+  }
+  return false;
+}
+
 /** The offset just after the first unescaped dot at or after `from`, or -1. */
 function nextLabel(key: string, from: number): number {
   for (let i = from; i < key.length; i++) {

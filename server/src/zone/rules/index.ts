@@ -25,6 +25,7 @@ import { soaMissing } from './soa-missing';
 import { soaNotAtApex } from './soa-not-at-apex';
 import { targetIsAddress } from './target-is-address';
 import { targetIsCname } from './target-is-cname';
+import { targetWithoutAddress } from './target-without-address';
 import { ttlTooLarge } from './ttl-too-large';
 import type { Rule } from './types';
 
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   multipleSoa,
   targetIsAddress,
   targetIsCname,
+  targetWithoutAddress,
   ownerNotHostname,
   dnsSvcb,
   cloudflareTtl,

@@ -1,22 +1,9 @@
 import { nameKey } from '../names';
 import type { Range } from '../types';
-import { ancestorWith } from './ancestors';
+import { ancestorWith, wildcardWith } from './ancestors';
 import { inZone } from './out-of-zone';
 import type { Rule } from './types';
-import type { ZoneIndex } from './zone-index';
 import { TypeBit } from './zone-index';
-
-/** True when a wildcard that would answer for `key` (`*.` and an ancestor, nearest first) has addresses. */
-function wildcardHasAddress(index: ZoneIndex, key: string, apexKey: string, bits: number): boolean {
-  for (let dot = key.indexOf('.'); dot >= 0 && dot < key.length - 1; dot = key.indexOf('.', dot + 1)) {
-    const parent = key.slice(dot + 1);
-    const wildcard = index.ownerOf(`*.${parent}`);
-    if (wildcard !== undefined) return (index.ownerTypes(wildcard) & bits) !== 0;
-    // A name that exists between the target and the wildcard stops the wildcard from applying (RFC 4592).
-    if (index.ownerOf(parent) !== undefined || parent === apexKey) return false;
-  }
-  return false;
-}
 
 /**
  * A name server inside the zone needs its A/AAAA records in the zone (glue below a delegation, plain address
@@ -47,7 +34,7 @@ export const nsTargetWithoutAddress: Rule = {
         for (const target of targets) {
           const owner = index.ownerOf(target.key);
           if (owner !== undefined && (index.ownerTypes(owner) & addresses) !== 0) continue;
-          if (owner === undefined && wildcardHasAddress(index, target.key, context.originKey, addresses)) continue;
+          if (owner === undefined && wildcardWith(index, target.key, context.originKey, addresses)) continue;
           // An NS hidden by a DNAME or by a delegation above it is never used, so it needs no address.
           if (ancestorWith(index, target.ownerKey, context.originKey, TypeBit.DNAME) !== undefined) continue;
           const delegation = ancestorWith(index, target.ownerKey, context.originKey, TypeBit.NS);

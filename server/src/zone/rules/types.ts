@@ -25,6 +25,11 @@ export interface RuleContext {
   /** The linted document's text, when the caller has it (fixes that keep the text as written need it). */
   readonly documentText: string | undefined;
   report(finding: Finding): void;
+  /**
+   * State several rules read, made once per lint run: the first call with `key` creates it, later calls (from any
+   * rule) get the same value.
+   */
+  shared<T>(key: object, create: () => T): T;
 }
 
 /**
