@@ -16,6 +16,7 @@ import { mixedTtlRrset } from './mixed-ttl-rrset';
 import { multipleCnames } from './multiple-cnames';
 import { multipleSoa } from './multiple-soa';
 import { nonPunycodeName } from './non-punycode-name';
+import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { nsAndOtherData } from './ns-and-other-data';
 import { nsec3OwnerNotHash } from './nsec3-owner-not-hash';
 import { nsTargetWithoutAddress } from './ns-target-without-address';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   nonPunycodeName,
   badPunycode,
   outOfZone,
+  nonTerminalWildcard,
   duplicateRecord,
   mixedTtlRrset,
   ttlTooLarge,
