@@ -112,7 +112,10 @@ describe('zone-records lint (CLI)', () => {
 
   it('reads $INCLUDE relative to the including file and reports in the included file', async () => {
     write('zones/part.inc', 'dup IN TXT "a"\ndup IN TXT "a"\n');
-    const main = write('zones/main.zone', `$ORIGIN example.com.\n$TTL 300\n${soa}\n$INCLUDE part.inc\n`);
+    const main = write(
+      'zones/main.zone',
+      `$ORIGIN example.com.\n$TTL 300\n${soa}\n@ IN NS ns1.example.net.\n$INCLUDE part.inc\n`,
+    );
     const run = await lintCli(['--profile', 'bind', main]);
     assert.match(
       run.stdout,
@@ -125,7 +128,10 @@ describe('zone-records lint (CLI)', () => {
       'zones/part.inc',
       'a IN TXT "x"\na IN TXT "x"\nb IN TXT "y"\nb IN TXT "y" ; zone-records-disable-line duplicate-record\n',
     );
-    const main = write('zones/main.zone', `$ORIGIN example.com.\n$TTL 300\n${soa}\n$INCLUDE part.inc\n`);
+    const main = write(
+      'zones/main.zone',
+      `$ORIGIN example.com.\n$TTL 300\n${soa}\n@ IN NS ns1.example.net.\n$INCLUDE part.inc\n`,
+    );
     const run = await lintCli(['--profile', 'bind', '--format', 'json', main]);
     assert.equal(run.code, 0);
     const parsed = JSON.parse(run.stdout) as { file: string; diagnostics: { code: string; range: unknown }[] }[];

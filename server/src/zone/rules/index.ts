@@ -18,6 +18,7 @@ import { multipleSoa } from './multiple-soa';
 import { nonPunycodeName } from './non-punycode-name';
 import { nonTerminalWildcard } from './non-terminal-wildcard';
 import { nsAndOtherData } from './ns-and-other-data';
+import { nsMissing } from './ns-missing';
 import { nsec3OwnerNotHash } from './nsec3-owner-not-hash';
 import { nsTargetWithoutAddress } from './ns-target-without-address';
 import { outOfZone } from './out-of-zone';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   mixedTtlRrset,
   ttlTooLarge,
   soaMissing,
+  nsMissing,
   soaNotAtApex,
   multipleSoa,
   targetIsAddress,

@@ -15,6 +15,22 @@ describe('rules: SOA', () => {
     assert.deepEqual(only('soa-missing', lintText(`$TTL 300\n${soa}\n`, { profile: 'bind' })), []);
   });
 
+  it('ns-missing: warns about an apex without NS in the bind profile, on the SOA, when there is an SOA', () => {
+    const text = `$TTL 300\n${soa}\nwww IN A 192.0.2.1\nsub IN NS ns1.example.net.\n`;
+    const found = only('ns-missing', lintText(text, { profile: 'bind' }));
+    assert.deepEqual(
+      found.map((d) => [at(d.range), d.severity]),
+      [['1:0-1:73', 'warning']],
+    );
+    assert.deepEqual(only('ns-missing', lintText(text)), [], 'Cloudflare serves its own name servers');
+    const withNs = `$TTL 300\n${soa}\n@ IN NS ns1.example.net.\n`;
+    assert.deepEqual(only('ns-missing', lintText(withNs, { profile: 'bind' })), []);
+    const withoutSoa = '$TTL 300\nwww IN A 192.0.2.1\n';
+    assert.deepEqual(only('ns-missing', lintText(withoutSoa, { profile: 'bind' })), [], 'soa-missing speaks there');
+    const strict = lintText(text, { profile: 'bind', rules: { 'ns-missing': 'error' } });
+    assert.equal(only('ns-missing', strict)[0]?.severity, 'error');
+  });
+
   it('soa-not-at-apex: reports an SOA below the apex', () => {
     const text = `$TTL 300\n${soa}\nsub IN SOA ns1.example.com. h.example.com. 1 2 3 4 5\n`;
     assert.deepEqual(rangesOf('soa-not-at-apex', lintText(text)), ['2:0-2:3']);
