@@ -70,6 +70,37 @@ function ttlFor(record: ZoneRecord, proxied: boolean, options: ToCloudflareOptio
   return `TTL ${ttl} is outside what Cloudflare accepts (1 for automatic, or ${min} to ${MAX_TTL} seconds).`;
 }
 
+/**
+ * Why Cloudflare cannot hold a record whatever its data says: a class other than IN, a type it does not serve, or
+ * rdata in RFC 3597 generic form. Undefined when none of these applies (the SOA is left to the caller).
+ */
+export function cloudflareRefusal(
+  record: ZoneRecord,
+): { readonly code: NotServableCode; readonly reason: string } | undefined {
+  const type = record.type.toUpperCase();
+  if (record.class.toUpperCase() !== 'IN') {
+    return {
+      code: 'unsupported-class',
+      reason: `Cloudflare serves class IN only; this record is class ${record.class}.`,
+    };
+  }
+  if (!cloudflareTypeSet.has(type)) {
+    // RFC 7208 section 3.1 retired the SPF type: the policy belongs in a TXT record, which Cloudflare serves.
+    const hint = type === 'SPF' ? ' Publish the SPF policy as a TXT record instead (RFC 7208 section 3.1).' : '';
+    return {
+      code: 'unsupported-type',
+      reason: `Cloudflare does not serve ${type} records (it serves ${cloudflareTypes.join(', ')}).${hint}`,
+    };
+  }
+  if (record.generic || record.rdata[0]?.text === '\\#') {
+    return {
+      code: 'generic-rdata',
+      reason: `This ${type} record is written in RFC 3597 generic form (\\#); write its rdata in the usual form to send it to Cloudflare.`,
+    };
+  }
+  return undefined;
+}
+
 /** Converts one zone-file record to a Cloudflare API body, or says why Cloudflare cannot serve it. Never throws. */
 export function toCloudflareRecord(record: ZoneRecord, options: ToCloudflareOptions = {}): ToCloudflareResult {
   try {
@@ -83,21 +114,8 @@ export function toCloudflareRecord(record: ZoneRecord, options: ToCloudflareOpti
 function convert(record: ZoneRecord, options: ToCloudflareOptions): ToCloudflareResult {
   const type = record.type.toUpperCase();
   if (type === 'SOA') return fail('soa-managed', 'Cloudflare manages the SOA record itself.');
-  if (record.class.toUpperCase() !== 'IN') {
-    return fail('unsupported-class', `Cloudflare serves class IN only; this record is class ${record.class}.`);
-  }
-  if (!cloudflareTypeSet.has(type)) {
-    return fail(
-      'unsupported-type',
-      `Cloudflare does not serve ${type} records (it serves ${cloudflareTypes.join(', ')}).`,
-    );
-  }
-  if (record.generic || record.rdata[0]?.text === '\\#') {
-    return fail(
-      'generic-rdata',
-      `This ${type} record is written in RFC 3597 generic form (\\#); write its rdata in the usual form to send it to Cloudflare.`,
-    );
-  }
+  const refusal = cloudflareRefusal(record);
+  if (refusal !== undefined) return refusal;
   const checked = parseRdata(type, record.rdata, { origin: options.origin ?? '.', file: record.file });
   const error = checked.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (error || record.fields.length === 0) {

@@ -51,6 +51,7 @@ export { isHostname } from './hostnames';
 export { decodeCharacterString, encodeCharacterString, quoteString, splitOctets } from './text';
 export { parseTtlText } from './soa';
 export { svcParamKeys } from './svcb';
+export { dnssecAlgorithms } from './dnssec';
 export { caaTags } from './caa';
 
 const parsers: Readonly<Partial<Record<string, RdataParser>>> = {

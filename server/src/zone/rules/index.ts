@@ -5,9 +5,11 @@ import { cfTags } from './cf-tags';
 import { cloudflareFileSize } from './cloudflare-file-size';
 import { cloudflareInclude } from './cloudflare-include';
 import { cloudflareTtl } from './cloudflare-ttl';
+import { cloudflareUnsupported } from './cloudflare-unsupported';
 import { cnameAndOtherData } from './cname-and-other-data';
 import { cnameAtApex } from './cname-at-apex';
 import { dnameAndNs } from './dname-and-ns';
+import { deprecatedDnssecAlgorithm } from './deprecated-dnssec-algorithm';
 import { dnsSvcb } from './dns-svcb';
 import { dsAtApex } from './ds-at-apex';
 import { dsNotAtDelegation } from './ds-not-at-delegation';
@@ -25,6 +27,7 @@ import { outOfZone } from './out-of-zone';
 import { ownerNotHostname } from './owner-not-hostname';
 import { soaMissing } from './soa-missing';
 import { soaNotAtApex } from './soa-not-at-apex';
+import { spfType } from './spf-type';
 import { targetIsAddress } from './target-is-address';
 import { targetIsCname } from './target-is-cname';
 import { targetWithoutAddress } from './target-without-address';
@@ -46,6 +49,7 @@ export const rules: readonly Rule[] = [
   dsNotAtDelegation,
   cdsWithoutDnskey,
   nsec3OwnerNotHash,
+  deprecatedDnssecAlgorithm,
   nsTargetWithoutAddress,
   nonPunycodeName,
   badPunycode,
@@ -63,7 +67,9 @@ export const rules: readonly Rule[] = [
   targetWithoutAddress,
   ownerNotHostname,
   dnsSvcb,
+  spfType,
   cloudflareTtl,
+  cloudflareUnsupported,
   cfTags,
   cloudflareInclude,
   cloudflareFileSize,

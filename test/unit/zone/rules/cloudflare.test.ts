@@ -57,6 +57,31 @@ describe('rules: cloudflare profile', () => {
     });
   });
 
+  describe('cloudflare-unsupported', () => {
+    it('reports types Cloudflare does not serve, other classes and generic rdata, where the problem is written', () => {
+      const text = zone(
+        '@ IN SPF "v=spf1 -all"',
+        'host IN HINFO "PC" "Linux"',
+        'txt CH TXT "chaos"',
+        'gen IN A \\# 4 C0000201',
+        'ok IN TXT "v=spf1 -all"',
+      );
+      const found = only('cloudflare-unsupported', lintText(text));
+      assert.deepEqual(
+        found.map((finding) => at(finding.range)),
+        ['5:5-5:8', '6:8-6:13', '7:4-7:6', '8:0-8:22'],
+      );
+      assert.match(found[0]?.message ?? '', /does not serve SPF records .* as a TXT record .* leaves this record out/);
+      assert.equal(found[0]?.severity, 'warning');
+      assert.deepEqual(only('cloudflare-unsupported', lintText(text, { profile: 'bind' })), [], 'a Cloudflare limit');
+    });
+
+    it('leaves the SOA, which Cloudflare makes itself, and the types it serves alone', () => {
+      const text = zone('@ IN SOA ns1 hostmaster 1 2 3 4 5', 'www IN CNAME @', '@ IN CAA 0 issue "letsencrypt.org"');
+      assert.deepEqual(rangesOf('cloudflare-unsupported', lintText(text)), []);
+    });
+  });
+
   describe('cloudflare-file-size', () => {
     it('reports a document over 256 KiB and not one at the limit', () => {
       const line = 'x IN TXT "' + 'a'.repeat(100) + '"\n';

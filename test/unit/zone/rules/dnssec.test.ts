@@ -85,3 +85,47 @@ describe('rules: nsec3-owner-not-hash', () => {
     );
   });
 });
+
+describe('rules: deprecated-dnssec-algorithm', () => {
+  const sha1 = '0123456789abcdef0123456789abcdef01234567';
+  const sha256 = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+
+  it('reports retired algorithms and DS digests on their fields, in both profiles', () => {
+    const text = zone(
+      'sub IN NS ns1.example.net.',
+      `sub IN DS 12345 RSASHA1 1 ${sha1}`,
+      `sub IN DS 12345 8 2 ${sha256}`,
+      '@ IN DNSKEY 257 3 7 AwEAAag=',
+      '@ IN RRSIG A 1 2 300 20300101000000 20200101000000 1234 example.com. AwEAAag=',
+      `@ IN CDS 12345 13 3 ${sha256}`,
+      '@ IN CDS 0 0 0 00',
+    );
+    for (const profile of ['cloudflare', 'bind'] as const) {
+      const found = only('deprecated-dnssec-algorithm', lintText(text, { profile }));
+      assert.deepEqual(
+        found.map((finding) => [at(finding.range), finding.message.split(' (')[0]]),
+        [
+          ['6:16-6:23', 'DNSSEC algorithm 5'],
+          ['6:24-6:25', 'DS digest type 1'],
+          ['8:18-8:19', 'DNSSEC algorithm 7'],
+          ['9:13-9:14', 'DNSSEC algorithm 1'],
+          ['10:18-10:19', 'DS digest type 3'],
+        ],
+        profile,
+      );
+      assert.match(found[0]?.message ?? '', /RSASHA1\) is not recommended/);
+      assert.match(found[3]?.message ?? '', /RSAMD5\) must not be used/);
+    }
+  });
+
+  it('leaves current algorithms, the CDS delete form and generic rdata alone', () => {
+    const text = zone(
+      'sub IN NS ns1.example.net.',
+      `sub IN DS 12345 13 2 ${sha256}`,
+      '@ IN DNSKEY 257 3 15 AwEAAag=',
+      '@ IN CDS 0 0 0 00',
+      `sub IN DS \\# 24 3039050100112233445566778899aabbccddeeff0011`,
+    );
+    assert.deepEqual(only('deprecated-dnssec-algorithm', lintText(text, { profile: 'bind' })), []);
+  });
+});

@@ -122,3 +122,17 @@ describe('rules: dns-svcb', () => {
     assert.deepEqual(rangesOf('dns-svcb', lintText(text, { profile: 'bind' })), ['5:0-5:34', '6:0-6:32']);
   });
 });
+
+describe('rules: spf-type', () => {
+  it('warns about SPF type records in the bind profile, saying whether a TXT record carries the policy', () => {
+    const text = zone('@ IN SPF "v=spf1 -all"', '@ IN TXT "v=spf1 -all"', 'mail IN SPF "v=spf1 a -all"');
+    const found = only('spf-type', lintText(text, { profile: 'bind' }));
+    assert.deepEqual(
+      found.map((finding) => at(finding.range)),
+      ['5:5-5:8', '7:8-7:11'],
+    );
+    assert.match(found[0]?.message ?? '', /receivers read the TXT record at example\.com\.: remove this record/);
+    assert.match(found[1]?.message ?? '', /mail\.example\.com\. has no TXT record, .* publish it as TXT/);
+    assert.deepEqual(only('spf-type', lintText(text)), [], 'cloudflare-unsupported speaks for Cloudflare');
+  });
+});
