@@ -1,4 +1,5 @@
 import { cloudflareRefusal } from '../cloudflare';
+import { publishAsTxt } from './spf-type';
 import type { Rule } from './types';
 
 /** Records Cloudflare cannot hold at all: a sync leaves them out (and says so), so the file and the zone differ. */
@@ -21,6 +22,7 @@ export const cloudflareUnsupported: Rule = {
               ? record.typeRange
               : record.range;
         context.report({
+          ...(record.type === 'SPF' ? { fixes: [publishAsTxt(record.typeRange)] } : {}),
           message: `${refusal.reason} A sync to Cloudflare leaves this record out.`,
           range,
           file: record.file,

@@ -1,5 +1,10 @@
-import type { Range } from '../types';
+import type { Fix, Range } from '../types';
 import type { Rule } from './types';
+
+/** The fix that turns an SPF record into the TXT record receivers read: the type token becomes TXT. */
+export function publishAsTxt(typeRange: Range): Fix {
+  return { title: 'Publish it as TXT (change the type)', edits: [{ range: typeRange, newText: 'TXT' }] };
+}
 
 /** RFC 7208 section 3.1: SPF policies are published as TXT only; the SPF type of the experimental phase is retired. */
 export const spfType: Rule = {
@@ -22,6 +27,7 @@ export const spfType: Rule = {
           const owner = index.ownerOf(ownerKey);
           const hasTxt = owner !== undefined && index.recordsOfType(owner, 'TXT').next().done === false;
           context.report({
+            ...(hasTxt ? {} : { fixes: [publishAsTxt(range)] }),
             message: hasTxt
               ? `Type SPF is retired (RFC 7208 section 3.1) and receivers read the TXT record at ${ownerKey}: remove this record.`
               : `Type SPF is retired (RFC 7208 section 3.1) and ${ownerKey} has no TXT record, so receivers find no policy: publish it as TXT.`,

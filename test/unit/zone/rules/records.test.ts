@@ -134,5 +134,11 @@ describe('rules: spf-type', () => {
     assert.match(found[0]?.message ?? '', /receivers read the TXT record at example\.com\.: remove this record/);
     assert.match(found[1]?.message ?? '', /mail\.example\.com\. has no TXT record, .* publish it as TXT/);
     assert.deepEqual(only('spf-type', lintText(text)), [], 'cloudflare-unsupported speaks for Cloudflare');
+    assert.equal(found[0]?.fixes, undefined, 'a TXT record is there already');
+    const fix = found[1]?.fixes?.[0];
+    assert.equal(fix?.title, 'Publish it as TXT (change the type)');
+    assert.match(applyEdits(text, fix?.edits ?? []), /\nmail IN TXT "v=spf1 a -all"\n/);
+    const cloudflareFix = only('cloudflare-unsupported', lintText(text))[0]?.fixes?.[0];
+    assert.match(applyEdits(text, cloudflareFix?.edits ?? []), /\n@ IN TXT "v=spf1 -all"\n/);
   });
 });
