@@ -1,6 +1,7 @@
 import { labelsOf, RelativeName } from '../names';
 import { ParsedRecord } from '../record';
 import type { Rule } from './types';
+import { documentWithout } from './types';
 
 /** True when a label other than the leftmost is `*` (escapes kept, so `\*` is not one). */
 function hasInnerWildcardLabel(name: string): boolean {
@@ -18,11 +19,15 @@ export const nonTerminalWildcard: Rule = {
   defaultSeverity: 'warning',
   profiles: ['cloudflare', 'bind'],
   create(context) {
+    // A document without any `*` has no such owner of its own (unless the origin given from outside has one): one
+    // scan instead of every name; the records of included files are still checked.
+    const noStarInDocument = context.originKey.includes('*') ? () => false : documentWithout(context, /\*/);
     // Most owners are written relative to an origin without a `*`: check each origin once and the written part.
     let checkedOrigin: string | undefined;
     let originHasStar = false;
     return {
       record(record) {
+        if (record.file === undefined && noStarInDocument()) return;
         const owner = record instanceof ParsedRecord ? record.ownerName : undefined;
         if (owner instanceof RelativeName) {
           if (owner.originKey !== checkedOrigin) {

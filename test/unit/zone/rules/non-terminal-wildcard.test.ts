@@ -24,3 +24,26 @@ describe('rules: non-terminal-wildcard', () => {
     );
   });
 });
+
+describe('non-terminal-wildcard on large documents (past the point where it scans the text once)', () => {
+  const filler = Array.from({ length: 5000 }, (_, i) => `h${i} IN A 192.0.2.1`).join('\n');
+  const bigZone = (tail: string): string => `$ORIGIN example.com.\n$TTL 300\n${filler}\n${tail}\n`;
+
+  it('still reports an owner written late in the document, those of an included file, and under a starred origin', () => {
+    const late = lintText(bigZone('a.*.b IN A 192.0.2.2'));
+    assert.deepEqual(
+      only('non-terminal-wildcard', late).map((d) => d.range.start.line),
+      [5002],
+    );
+    const included = lintText(bigZone('$INCLUDE sub.zone'), {
+      path: '/zones/main.zone',
+      readFile: () => 'a.*.b IN A 192.0.2.2\n',
+    });
+    assert.deepEqual(
+      only('non-terminal-wildcard', included).map((d) => [d.file, d.range.start.line]),
+      [['/zones/sub.zone', 0]],
+    );
+    const starred = lintText(`$TTL 300\n${filler}\nlate IN A 192.0.2.2\n`, { origin: 'x.*.example.com.' });
+    assert.equal(only('non-terminal-wildcard', starred).length, 5001);
+  });
+});
