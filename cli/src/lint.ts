@@ -3,7 +3,7 @@ import { createLinter } from '../../server/src/zone/lint';
 import { inferOrigin } from '../../server/src/zone/origin';
 import { parseRecords } from '../../server/src/zone/parser';
 import type { LintSettings, RuleSetting } from '../../server/src/zone/settings';
-import { isProfile, isRuleSetting, ruleSettings } from '../../server/src/zone/settings';
+import { isProfile, isRuleSetting, ruleSettings, unknownCodeProblem } from '../../server/src/zone/settings';
 import type { Profile, ZoneDiagnostic } from '../../server/src/zone/types';
 
 /** Where the command reads and writes; tests pass their own. */
@@ -93,6 +93,8 @@ function parseArguments(argv: readonly string[]): Parsed {
             `--rule takes CODE=SEVERITY with SEVERITY one of ${ruleSettings.join(', ')}, not '${value ?? ''}'`,
           );
         }
+        const unknown = unknownCodeProblem(code);
+        if (unknown !== undefined) return error(`--rule: ${unknown}`);
         rules[code] = setting;
         break;
       }

@@ -1,3 +1,4 @@
+import { diagnosticCodes, nearestCode } from './codes';
 import type { Profile, Severity } from './types';
 
 /** What a rule or diagnostic code can be set to: a severity, or `off` to drop it. */
@@ -57,11 +58,20 @@ export function readLintSettings(value: unknown): SettingsReading {
       problems.push('rules must be an object mapping a code to a severity or "off"');
     } else {
       for (const [code, setting] of Object.entries(record.rules as Record<string, unknown>)) {
-        if (isRuleSetting(setting)) rules[code] = setting;
+        const unknown = unknownCodeProblem(code);
+        if (unknown !== undefined) problems.push(`rules: ${unknown}; ignored`);
+        else if (isRuleSetting(setting)) rules[code] = setting;
         else
           problems.push(`rule ${code}: ${JSON.stringify(setting)} is not one of ${ruleSettings.join(', ')}; ignored`);
       }
     }
   }
   return { settings: { profile, rules }, problems };
+}
+
+/** Why a code given in settings or on the command line is not one the core reports (with the likely one), if so. */
+export function unknownCodeProblem(code: string): string | undefined {
+  if (diagnosticCodes.has(code)) return undefined;
+  const nearest = nearestCode(code);
+  return `'${code}' is not a diagnostic code${nearest === undefined ? '' : ` (did you mean '${nearest}'?)`}; the codes are listed in docs/rules.md`;
 }

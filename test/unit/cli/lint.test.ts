@@ -152,6 +152,9 @@ describe('zone-records lint (CLI)', () => {
     const missing = await lintCli([path.join(dir, 'nope.zone')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read .*nope\.zone \(ENOENT\)/);
+    const typo = await lintCli(['--rule', 'mixed-ttl=off', 'x']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /'mixed-ttl' is not a diagnostic code \(did you mean 'mixed-ttl-rrset'\?\)/);
     for (const args of [[], ['--profile', 'knot', 'x'], ['--format', 'xml', 'x'], ['--bogus', 'x'], ['--origin']]) {
       const run = await lintCli(args);
       assert.equal(run.code, 2, args.join(' '));

@@ -203,9 +203,16 @@ describe('lint engine', () => {
         settings: { profile: 'bind', rules: { 'duplicate-record': 'off' } },
         problems: [],
       });
-      const reading = readLintSettings({ profile: 'knot', rules: { a: 'loud', b: 'hint' } });
-      assert.deepEqual(reading.settings, { profile: 'cloudflare', rules: { b: 'hint' } });
-      assert.equal(reading.problems.length, 2);
+      const reading = readLintSettings({
+        profile: 'knot',
+        rules: { 'soa-missing': 'loud', 'cname-at-apex': 'hint', 'mixed-ttl': 'off' },
+      });
+      assert.deepEqual(reading.settings, { profile: 'cloudflare', rules: { 'cname-at-apex': 'hint' } });
+      assert.equal(reading.problems.length, 3);
+      assert.match(
+        reading.problems[2] ?? '',
+        /'mixed-ttl' is not a diagnostic code \(did you mean 'mixed-ttl-rrset'\?\)/,
+      );
       assert.equal(readLintSettings('nonsense').problems.length, 1);
       assert.deepEqual(readLintSettings(undefined).problems, []);
     });
