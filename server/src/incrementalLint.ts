@@ -11,6 +11,8 @@ import { shiftDirective, shiftRange, shiftRecord, type Shift } from './shift';
 
 /** Codes of lint rules; every other code comes from the parser, which reports it in the re-parsed text only. */
 const ruleCodes: ReadonlySet<string> = new Set(rules.map((rule) => rule.code));
+/** Codes of rules that report a TTL many records inherit once, at the first of them. */
+const perTtlCodes: ReadonlySet<string> = new Set(['cloudflare-ttl']);
 
 /** The document as it is after the edit, with the findings from before it. */
 export interface RelintState {
@@ -44,7 +46,7 @@ export function relintFindings(
   parseDiagnostics: readonly ZoneDiagnostic[],
   region: RelintRegion,
 ): ZoneDiagnostic[] {
-  const { subset, replaced, directives } = relintInput(state, affected);
+  const { subset, replaced, directives } = relintInput(state, affected, region);
   const spans = recordSpans(replaced);
   const { regionStart, regionEndOld, atEnd, shift } = region;
   const regionEndNew = regionEndOld + shift.offset;
@@ -86,6 +88,7 @@ export function relintFindings(
 function relintInput(
   state: RelintState,
   edited: ReadonlySet<string>,
+  region: RelintRegion,
 ): {
   subset: ZoneRecord[];
   replaced: ZoneRecord[];
@@ -99,7 +102,10 @@ function relintInput(
   let added: Iterable<string> = edited;
   for (;;) {
     for (const key of added) for (const ttl of inheritedTtlsAt(state, key)) wanted.add(ttl);
-    const owners = [...firstInheritingOwners(state.segments, wanted)].filter((owner) => !affected.has(owner));
+    const owners = [
+      ...firstInheritingOwners(state.segments, wanted),
+      ...ownersOfInheritedTtlFindings(state, wanted, region),
+    ].filter((owner) => !affected.has(owner));
     if (owners.length === 0) break;
     for (const owner of owners) affected.add(owner);
     added = owners;
@@ -157,6 +163,43 @@ function relintInput(
     for (const directive of segment.directives) directives.push(shiftDirective(directive, segment.shift));
   }
   return { subset, replaced, directives };
+}
+
+/**
+ * Owners of the records that carry a finding from before the edit about a TTL in `wanted` they inherit. Such a
+ * finding sits on the first record inheriting the TTL; when the edit makes an earlier record the first, the old one
+ * must be judged again to lose it.
+ */
+function ownersOfInheritedTtlFindings(
+  state: RelintState,
+  wanted: ReadonlySet<number>,
+  region: RelintRegion,
+): Set<string> {
+  const owners = new Set<string>();
+  for (const finding of state.findings) {
+    if (!perTtlCodes.has(finding.code) || finding.file !== undefined) continue;
+    const offset = finding.range.start.offset;
+    if (offset >= region.regionStart && offset < region.regionEndOld) continue;
+    const moved = offset < region.regionEndOld ? offset : offset + region.shift.offset;
+    const record = recordAt(state.segments, moved);
+    if (record !== undefined && record.ttlRange === undefined && wanted.has(record.ttl)) owners.add(record.ownerKey);
+  }
+  return owners;
+}
+
+/** The record whose text holds `offset` (current positions), if any. */
+function recordAt(segments: readonly Segment[], offset: number): ZoneRecord | undefined {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (currentOffset(segments[middle]) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const segment = segments[low];
+  if (segment === undefined) return undefined;
+  const local = offset - segment.shift.offset;
+  return segment.records.find((record) => record.range.start.offset <= local && local <= record.range.end.offset);
 }
 
 /** The TTLs that records at the owner inherit (no TTL written). */

@@ -88,6 +88,35 @@ describe('document model (incremental analysis)', () => {
     assert.equal(after?.range.start.offset, (before?.range.start.offset ?? 0) + 12);
   });
 
+  it('moves an inherited-TTL finding when an edit makes an earlier record the first to inherit the TTL', () => {
+    const lines = [
+      '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300',
+      '@ 3600 IN NS ns1.example.net.',
+      'a 3600 IN A 192.0.2.1',
+      'b IN A 192.0.2.2',
+      'b2 IN A 192.0.2.2',
+      ...Array.from({ length: 12 }, (_, i) => `f${i} 3600 IN A 192.0.2.${i}`),
+      'c 9 IN A 192.0.2.3',
+      'd IN A 192.0.2.4',
+      'e IN A 192.0.2.5',
+      '',
+    ];
+    const start = lines.join('\n');
+    const cloudflare: ModelOptions = { ...options, settings: { profile: 'cloudflare', rules: {} } };
+    const model = new DocumentModel('file:///zone', start, cloudflare);
+    const inherits = (): string[] =>
+      model.diagnostics.filter((d) => d.message.startsWith('This record inherits')).map((d) => `${d.range.start.line}`);
+    assert.deepEqual(inherits(), ['18']);
+    const at = start.indexOf('a 3600') + 2;
+    const text = `${start.slice(0, at)}9${start.slice(at + 4)}`;
+    assert.equal(model.update(at, at + 4, '9', text), 'incremental');
+    assert.deepEqual(inherits(), ['3'], 'b and b2 inherit TTL 9 now, b first; d no longer carries the finding');
+    assert.deepEqual(
+      summary(model.diagnostics).map(loose),
+      summary(new DocumentModel('file:///zone', text, cloudflare).diagnostics).map(loose),
+    );
+  });
+
   /** Without $TTL and with a short SOA minimum, records inherit a TTL Cloudflare refuses (reported once, at the first). */
   const inheriting = base.replace('$TTL 3600\n', '').replace('1209600 300 )', '1209600 30 )');
   /** The same, but the apex states its TTLs: the first record inheriting a short TTL is further down. */
@@ -131,6 +160,8 @@ describe('document model (incremental analysis)', () => {
         'nohost IN A 192.0.2.6\n',
         '*.w IN A 192.0.2.7\n',
         'm IN MX 5 a.w\n',
+        ' ; zone-records-disable-line mixed-ttl\n',
+        'dup IN A 192.0.2.9 ; zone-records-disable-line duplicate-record bogus\n',
       ];
       const edit = fc.record({
         at: fc.nat(),

@@ -3,7 +3,7 @@
  * adds the parser's own diagnostics, and applies the settings (profile, per-code severity or `off`) and
  * `; zone-records-disable-line CODE` comments. It never throws: a failing rule becomes one diagnostic.
  */
-import { scanLineComment } from './line-comment';
+import { DisableComments } from './disable-comments';
 import { nameKey } from './names';
 import { rules as allRules } from './rules/index';
 import { preparedLimit } from './rules/owner-ids';
@@ -37,10 +37,6 @@ export interface Linter {
   finish(): ZoneDiagnostic[];
 }
 
-const disableMarker = 'zone-records-disable-line';
-/** Set of disabled codes for a line, or `all` when the comment names no code. */
-type Disabled = Set<string> | 'all';
-
 /** Lints a whole parse result. The parser's diagnostics are included, with the settings applied. */
 export function lint(result: ParseResult, options: LintOptions = {}): ZoneDiagnostic[] {
   const linter = createLinter({ ...options, origin: options.origin ?? result.origin });
@@ -59,7 +55,7 @@ export function createLinter(options: LintOptions = {}): Linter {
   const originKey = nameKey(origin);
   const index = new ZoneIndex(originKey);
   const findings: ZoneDiagnostic[] = [];
-  const disabled = new Map<string, Map<number, Disabled>>();
+  const disabled = new DisableComments();
   const documentBytes =
     options.documentBytes ?? (options.text === undefined ? undefined : utf8ByteLength(options.text));
 
@@ -138,12 +134,7 @@ export function createLinter(options: LintOptions = {}): Linter {
     let ordinal: number;
     try {
       ordinal = index.add(record);
-      if (record.comment !== undefined && record.comment.text.includes(disableMarker)) {
-        const codes = disabledCodes(record.comment.text);
-        for (let line = record.range.start.line; line <= record.comment.range.start.line; line++) {
-          disable(disabled, record.file, line, codes);
-        }
-      }
+      if (record.comment !== undefined) disabled.addRecord(record);
     } catch (error) {
       // Only a malformed record object gets here; the rules could not see it consistently, so it is skipped.
       findings.push(internalError(`a record could not be indexed and was skipped (${reason(error)})`));
@@ -186,8 +177,12 @@ export function createLinter(options: LintOptions = {}): Linter {
     finish() {
       addWaiting();
       for (const entry of visitors) call(entry, (visitor) => visitor.end?.());
-      if (options.text !== undefined) scanDisableComments(options.text, disabled);
-      const kept = disabled.size === 0 ? findings : findings.filter((finding) => !isDisabled(disabled, finding));
+      if (options.text !== undefined) disabled.scanDocument(options.text);
+      for (const unknown of disabled.unknownCodes()) {
+        const severity = severityFor(unknown.code, unknown.severity);
+        if (severity !== 'off') findings.push(severity === unknown.severity ? unknown : { ...unknown, severity });
+      }
+      const kept = disabled.size === 0 ? findings : findings.filter((finding) => !disabled.isDisabled(finding));
       return kept.sort(compareDiagnostics);
     },
   };
@@ -238,58 +233,6 @@ function compareDiagnostics(a: ZoneDiagnostic, b: ZoneDiagnostic): number {
     return a.file < b.file ? -1 : 1;
   }
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
-}
-
-/** The codes named after the marker (`zone-records-disable-line a, b`); `all` when none is named. */
-export function disabledCodes(comment: string): Disabled {
-  const at = comment.indexOf(disableMarker);
-  if (at < 0) return new Set();
-  const codes = new Set<string>();
-  for (const word of comment.slice(at + disableMarker.length).split(/[\s,]+/)) {
-    if (word === '') continue;
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(word)) break;
-    codes.add(word);
-  }
-  return codes.size === 0 ? 'all' : codes;
-}
-
-function disable(
-  map: Map<string, Map<number, Disabled>>,
-  file: string | undefined,
-  line: number,
-  codes: Disabled,
-): void {
-  const key = file ?? '';
-  let lines = map.get(key);
-  if (lines === undefined) {
-    lines = new Map<number, Disabled>();
-    map.set(key, lines);
-  }
-  const existing = lines.get(line);
-  if (existing === undefined || codes === 'all') lines.set(line, codes);
-  else if (existing !== 'all') for (const code of codes) existing.add(code);
-}
-
-function isDisabled(map: Map<string, Map<number, Disabled>>, diagnostic: ZoneDiagnostic): boolean {
-  const codes = map.get(diagnostic.file ?? '')?.get(diagnostic.range.start.line);
-  return codes !== undefined && (codes === 'all' || codes.has(diagnostic.code));
-}
-
-/** Finds disable comments on any line of the document (directive lines, comment-only lines) by scanning its text. */
-function scanDisableComments(text: string, map: Map<string, Map<number, Disabled>>): void {
-  let line = 0;
-  let lineStart = 0;
-  for (let at = text.indexOf(disableMarker); at >= 0; at = text.indexOf(disableMarker, at + 1)) {
-    for (let i = text.indexOf('\n', lineStart); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    const lineEnd = text.indexOf('\n', at);
-    const lineText = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    const column = at - lineStart;
-    if (scanLineComment(lineText, column).commentStart >= 0)
-      disable(map, undefined, line, disabledCodes(lineText.slice(column)));
-  }
 }
 
 function absolute(name: string): string {

@@ -10,7 +10,10 @@ import type { Directive, ParseOptions, ParseResult, ZoneDiagnostic, ZoneRecord }
 export type { ParseSink, ParserState, ResumePoint, RoleToken } from './parser-state';
 export { sameState } from './parser-state';
 
-/** Every diagnostic code the parser itself emits, with what it means. Rdata and name codes come from their layers. */
+/**
+ * Every diagnostic code the parser and the lint engine themselves emit, with what it means. Rdata and name codes
+ * come from their layers, the lint rules' codes from the rules.
+ */
 export const syntaxCodes = {
   syntax: 'the line does not have the shape of a record or directive',
   'unknown-type': 'the record type is neither a known mnemonic nor TYPEnnn',
@@ -34,6 +37,8 @@ export const syntaxCodes = {
   'inherited-owner':
     'a blank owner right after $ORIGIN or at the start of a file included with an origin: it repeats the previous owner',
   'internal-error': 'a checker failed on this record; the record was skipped',
+  'unknown-disable-code':
+    'a `zone-records-disable-line` comment names a code that does not exist, so it disables nothing (the fix offers the nearest code)',
 } as const satisfies Readonly<Record<string, string>>;
 
 /** A code from `syntaxCodes`. */

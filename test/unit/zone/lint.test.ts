@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { createLinter, disabledCodes, lint } from '../../../server/src/zone/lint';
+import { createLinter, lint } from '../../../server/src/zone/lint';
+import { disabledCodes } from '../../../server/src/zone/disable-comments';
 import { parse, parseRecords } from '../../../server/src/zone/parser';
 import { rules } from '../../../server/src/zone/rules/index';
 import type { Rule } from '../../../server/src/zone/rules/types';
@@ -110,6 +111,38 @@ describe('lint engine', () => {
     it('is not read inside a quoted string', () => {
       const text = zone('www IN CNAME a.example.net.', 'www IN TXT "; zone-records-disable-line"');
       assert.equal(only('cname-and-other-data', lintText(text)).length, 1);
+    });
+
+    it('warns about a code that does not exist, on the code, with the nearest one as a fix', () => {
+      const text = zone(
+        'www 30 IN A 192.0.2.1 ; zone-records-disable-line cloudflare-tll, duplicate-record',
+        '; zone-records-disable-line no-such-thing -- a note',
+        'www IN TXT "x" ; zone-records-disable-line mixed-ttl',
+      );
+      const found = only('unknown-disable-code', lintText(text));
+      assert.deepEqual(
+        found.map((finding) => [at(finding.range), finding.severity]),
+        [
+          ['5:50-5:64', 'warning'],
+          ['6:28-6:41', 'warning'],
+          ['7:43-7:52', 'warning'],
+        ],
+      );
+      assert.deepEqual(
+        found.map((finding) => finding.fixes?.[0]?.edits[0]?.newText),
+        ['cloudflare-ttl', undefined, 'mixed-ttl-rrset'],
+      );
+      assert.equal(only('cloudflare-ttl', lintText(text)).length, 1, 'the misspelt code disabled nothing');
+      const included = lintText(zone('$INCLUDE part.zone'), {
+        path: '/zones/main.zone',
+        readFile: () => 'a IN A 192.0.2.1 ; zone-records-disable-line bogus-code\n',
+      });
+      assert.deepEqual(
+        only('unknown-disable-code', included).map((finding) => [finding.file, at(finding.range)]),
+        [['/zones/part.zone', '0:45-0:55']],
+      );
+      const quiet = lintText(text, { rules: { 'unknown-disable-code': 'off' } });
+      assert.deepEqual(only('unknown-disable-code', quiet), []);
     });
 
     it('parses the list of codes', () => {

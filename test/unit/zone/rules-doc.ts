@@ -10,6 +10,7 @@ import { rules, severityIn } from '../../../server/src/zone/rules/index';
 const layerSeverities: Readonly<Record<string, string>> = {
   'no-default-ttl': 'warning',
   'inherited-owner': 'warning',
+  'unknown-disable-code': 'warning',
   'svcb-alias-params': 'warning',
   'caa-unknown-tag': 'warning',
   'bad-hostname': 'warning',
