@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { rangesOverlap } from './convert';
 import { diagnosticSource, fixesOf } from './diagnostics';
 import { scanLineComment } from './zone/line-comment';
+import { disableMarker } from './zone/disable-comments';
 
 /**
  * Quick fixes for the diagnostics in the request: one code action per fix the core attached to a finding
@@ -56,8 +57,6 @@ export function codeActions(
   }
   return actions;
 }
-
-const disableMarker = 'zone-records-disable-line';
 
 /**
  * "Disable CODE on this line": adds `; zone-records-disable-line CODE` at the end of the finding's line, or the
