@@ -14,6 +14,8 @@ export const diagnosticCodes: ReadonlyMap<string, string> = new Map([
 
 /** The known code closest to a mistyped one (a few edits away, or one that starts with it), for "did you mean". */
 export function nearestCode(code: string): string | undefined {
+  // Too short to say what was meant.
+  if (code.length < 3) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const known of diagnosticCodes.keys()) {
