@@ -4,7 +4,9 @@ import { inferOrigin } from '../../server/src/zone/origin';
 import { parseRecords } from '../../server/src/zone/parser';
 import type { LintSettings, RuleSetting } from '../../server/src/zone/settings';
 import { isProfile, isRuleSetting, ruleSettings, unknownCodeProblem } from '../../server/src/zone/settings';
-import type { Profile, ZoneDiagnostic } from '../../server/src/zone/types';
+import type { Profile } from '../../server/src/zone/types';
+import { isOutputFormat, outputFormats, writeReports, type FileReport, type OutputFormat } from './lint-output';
+import { zoneFilesUnder } from './zone-files';
 
 /** Where the command reads and writes; tests pass their own. */
 export interface LintIo {
@@ -12,33 +14,41 @@ export interface LintIo {
   readonly stderr: (text: string) => void;
   /** Reads a file as UTF-8; throws when it cannot (the message is shown to the user). */
   readonly readFile: (path: string) => string;
+  /** The zone files under a folder, or undefined when the path is not a folder. */
+  readonly zoneFilesUnder: (path: string) => string[] | undefined;
 }
 
 const processIo: LintIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => fs.readFileSync(path).toString('utf8'),
+  zoneFilesUnder,
 };
 
 interface LintArguments {
   readonly files: readonly string[];
   readonly origin: string | undefined;
-  readonly format: 'text' | 'json';
+  readonly format: OutputFormat;
+  /** Exit 1 when there are more warnings than this. */
+  readonly maxWarnings: number | undefined;
   readonly settings: LintSettings;
 }
 
 type Parsed = { kind: 'run'; args: LintArguments } | { kind: 'help' } | { kind: 'usage-error'; message: string };
 
-export const lintHelp = `usage: zone-records lint [options] FILE...
+export const lintHelp = `usage: zone-records lint [options] FILE|FOLDER...
 
-Checks zone files and prints one line per finding: file:line:column: severity code message.
-Exit status: 0 no errors, 1 an error was found, 2 bad usage or a file that cannot be read.
+Checks zone files and prints one line per finding: file:line:column: severity code message. A folder stands for the
+zone files in it and below it (*.zone, *.dns, *.bind, db.*).
+Exit status: 0 no errors, 1 an error was found (or more warnings than --max-warnings), 2 bad usage or a file that
+cannot be read.
 
 options:
   --origin NAME                 the zone's origin (default: the file's $ORIGIN or SOA owner, else its name,
                                 e.g. db.example.com or example.com.zone)
   --profile cloudflare|bind     cloudflare (default) adds Cloudflare's API and import limits; bind checks RFC/BIND only
-  --format text|json            text (default), or JSON with 0-based LSP ranges
+  --format text|json|github     text (default), JSON with 0-based LSP ranges, or GitHub Actions annotations
+  --max-warnings N              also exit 1 when there are more than N warnings (0: fail on any warning)
   --rule CODE=SEVERITY          set a rule's severity (error, warning, information, hint) or turn it off (off);
                                 repeatable. A line can also say: ; zone-records-disable-line CODE
   -h, --help                    show this help
@@ -49,7 +59,8 @@ Every code is described in docs/rules.md.
 function parseArguments(argv: readonly string[]): Parsed {
   const files: string[] = [];
   let origin: string | undefined;
-  let format: 'text' | 'json' = 'text';
+  let format: OutputFormat = 'text';
+  let maxWarnings: number | undefined;
   let profile: Profile = 'cloudflare';
   const rules: Record<string, RuleSetting> = {};
   const error = (message: string): Parsed => ({ kind: 'usage-error', message });
@@ -69,7 +80,7 @@ function parseArguments(argv: readonly string[]): Parsed {
     const name = equals < 0 ? argument : argument.slice(0, equals);
     let value: string | undefined;
     if (equals >= 0) value = argument.slice(equals + 1);
-    else if (['--origin', '--profile', '--format', '--rule'].includes(name)) {
+    else if (['--origin', '--profile', '--format', '--rule', '--max-warnings'].includes(name)) {
       value = argv[++index];
       if (value === undefined) return error(`${name} needs a value`);
     }
@@ -83,8 +94,14 @@ function parseArguments(argv: readonly string[]): Parsed {
         profile = value;
         break;
       case '--format':
-        if (value !== 'text' && value !== 'json') return error(`--format must be text or json, not '${value ?? ''}'`);
+        if (!isOutputFormat(value)) return error(`--format must be ${outputFormats.join(', ')}, not '${value ?? ''}'`);
         format = value;
+        break;
+      case '--max-warnings':
+        if (value === undefined || !/^\d+$/.test(value)) {
+          return error(`--max-warnings takes a number of warnings, not '${value ?? ''}'`);
+        }
+        maxWarnings = Number(value);
         break;
       case '--rule': {
         const [code, setting] = (value ?? '').split('=');
@@ -103,13 +120,7 @@ function parseArguments(argv: readonly string[]): Parsed {
     }
   }
   if (files.length === 0) return error('no zone file given');
-  return { kind: 'run', args: { files, origin, format, settings: { profile, rules } } };
-}
-
-/** The diagnostics of one linted file; those found in `$INCLUDE`d files are listed under their own path. */
-interface FileReport {
-  readonly file: string;
-  readonly diagnostics: ZoneDiagnostic[];
+  return { kind: 'run', args: { files, origin, format, maxWarnings, settings: { profile, rules } } };
 }
 
 function lintFile(file: string, text: string, args: LintArguments, io: LintIo): FileReport[] {
@@ -136,57 +147,6 @@ function lintFile(file: string, text: string, args: LintArguments, io: LintIo): 
   return [...reports.values()];
 }
 
-function textLine(file: string, diagnostic: ZoneDiagnostic): string {
-  const { line, character } = diagnostic.range.start;
-  const message = diagnostic.message.replace(/\r?\n/g, ' ');
-  return `${file}:${line + 1}:${character + 1}: ${diagnostic.severity} ${diagnostic.code} ${message}\n`;
-}
-
-function jsonDiagnostic(diagnostic: ZoneDiagnostic): object {
-  const { start, end } = diagnostic.range;
-  return {
-    code: diagnostic.code,
-    severity: diagnostic.severity,
-    message: diagnostic.message,
-    range: {
-      start: { line: start.line, character: start.character },
-      end: { line: end.line, character: end.character },
-    },
-  };
-}
-
-/** Writes in chunks so that a file with a million findings is not one giant string. */
-function writeText(reports: readonly FileReport[], write: (text: string) => void): void {
-  let chunk = '';
-  for (const report of reports) {
-    for (const diagnostic of report.diagnostics) {
-      chunk += textLine(report.file, diagnostic);
-      if (chunk.length > 65536) {
-        write(chunk);
-        chunk = '';
-      }
-    }
-  }
-  if (chunk !== '') write(chunk);
-}
-
-function writeJson(reports: readonly FileReport[], write: (text: string) => void): void {
-  write('[');
-  reports.forEach((report, reportIndex) => {
-    write(`${reportIndex > 0 ? ',' : ''}\n{"file":${JSON.stringify(report.file)},"diagnostics":[`);
-    let chunk = '';
-    report.diagnostics.forEach((diagnostic, index) => {
-      chunk += `${index > 0 ? ',' : ''}\n${JSON.stringify(jsonDiagnostic(diagnostic))}`;
-      if (chunk.length > 65536) {
-        write(chunk);
-        chunk = '';
-      }
-    });
-    write(`${chunk}]}`);
-  });
-  write('\n]\n');
-}
-
 /** `zone-records lint`: exit 0 when no errors, 1 when any error, 2 on bad usage or an unreadable file. */
 export function runLint(argv: string[], io: LintIo = processIo): Promise<number> {
   const parsed = parseArguments(argv);
@@ -201,7 +161,16 @@ export function runLint(argv: string[], io: LintIo = processIo): Promise<number>
   const { args } = parsed;
   const reports: FileReport[] = [];
   let unreadable = false;
-  for (const file of args.files) {
+  const files: string[] = [];
+  for (const argument of args.files) {
+    const inFolder = io.zoneFilesUnder(argument);
+    if (inFolder === undefined) files.push(argument);
+    else if (inFolder.length === 0) {
+      io.stderr(`zone-records lint: ${argument} holds no zone files (*.zone, *.dns, *.bind, db.*)\n`);
+      unreadable = true;
+    } else files.push(...inFolder);
+  }
+  for (const file of files) {
     let text: string;
     try {
       text = io.readFile(file);
@@ -213,9 +182,16 @@ export function runLint(argv: string[], io: LintIo = processIo): Promise<number>
     }
     reports.push(...lintFile(file, text, args, io));
   }
-  if (args.format === 'json') writeJson(reports, io.stdout);
-  else writeText(reports, io.stdout);
+  writeReports(reports, args.format, io.stdout);
   if (unreadable) return Promise.resolve(2);
   const anyError = reports.some((report) => report.diagnostics.some((d) => d.severity === 'error'));
-  return Promise.resolve(anyError ? 1 : 0);
+  const warnings = reports.reduce(
+    (count, report) => count + report.diagnostics.filter((d) => d.severity === 'warning').length,
+    0,
+  );
+  const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
+  if (tooManyWarnings) {
+    io.stderr(`zone-records lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+  }
+  return Promise.resolve(anyError || tooManyWarnings ? 1 : 0);
 }

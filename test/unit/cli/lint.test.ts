@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runLint } from '../../../cli/src/lint';
+import { zoneFilesUnder } from '../../../cli/src/zone-files';
 
 const projectRoot = path.resolve(__dirname, '../../..');
 
@@ -20,6 +21,7 @@ async function lintCli(args: string[]): Promise<Run> {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     readFile: (file) => fs.readFileSync(file, 'utf8'),
+    zoneFilesUnder,
   });
   return { code, stdout, stderr };
 }
@@ -61,6 +63,50 @@ describe('zone-records lint (CLI)', () => {
     const run = await lintCli(['--origin', 'example.com', warned]);
     assert.equal(run.code, 0);
     assert.match(run.stdout, /:5:1: warning duplicate-record /);
+  });
+
+  it('fails on warnings past --max-warnings', async () => {
+    const warned = write('warned.zone', `$TTL 300\n${soa}\n@ IN NS ns1\nns1 IN A 192.0.2.1\nns1 IN A 192.0.2.1\n`);
+    assert.equal((await lintCli(['--origin', 'example.com', '--max-warnings', '1', warned])).code, 0);
+    const strict = await lintCli(['--origin', 'example.com', '--max-warnings=0', warned]);
+    assert.equal(strict.code, 1);
+    assert.equal(strict.stderr, 'zone-records lint: 1 warnings, more than --max-warnings 0\n');
+    assert.equal((await lintCli(['--max-warnings', 'many', warned])).code, 2);
+  });
+
+  it('prints GitHub Actions annotations with --format github, escaping what the commands need', async () => {
+    const file = write(
+      'gh,1.zone',
+      `$TTL 300\n${soa}\n@ IN NS ns1\nns1 IN A 192.0.2.1\nns1 IN A 192.0.2.1\nwww 30 IN A 192.0.2.9\n`,
+    );
+    const run = await lintCli(['--origin', 'example.com', '--format', 'github', file]);
+    assert.equal(run.code, 1);
+    const escaped = file.replace(/:/g, '%3A').replace(/,/g, '%2C');
+    assert.deepEqual(run.stdout.split('\n').filter(Boolean), [
+      `::warning file=${escaped},line=5,col=1,endLine=5,endColumn=19,title=zone-records duplicate-record::This A record duplicates an earlier one at ns1.example.com.: remove one of them.`,
+      `::error file=${escaped},line=6,col=5,endLine=6,endColumn=7,title=zone-records cloudflare-ttl::Cloudflare accepts a TTL of 1 (automatic) or 60 to 86400 seconds, not 30: use 60 or 1.`,
+    ]);
+  });
+
+  it('lints the zone files in a folder and below it, in name order, and says when a folder has none', async () => {
+    write('zones/b.zone', `$TTL 300\n${soa}\nx 30 IN A 192.0.2.1\n`);
+    write('zones/sub/db.example.org', `$TTL 300\n${soa}\ny 30 IN A 192.0.2.1\n`);
+    write('zones/a.dns', `$TTL 300\n${soa}\nz 30 IN A 192.0.2.1\n`);
+    write('zones/notes.txt', 'x 30 IN A 192.0.2.1\n');
+    write('zones/.hidden/c.zone', 'x 30 IN A 192.0.2.1\n');
+    const run = await lintCli(['--origin', 'example.com', path.join(dir, 'zones')]);
+    assert.equal(run.code, 1);
+    assert.deepEqual(
+      run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => path.relative(dir, line.split(':')[0] ?? '')),
+      [path.join('zones', 'a.dns'), path.join('zones', 'b.zone'), path.join('zones', 'sub', 'db.example.org')],
+    );
+    fs.mkdirSync(path.join(dir, 'empty'));
+    const empty = await lintCli([path.join(dir, 'empty')]);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /empty holds no zone files/);
   });
 
   it('prints JSON with 0-based LSP ranges, one entry per file', async () => {
