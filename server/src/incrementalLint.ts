@@ -189,14 +189,7 @@ function ownersOfInheritedTtlFindings(
 
 /** The record whose text holds `offset` (current positions), if any. */
 function recordAt(segments: readonly Segment[], offset: number): ZoneRecord | undefined {
-  let low = 0;
-  let high = segments.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (currentOffset(segments[middle]) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  const segment = segments[low];
+  const segment = segments[segmentAt(segments, offset)];
   if (segment === undefined) return undefined;
   const local = offset - segment.shift.offset;
   return segment.records.find((record) => record.range.start.offset <= local && local <= record.range.end.offset);
@@ -233,7 +226,11 @@ function firstInheritingOwners(segments: readonly Segment[], wanted: ReadonlySet
 
 /** The position of a segment in the list (segments start at increasing offsets). */
 function segmentIndex(segments: readonly Segment[], segment: Segment): number {
-  const offset = currentOffset(segment);
+  return segmentAt(segments, currentOffset(segment));
+}
+
+/** The position of the last segment that starts at or before `offset` (current positions). */
+function segmentAt(segments: readonly Segment[], offset: number): number {
   let low = 0;
   let high = segments.length - 1;
   while (low < high) {
