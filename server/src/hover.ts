@@ -1,5 +1,8 @@
 import { MarkupKind, type Hover, type Position as LspPosition } from 'vscode-languageserver';
 import { rangeContains, toLspRange } from './convert';
+import { diagnosticCodes } from './zone/codes';
+import { disableMarker } from './zone/disable-comments';
+import { scanLineComment } from './zone/line-comment';
 import { toUnicodeName } from './zone/names';
 import { recordTypes } from './zone/rdata/index';
 import { formatTtlWords, parseTtl } from './zone/ttl';
@@ -43,9 +46,58 @@ export function hover(view: ZoneView, position: LspPosition): Hover | null {
       return markdown(`**${directive.name}**\n\n${doc}`, directive.nameRange, lineShift);
     }
   }
+  const inComment = hoverInDisableComment(view.text, position);
+  if (inComment !== null) return inComment;
   for (const { item: record, lineShift } of view.recordsOnLine(position.line)) {
     const found = hoverInRecord(record, lineShift, position);
     if (found !== null) return found;
+  }
+  return null;
+}
+
+/** The text of line `line` (0-based) and where it starts, or undefined past the end. */
+function lineOf(text: string, line: number): { text: string; start: number } | undefined {
+  let start = 0;
+  for (let current = 0; current < line; current++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return { text: text.slice(start, end < 0 ? text.length : end).replace(/\r$/, ''), start };
+}
+
+/** Hover in a `; zone-records-disable-line CODE` comment: what the marker does, and what each named code means. */
+function hoverInDisableComment(text: string, position: LspPosition): Hover | null {
+  const line = lineOf(text, position.line);
+  if (line === undefined) return null;
+  const { commentStart } = scanLineComment(line.text);
+  const marker = commentStart < 0 ? -1 : line.text.indexOf(disableMarker, commentStart);
+  if (marker < 0 || position.character < marker) return null;
+  const words = /[^\s,]+/g;
+  words.lastIndex = marker;
+  for (let match = words.exec(line.text); match !== null; match = words.exec(line.text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (position.character < start) return null;
+    if (position.character > end) continue;
+    const range = {
+      start: { line: position.line, character: start, offset: line.start + start },
+      end: { line: position.line, character: end, offset: line.start + end },
+    };
+    if (start === marker) {
+      return markdown(
+        '**zone-records-disable-line**: the findings of the codes named after it are not reported on this line (of any code when none is named).',
+        range,
+        0,
+      );
+    }
+    const meaning = diagnosticCodes.get(match[0]);
+    return markdown(
+      meaning === undefined ? `\`${match[0]}\` is not a diagnostic code.` : `**${match[0]}**: ${meaning}`,
+      range,
+      0,
+    );
   }
   return null;
 }

@@ -91,6 +91,24 @@ describe('language server over stdio: hover, completion, symbols, folding, forma
     assert.equal(await hoverAt(10, 0), '');
   });
 
+  it('hovers the marker and the codes of a disable comment', async () => {
+    const commentUri = 'file:///virtual/disable/example.com.zone';
+    const line = 'www IN A 192.0.2.1 ; zone-records-disable-line duplicate-record, no-such-code';
+    await client.open(commentUri, `$TTL 300\n${line}\n`);
+    const hoverIn = async (character: number): Promise<string> => {
+      const result: Hover | null = await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: commentUri },
+        position: { line: 1, character },
+      });
+      return result === null ? '' : (result.contents as MarkupContent).value;
+    };
+    assert.match(await hoverIn(line.indexOf('zone-records') + 3), /not reported on this line/);
+    assert.match(await hoverIn(line.indexOf('duplicate-record') + 2), /^\*\*duplicate-record\*\*: The same record/);
+    assert.match(await hoverIn(line.indexOf('no-such-code') + 1), /`no-such-code` is not a diagnostic code/);
+    assert.match(await hoverIn(5), /\*\*Class IN\*\*/, 'outside the comment, the record');
+    await client.close(commentUri);
+  });
+
   it('completes record types and classes after the owner', async () => {
     const items = await complete('www ', 0, 4);
     const labels = items.map((item) => item.label);
