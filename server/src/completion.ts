@@ -5,6 +5,8 @@ import {
   type CompletionList,
   type Position as LspPosition,
 } from 'vscode-languageserver';
+import { diagnosticCodes } from './zone/codes';
+import { disableMarker } from './zone/disable-comments';
 import { scanLineComment } from './zone/line-comment';
 import { relativeName } from './zone/printer';
 import { recordTypes } from './zone/rdata/index';
@@ -52,7 +54,8 @@ export function completion(view: ZoneView, lineText: string, position: LspPositi
   const prefix = lineText.slice(0, position.character);
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const scan = scanLineComment(prefix);
-  if (scan.commentStart >= 0 || scan.inString) return empty;
+  if (scan.commentStart >= 0) return disableCommentCompletion(prefix.slice(scan.commentStart));
+  if (scan.inString) return empty;
   const words = prefix.split(/[ \t]+/);
   const current = words.pop() ?? '';
   const ownerWritten = !/^[ \t]/.test(prefix) && prefix.length > 0;
@@ -148,4 +151,19 @@ function zoneNames(view: ZoneView, current: string, skipLine: number): { names: 
     names.push(name);
   }
   return { names, truncated: false };
+}
+
+/** In a comment: after `zone-records-disable-line`, the diagnostic codes with what they mean. */
+function disableCommentCompletion(comment: string): CompletionList {
+  const marker = comment.indexOf(disableMarker);
+  // Only once the marker and a blank follow: `; zone-records-disable-line |`.
+  if (marker < 0 || !/[\s,]$|[\s,][a-z0-9-]*$/.test(comment.slice(marker + disableMarker.length))) {
+    return { isIncomplete: false, items: [] };
+  }
+  const items: CompletionItem[] = [...diagnosticCodes].map(([code, meaning]) => ({
+    label: code,
+    kind: CompletionItemKind.EnumMember,
+    documentation: meaning,
+  }));
+  return { isIncomplete: false, items };
 }

@@ -140,6 +140,19 @@ describe('language server over stdio: hover, completion, symbols, folding, forma
     assert.deepEqual(owners, ['mail']);
   });
 
+  it('completes diagnostic codes after zone-records-disable-line in a comment', async () => {
+    const line = 'www IN A 192.0.2.1 ; zone-records-disable-line ';
+    const items = await complete(line, 0, line.length);
+    const labels = items.map((item) => item.label);
+    for (const code of ['duplicate-record', 'cloudflare-ttl', 'missing-ttl', 'bad-ipv4'])
+      assert.ok(labels.includes(code), code);
+    const documentation = items.find((item) => item.label === 'duplicate-record')?.documentation;
+    assert.match(typeof documentation === 'string' ? documentation : '', /same record/);
+    const second = 'www IN A 192.0.2.1 ; zone-records-disable-line duplicate-record, cl';
+    assert.ok((await complete(second, 0, second.length)).some((item) => item.label === 'cloudflare-ttl'));
+    assert.deepEqual(await complete('www IN A 192.0.2.1 ; zone-records-disable-line', 0, 46), [], 'no blank yet');
+  });
+
   it('outlines records by owner, with the records as children', async () => {
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
       textDocument: { uri },
