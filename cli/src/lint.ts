@@ -4,7 +4,8 @@ import { inferOrigin } from '../../server/src/zone/origin';
 import { parseRecords } from '../../server/src/zone/parser';
 import type { LintSettings, RuleSetting } from '../../server/src/zone/settings';
 import { isProfile, isRuleSetting, ruleSettings, unknownCodeProblem } from '../../server/src/zone/settings';
-import type { Profile } from '../../server/src/zone/types';
+import { applyFixes } from '../../server/src/zone/fix-all';
+import type { Profile, ZoneDiagnostic } from '../../server/src/zone/types';
 import { isOutputFormat, outputFormats, writeReports, type FileReport, type OutputFormat } from './lint-output';
 import { zoneFilesUnder } from './zone-files';
 
@@ -14,6 +15,8 @@ export interface LintIo {
   readonly stderr: (text: string) => void;
   /** Reads a file as UTF-8; throws when it cannot (the message is shown to the user). */
   readonly readFile: (path: string) => string;
+  /** Writes a file as UTF-8 (for --fix); throws when it cannot. */
+  readonly writeFile: (path: string, text: string) => void;
   /** The zone files under a folder, or undefined when the path is not a folder. */
   readonly zoneFilesUnder: (path: string) => string[] | undefined;
 }
@@ -22,6 +25,7 @@ const processIo: LintIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => fs.readFileSync(path).toString('utf8'),
+  writeFile: (path, text) => fs.writeFileSync(path, text, 'utf8'),
   zoneFilesUnder,
 };
 
@@ -31,6 +35,8 @@ interface LintArguments {
   readonly format: OutputFormat;
   /** Exit 1 when there are more warnings than this. */
   readonly maxWarnings: number | undefined;
+  /** Apply the findings' fixes to the files. */
+  readonly fix: boolean;
   readonly settings: LintSettings;
 }
 
@@ -49,6 +55,8 @@ options:
   --profile cloudflare|bind     cloudflare (default) adds Cloudflare's API and import limits; bind checks RFC/BIND only
   --format text|json|github     text (default), JSON with 0-based LSP ranges, or GitHub Actions annotations
   --max-warnings N              also exit 1 when there are more than N warnings (0: fail on any warning)
+  --fix                         apply the quick fixes (Punycode names, allowed TTLs, duplicate lines, ...) to the
+                                files, then report what is left
   --rule CODE=SEVERITY          set a rule's severity (error, warning, information, hint) or turn it off (off);
                                 repeatable. A line can also say: ; zone-records-disable-line CODE
   -h, --help                    show this help
@@ -61,6 +69,7 @@ function parseArguments(argv: readonly string[]): Parsed {
   let origin: string | undefined;
   let format: OutputFormat = 'text';
   let maxWarnings: number | undefined;
+  let fix = false;
   let profile: Profile = 'cloudflare';
   const rules: Record<string, RuleSetting> = {};
   const error = (message: string): Parsed => ({ kind: 'usage-error', message });
@@ -68,6 +77,10 @@ function parseArguments(argv: readonly string[]): Parsed {
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? '';
     if (argument === '-h' || argument === '--help') return { kind: 'help' };
+    if (argument === '--fix') {
+      fix = true;
+      continue;
+    }
     if (argument === '--') {
       files.push(...argv.slice(index + 1));
       break;
@@ -120,10 +133,10 @@ function parseArguments(argv: readonly string[]): Parsed {
     }
   }
   if (files.length === 0) return error('no zone file given');
-  return { kind: 'run', args: { files, origin, format, maxWarnings, settings: { profile, rules } } };
+  return { kind: 'run', args: { files, origin, format, maxWarnings, fix, settings: { profile, rules } } };
 }
 
-function lintFile(file: string, text: string, args: LintArguments, io: LintIo): FileReport[] {
+function lintDocument(file: string, text: string, args: LintArguments, io: LintIo): ZoneDiagnostic[] {
   const origin = args.origin ?? inferOrigin(text, file) ?? '.';
   const linter = createLinter({ origin, text, documentBytes: Buffer.byteLength(text), settings: args.settings });
   const readIncluded = (path: string): string | undefined => {
@@ -134,8 +147,13 @@ function lintFile(file: string, text: string, args: LintArguments, io: LintIo): 
     }
   };
   parseRecords(text, { origin, path: file, readFile: readIncluded }, linter);
+  return linter.finish();
+}
+
+/** The findings of one linted file by the file they are in: the file itself, then its `$INCLUDE`d files. */
+function reportsOf(file: string, diagnostics: readonly ZoneDiagnostic[]): FileReport[] {
   const reports = new Map<string, FileReport>([[file, { file, diagnostics: [] }]]);
-  for (const diagnostic of linter.finish()) {
+  for (const diagnostic of diagnostics) {
     const where = diagnostic.file ?? file;
     let report = reports.get(where);
     if (report === undefined) {
@@ -145,6 +163,42 @@ function lintFile(file: string, text: string, args: LintArguments, io: LintIo): 
     report.diagnostics.push(diagnostic);
   }
   return [...reports.values()];
+}
+
+/** Passes of fixing and linting again: a fix can make way for another (two fixes on one line go one at a time). */
+const maxFixPasses = 10;
+
+/**
+ * `--fix`: applies the findings' fixes to the file, linting again after each pass, and writes the file back when it
+ * changed. Returns the findings that are left, or undefined when the file could not be written (said on stderr).
+ */
+function fixFile(
+  file: string,
+  text: string,
+  diagnostics: ZoneDiagnostic[],
+  args: LintArguments,
+  io: LintIo,
+): ZoneDiagnostic[] | undefined {
+  let current = text;
+  let left = diagnostics;
+  let total = 0;
+  for (let pass = 0; pass < maxFixPasses; pass++) {
+    const { text: next, fixed } = applyFixes(current, left);
+    if (fixed === 0 || next === current) break;
+    current = next;
+    total += fixed;
+    left = lintDocument(file, current, args, io);
+  }
+  if (current === text) return left;
+  try {
+    io.writeFile(file, current);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    io.stderr(`zone-records lint: cannot write the fixes to ${file} (${reason}); the file is unchanged\n`);
+    return undefined;
+  }
+  io.stderr(`zone-records lint: fixed ${total} finding${total === 1 ? '' : 's'} in ${file}\n`);
+  return left;
 }
 
 /** `zone-records lint`: exit 0 when no errors, 1 when any error, 2 on bad usage or an unreadable file. */
@@ -180,7 +234,13 @@ export function runLint(argv: string[], io: LintIo = processIo): Promise<number>
       unreadable = true;
       continue;
     }
-    reports.push(...lintFile(file, text, args, io));
+    let diagnostics = lintDocument(file, text, args, io);
+    if (args.fix) {
+      const fixed = fixFile(file, text, diagnostics, args, io);
+      if (fixed === undefined) unreadable = true;
+      else diagnostics = fixed;
+    }
+    reports.push(...reportsOf(file, diagnostics));
   }
   writeReports(reports, args.format, io.stdout);
   if (unreadable) return Promise.resolve(2);

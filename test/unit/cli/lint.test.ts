@@ -21,6 +21,7 @@ async function lintCli(args: string[]): Promise<Run> {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     readFile: (file) => fs.readFileSync(file, 'utf8'),
+    writeFile: (file, text) => fs.writeFileSync(file, text),
     zoneFilesUnder,
   });
   return { code, stdout, stderr };
@@ -107,6 +108,46 @@ describe('zone-records lint (CLI)', () => {
     const empty = await lintCli([path.join(dir, 'empty')]);
     assert.equal(empty.code, 2);
     assert.match(empty.stderr, /empty holds no zone files/);
+  });
+
+  it('applies the fixes with --fix, writes the file once it changed, and reports what is left', async () => {
+    const before = [
+      '$ORIGIN example.com.',
+      '$TTL 30',
+      soa,
+      '@ IN NS ns1',
+      'ns1 IN A 192.0.2.1',
+      'café IN A 192.0.2.2',
+      'www IN A 192.0.2.3',
+      'www IN A 192.0.2.3',
+      'svc IN HTTPS 1 . alpn=h2 echconfig=AEj+DQBEAQAgACBvq2tuPA==',
+      'x IN A 192.0.2.9 ; zone-records-disable-line cloudflare-tll',
+      'bad IN A 192.0.2',
+      '',
+    ].join('\n');
+    const file = write('fix.zone', before);
+    const run = await lintCli(['--fix', file]);
+    assert.equal(run.stderr, `zone-records lint: fixed 5 findings in ${file}\n`);
+    assert.equal(
+      fs.readFileSync(file, 'utf8'),
+      before
+        .replace('$TTL 30', '$TTL 60')
+        .replace('café', 'xn--caf-dma')
+        .replace('www IN A 192.0.2.3\nwww IN A 192.0.2.3\n', 'www IN A 192.0.2.3\n')
+        .replace('echconfig=', 'ech=')
+        .replace('cloudflare-tll', 'cloudflare-ttl'),
+    );
+    assert.equal(run.code, 1, 'the bad address has no fix');
+    assert.deepEqual(
+      run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(' ')[2]),
+      ['bad-ipv4'],
+    );
+    const again = await lintCli(['--fix', file]);
+    assert.equal(again.stderr, '', 'nothing left to fix: the file is not written again');
+    assert.equal(again.stdout, run.stdout);
   });
 
   it('prints JSON with 0-based LSP ranges, one entry per file', async () => {
