@@ -176,6 +176,7 @@ function ownersOfInheritedTtlFindings(
   region: RelintRegion,
 ): Set<string> {
   const owners = new Set<string>();
+  if (wanted.size === 0) return owners;
   for (const finding of state.findings) {
     if (!perTtlCodes.has(finding.code) || finding.file !== undefined) continue;
     const offset = finding.range.start.offset;
