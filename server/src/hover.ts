@@ -27,9 +27,10 @@ const directiveDocs: Readonly<Record<string, string>> = {
 
 /**
  * Hover for the token under the cursor: the record type's summary and RFC, the rdata field's name, the Unicode
- * form of `xn--` names, a TTL in words, the class and directives.
+ * form of `xn--` names, a TTL in words, the class and directives, and the codes of a disable comment (`lineText` is
+ * the text of the cursor's line, without its line break).
  */
-export function hover(view: ZoneView, position: LspPosition): Hover | null {
+export function hover(view: ZoneView, position: LspPosition, lineText: string): Hover | null {
   for (const { item: directive, lineShift } of view.directives()) {
     if (directive.file !== undefined) continue;
     const argument = directive.arguments[0];
@@ -46,7 +47,7 @@ export function hover(view: ZoneView, position: LspPosition): Hover | null {
       return markdown(`**${directive.name}**\n\n${doc}`, directive.nameRange, lineShift);
     }
   }
-  const inComment = hoverInDisableComment(view.text, position);
+  const inComment = hoverInDisableComment(lineText, position);
   if (inComment !== null) return inComment;
   for (const { item: record, lineShift } of view.recordsOnLine(position.line)) {
     const found = hoverInRecord(record, lineShift, position);
@@ -55,35 +56,22 @@ export function hover(view: ZoneView, position: LspPosition): Hover | null {
   return null;
 }
 
-/** The text of line `line` (0-based) and where it starts, or undefined past the end. */
-function lineOf(text: string, line: number): { text: string; start: number } | undefined {
-  let start = 0;
-  for (let current = 0; current < line; current++) {
-    const next = text.indexOf('\n', start);
-    if (next < 0) return undefined;
-    start = next + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return { text: text.slice(start, end < 0 ? text.length : end).replace(/\r$/, ''), start };
-}
-
 /** Hover in a `; zone-records-disable-line CODE` comment: what the marker does, and what each named code means. */
-function hoverInDisableComment(text: string, position: LspPosition): Hover | null {
-  const line = lineOf(text, position.line);
-  if (line === undefined) return null;
-  const { commentStart } = scanLineComment(line.text);
-  const marker = commentStart < 0 ? -1 : line.text.indexOf(disableMarker, commentStart);
+function hoverInDisableComment(lineText: string, position: LspPosition): Hover | null {
+  const { commentStart } = scanLineComment(lineText);
+  const marker = commentStart < 0 ? -1 : lineText.indexOf(disableMarker, commentStart);
   if (marker < 0 || position.character < marker) return null;
   const words = /[^\s,]+/g;
   words.lastIndex = marker;
-  for (let match = words.exec(line.text); match !== null; match = words.exec(line.text)) {
+  for (let match = words.exec(lineText); match !== null; match = words.exec(lineText)) {
     const start = match.index;
     const end = start + match[0].length;
     if (position.character < start) return null;
     if (position.character > end) continue;
+    // Only line and character reach the client (toLspRange); the offset in the line stands in for the document's.
     const range = {
-      start: { line: position.line, character: start, offset: line.start + start },
-      end: { line: position.line, character: end, offset: line.start + end },
+      start: { line: position.line, character: start, offset: start },
+      end: { line: position.line, character: end, offset: end },
     };
     if (start === marker) {
       return markdown(

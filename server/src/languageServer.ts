@@ -253,7 +253,12 @@ export function startLanguageServer(connection: Connection, timings: ServerTimin
 
   connection.onHover(({ textDocument, position }) => {
     const entry = open.get(textDocument.uri);
-    return entry === undefined ? null : hover(entry.model, position);
+    if (entry === undefined) return null;
+    const line = entry.document.getText({
+      start: { line: position.line, character: 0 },
+      end: { line: position.line + 1, character: 0 },
+    });
+    return hover(entry.model, position, line.replace(/\r?\n$/, ''));
   });
 
   connection.onCompletion(({ textDocument, position }) => {

@@ -47,11 +47,8 @@ export class OwnerIndex {
 
   /** Owner keys strictly below `key` (every owner is looked at: only for the rare edit that moves a zone cut). */
   descendantsOf(key: string): string[] {
-    const suffix = key === '.' ? '' : `.${key}`;
     const found: string[] = [];
-    for (const owner of this.owners.keys()) {
-      if (owner !== key && owner.endsWith(suffix) && !owner.endsWith(`\\${suffix}`)) found.push(owner);
-    }
+    for (const owner of this.owners.keys()) if (isBelow(owner, key)) found.push(owner);
     return found;
   }
 
@@ -62,12 +59,8 @@ export class OwnerIndex {
 
   /** Owner keys of records whose rdata names a name strictly below `key` (every named name is looked at). */
   pointingBelow(key: string): string[] {
-    const suffix = key === '.' ? '' : `.${key}`;
     const found: string[] = [];
-    for (const [name, owners] of this.references) {
-      if (name === key || !name.endsWith(suffix) || name.endsWith(`\\${suffix}`)) continue;
-      for (const owner of valuesOf(owners)) found.push(owner);
-    }
+    for (const [name, owners] of this.references) if (isBelow(name, key)) found.push(...valuesOf(owners));
     return found;
   }
 
@@ -75,6 +68,12 @@ export class OwnerIndex {
   pointingAt(key: string): Iterable<string> {
     return valuesOf(this.references.get(key));
   }
+}
+
+/** True when the name key `name` is strictly below `key` (a dot escaped in the name's last label is no boundary). */
+function isBelow(name: string, key: string): boolean {
+  const suffix = key === '.' ? '' : `.${key}`;
+  return name !== key && name.endsWith(suffix) && !name.endsWith(`\\${suffix}`);
 }
 
 /** Maps keep a single value as is and a set once there are more (most owners sit in one segment). */
