@@ -1,5 +1,5 @@
 // The output formats of `zone-records lint`: compiler-style text, JSON with LSP ranges, and GitHub Actions annotations.
-import type { ZoneDiagnostic } from '../../server/src/zone/types';
+import type { ZoneDiagnostic } from '../../core/src/index';
 
 /** The diagnostics of one linted file; those found in `$INCLUDE`d files are listed under their own path. */
 export interface FileReport {

@@ -1,11 +1,19 @@
 import * as fs from 'node:fs';
-import { createLinter } from '../../server/src/zone/lint';
-import { inferOrigin } from '../../server/src/zone/origin';
-import { parseRecords } from '../../server/src/zone/parser';
-import type { LintSettings, RuleSetting } from '../../server/src/zone/settings';
-import { isProfile, isRuleSetting, ruleSettings, unknownCodeProblem } from '../../server/src/zone/settings';
-import { applyFixes } from '../../server/src/zone/fix-all';
-import type { Profile, ZoneDiagnostic } from '../../server/src/zone/types';
+import * as path from 'node:path';
+import {
+  applyFixes,
+  createLinter,
+  inferOrigin,
+  isProfile,
+  isRuleSetting,
+  type LintSettings,
+  parseRecords,
+  type Profile,
+  type RuleSetting,
+  ruleSettings,
+  unknownCodeProblem,
+  type ZoneDiagnostic,
+} from '../../core/src/index';
 import { isOutputFormat, outputFormats, writeReports, type FileReport, type OutputFormat } from './lint-output';
 import { zoneFilesUnder } from './zone-files';
 
@@ -146,7 +154,7 @@ function lintDocument(file: string, text: string, args: LintArguments, io: LintI
       return undefined;
     }
   };
-  parseRecords(text, { origin, path: file, readFile: readIncluded }, linter);
+  parseRecords(text, { origin, path: file, readFile: readIncluded, pathOperations: path }, linter);
   return linter.finish();
 }
 

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { convertZoneRecord } from '../../client/src/cloudflare/plan-convert';
-import { desiredRecordsOf } from '../../client/src/cloudflare/plan-records';
-import type { DesiredRecord, PlanSkip } from '../../client/src/cloudflare/plan-types';
-import { lint } from '../../server/src/zone/lint';
-import { parse } from '../../server/src/zone/parser';
-import type { ZoneDiagnostic } from '../../server/src/zone/types';
+import { convertZoneRecord, type DesiredRecord, desiredRecordsOf, type PlanSkip } from '../../cloudflare/src/index';
+import { lint, parse, type ZoneDiagnostic } from '../../core/src/index';
 
 export type LoadedZone =
   | { readonly ok: true; readonly desired: DesiredRecord[]; readonly skipped: PlanSkip[]; readonly origin: string }
@@ -34,6 +30,7 @@ export function loadZoneFile(file: string, origin: string | undefined): LoadedZo
   const parsed = parse(text, {
     path: path.resolve(file),
     readFile,
+    pathOperations: path,
     ...(absoluteOrigin ? { origin: absoluteOrigin } : {}),
   });
   const errors = lint(parsed, { text }).filter((diagnostic) => diagnostic.severity === 'error');

@@ -1,8 +1,19 @@
-import { applyPlan, deleteGuardMessage, type ApplyProgress, type ApplyReport } from '../../client/src/cloudflare/apply';
-import { CloudflareClient, CloudflareError, type Zone } from '../../client/src/cloudflare/index';
-import { formatPlanText, planToJson } from '../../client/src/cloudflare/plan-format';
-import { batchLimitOfPlan, planSync, syncApiOf } from '../../client/src/cloudflare/plan-sync';
-import { isEmptyPlan, type Plan } from '../../client/src/cloudflare/plan-types';
+import {
+  applyPlan,
+  type ApplyProgress,
+  type ApplyReport,
+  batchLimitOfPlan,
+  CloudflareClient,
+  CloudflareError,
+  deleteGuardMessage,
+  formatPlanText,
+  isEmptyPlan,
+  type Plan,
+  planSync,
+  planToJson,
+  syncApiOf,
+  type Zone,
+} from '../../cloudflare/src/index';
 import { parseSyncArguments, type SyncArguments } from './sync-args';
 import { loadZoneFile } from './sync-zone';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CloudflareClient, type Credentials } from './cloudflare';
+import { CloudflareClient, type Credentials } from '../../cloudflare/src/index';
 import { readSettings } from './config';
 import type { Logger } from './log';
 import type { CredentialSource, CredentialStore } from './secrets';

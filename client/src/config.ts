@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readLintSettings, type LintSettings } from '../../server/src/zone/settings';
+import { type LintSettings, readLintSettings } from '../../core/src/index';
 
 /** The configuration section of every setting (`zoneRecords.*`). */
 export const section = 'zoneRecords';

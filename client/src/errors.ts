@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { MissingCredentialsError } from './api';
-import { CloudflareError } from './cloudflare';
+import { CloudflareError } from '../../cloudflare/src/index';
 import type { Logger } from './log';
 
 /** A failure the user caused or can fix, with the message to show as it is (no "Cloudflare" prefix). */

@@ -9,7 +9,7 @@ import { Logger } from './log';
 import { CredentialStore } from './secrets';
 import { ZoneStatusBar } from './statusBar';
 import { zoneNameOf } from './text/zoneOrigin';
-import { parse } from '../../server/src/zone/parser';
+import { parse } from '../../core/src/index';
 import { LiveZoneDocuments, liveScheme } from './views/liveDocuments';
 import type { TreeNode } from './views/nodes';
 import { RecordsTreeProvider } from './views/recordsTree';

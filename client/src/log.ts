@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatRequestLogEntry, type RequestLogEntry } from './cloudflare';
+import { formatRequestLogEntry, type RequestLogEntry } from '../../cloudflare/src/index';
 import { redact } from './text/logText';
 
 /**

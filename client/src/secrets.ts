@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { credentialsFromEnv, type Credentials } from './cloudflare';
+import { type Credentials, credentialsFromEnv } from '../../cloudflare/src/index';
 
 const tokenKey = 'zoneRecords.apiToken';
 const emailKey = 'zoneRecords.apiEmail';

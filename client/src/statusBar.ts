@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RecordUsage } from './cloudflare';
+import type { RecordUsage } from '../../cloudflare/src/index';
 import { formatUsage } from './text/recordText';
 
 /** The active zone and its record usage (`$(cloud) example.com 12 / 200`); a click shows the usage. */

@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { lint } from '../../server/src/zone/lint';
-import { parse } from '../../server/src/zone/parser';
-import type { ParseResult, ZoneDiagnostic } from '../../server/src/zone/types';
+import { lint, parse, type ParseResult, type ZoneDiagnostic } from '../../core/src/index';
 import { readSettings } from './config';
 import { UserError } from './errors';
 import { zoneNameOf } from './text/zoneOrigin';
@@ -44,7 +42,7 @@ export function lintZoneDocument(document: vscode.TextDocument, zoneName?: strin
     const open = vscode.workspace.textDocuments.find((doc) => doc.uri.fsPath === included);
     return open?.getText();
   };
-  const parsed = parse(text, { origin: `${detected}.`, path: document.uri.fsPath, readFile });
+  const parsed = parse(text, { origin: `${detected}.`, path: document.uri.fsPath, readFile, pathOperations: path });
   const diagnostics = lint(parsed, { settings: readSettings().lint, text, origin: `${detected}.` });
   return {
     uri: document.uri,

@@ -1,4 +1,4 @@
-import { toAsciiName } from '../../server/src/zone/names';
+import { toAsciiName } from '../../core/src/index';
 import { apiErrors } from './errors';
 import type { StoredRecord } from './model';
 

@@ -1,5 +1,4 @@
-import { dataTypes, proxiableTypes } from '../../server/src/zone/cloudflare';
-import { cloudflareTypes } from '../../server/src/zone/rdata';
+import { cloudflareTypes, dataTypes, proxiableTypes } from '../../core/src/index';
 import type { PlanName } from './plans';
 
 /** Per-record settings (semantics.md §7). */

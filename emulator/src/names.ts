@@ -1,4 +1,4 @@
-import { toAsciiName } from '../../server/src/zone/names';
+import { toAsciiName } from '../../core/src/index';
 
 /** A name normalised the way Cloudflare stores it, or the reason it is not a valid record name. */
 export type NameResult = { readonly name: string } | { readonly error: string };

@@ -1,15 +1,15 @@
 import {
   cloudflareRdata,
+  type CloudflareRecordBody,
+  parse,
   toCloudflareRecord,
   toZoneLine,
-  type CloudflareRecordBody,
-} from '../../server/src/zone/cloudflare';
-import { parse } from '../../server/src/zone/parser';
-import type { ZoneRecord } from '../../server/src/zone/types';
+  type ZoneRecord,
+} from '../../core/src/index';
 import type { StoredRecord } from './model';
 
 /**
- * The one place where the emulator calls the zone core (server/src/zone): BIND text to API bodies for import, API
+ * The one place where the emulator calls the zone core (core/): BIND text to API bodies for import, API
  * records to zone-file lines for export, and rdata checks, so the emulator refuses what the linter reports.
  */
 

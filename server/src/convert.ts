@@ -4,7 +4,7 @@ import {
   type Range as LspRange,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import type { Position, Range, Severity, TextEdit } from './zone/types';
+import type { Position, Range, Severity, TextEdit } from '../../core/src/index';
 
 /** The core's positions are already LSP positions (0-based line, UTF-16 character); this drops the offset. */
 export function toLspPosition(position: Position, lineShift = 0): LspPosition {

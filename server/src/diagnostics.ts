@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { includeTarget, resolveIncludePath } from './zone/include';
+import { type Directive, includeTarget, resolveIncludePath, type ZoneDiagnostic } from '../../core/src/index';
 import type { Diagnostic, DiagnosticRelatedInformation, Range as LspRange, TextEdit } from 'vscode-languageserver';
 import { toLspEdit, toLspRange, toLspSeverity } from './convert';
-import type { Directive, ZoneDiagnostic } from './zone/types';
 
 export const diagnosticSource = 'zone-records';
 
@@ -81,7 +80,8 @@ function includeLine(file: string, context: DiagnosticContext): LspRange | undef
   for (const directive of context.includes) {
     const target = directive.arguments[0]?.text;
     if (target === undefined) continue;
-    if (resolveIncludePath(includeTarget(target), context.path, undefined) === file) return toLspRange(directive.range);
+    if (resolveIncludePath(includeTarget(target), context.path, undefined, path) === file)
+      return toLspRange(directive.range);
   }
   // A finding in a nested include: show it on the first `$INCLUDE`, which leads to it.
   const first = context.includes[0];

@@ -10,19 +10,17 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from './codeActions';
-import { completion } from './completion';
+import { codeActions } from './features/codeActions';
+import { completion } from './features/completion';
 import { diagnosticSource, toLspDiagnostic } from './diagnostics';
-import { DocumentModel, type ModelOptions } from './documentModel';
-import { foldingRanges } from './folding';
-import { formatDocument } from './formatting';
-import { hover } from './hover';
+import { DocumentModel, type ModelOptions } from './incremental/documentModel';
+import { foldingRanges } from './features/folding';
+import { formatDocument } from './features/formatting';
+import { hover } from './features/hover';
 import { IncludeWatchers } from './includeWatchers';
 import { configurationSection, defaultServerSettings, readServerSettings, type ServerSettings } from './settings';
-import { documentSymbols } from './symbols';
-import { inferOrigin, originHeadLines } from './zone/origin';
-import { parse } from './zone/parser';
-import type { Directive } from './zone/types';
+import { documentSymbols } from './features/symbols';
+import { type Directive, inferOrigin, originHeadLines, parse } from '../../core/src/index';
 
 /** Timing of the diagnostics pipeline, in milliseconds. */
 export interface ServerTimings {

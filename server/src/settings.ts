@@ -1,4 +1,4 @@
-import { defaultLintSettings, readLintSettings, type LintSettings } from './zone/settings';
+import { defaultLintSettings, type LintSettings, readLintSettings } from '../../core/src/index';
 
 /** The configuration section the server reads (`zoneRecords.lint.profile`, `zoneRecords.lint.rules`). */
 export const configurationSection = 'zoneRecords';

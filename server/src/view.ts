@@ -1,4 +1,4 @@
-import type { Directive, ZoneDiagnostic, ZoneRecord } from './zone/types';
+import type { Directive, ZoneDiagnostic, ZoneRecord } from '../../core/src/index';
 
 /** A record or directive as parsed, plus the number of lines the document has grown above it since then. */
 export interface Placed<T> {

@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type * as Lint from '../../server/src/zone/lint';
-import type * as Parser from '../../server/src/zone/parser';
-import type * as Rules from '../../server/src/zone/rules/index';
+import type * as Lint from '../../core/src/lint/engine';
+import type * as Parser from '../../core/src/parse/parser';
+import type * as Rules from '../../core/src/lint/rules/index';
 import { bundleForBench, generateLintZone, lintBenchOrigin, reportFailure } from './common';
 
 /** CPU milliseconds of each phase; each later one includes the earlier ones. */
@@ -25,9 +25,9 @@ const origin = `${lintBenchOrigin}.`;
 function bundleCore(): string {
   return bundleForBench(
     'zone-records-bench-lint-core.cjs',
-    `export * from './server/src/zone/parser';
-      export * from './server/src/zone/lint';
-      export * from './server/src/zone/rules/index';`,
+    `export * from './core/src/parse/parser';
+      export * from './core/src/lint/engine';
+      export * from './core/src/lint/rules/index';`,
   );
 }
 

@@ -9,9 +9,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type * as Parser from '../../server/src/zone/parser';
-import type { ResumePoint } from '../../server/src/zone/parser';
-import type { ParseOptions } from '../../server/src/zone/types';
+import type * as Parser from '../../core/src/parse/parser';
+import type { ResumePoint } from '../../core/src/parse/parser';
+import type { ParseOptions } from '../../core/src/types';
 import { bundleForBench, rotatingRecord } from './common';
 
 type Mode = 'lex' | 'stream' | 'full' | 'incremental';
@@ -46,9 +46,9 @@ function bundleParser(): void {
   // The entry re-exports the parser and adds a lexer-only loop, to tell the lexer's share from the rest.
   bundleForBench(
     bundleName,
-    `export * from './server/src/zone/parser';
-      import { Lexer } from './server/src/zone/lexer';
-      import { SourceText } from './server/src/zone/source';
+    `export * from './core/src/parse/parser';
+      import { Lexer } from './core/src/parse/lexer';
+      import { SourceText } from './core/src/parse/source';
       export function lexAll(text) {
         const lexer = new Lexer(new SourceText(text), 0, text.length, () => {});
         let count = 0;

@@ -4,12 +4,12 @@
 // "Sync" section of BENCHMARKS.md.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { applyPlan } from '../../client/src/cloudflare/apply';
-import { CloudflareClient, type RecordBody, type RequestLogEntry } from '../../client/src/cloudflare/index';
-import { syncRecordOf } from '../../client/src/cloudflare/plan-normalize';
-import { batchLimitOfPlan, planSync, syncApiOf } from '../../client/src/cloudflare/plan-sync';
-import type { DesiredRecord, Plan, PlanRecordBody } from '../../client/src/cloudflare/plan-types';
-import { summarizePlan } from '../../client/src/cloudflare/plan-types';
+import { applyPlan } from '../../cloudflare/src/sync/apply';
+import { CloudflareClient, type RecordBody, type RequestLogEntry } from '../../cloudflare/src/api/index';
+import { syncRecordOf } from '../../cloudflare/src/sync/plan-normalize';
+import { batchLimitOfPlan, planSync, syncApiOf } from '../../cloudflare/src/sync/plan-sync';
+import type { DesiredRecord, Plan, PlanRecordBody } from '../../cloudflare/src/sync/plan-types';
+import { summarizePlan } from '../../cloudflare/src/sync/plan-types';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { reportFailure, writeBenchmarkSection } from './common';
 

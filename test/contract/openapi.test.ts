@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CloudflareClient, RECORD_TYPES, type DnsRecord, type RecordBody } from '../../client/src/cloudflare';
+import { CloudflareClient, RECORD_TYPES, type DnsRecord, type RecordBody } from '../../cloudflare/src/api';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { FakeClock } from './support/fake-clock';
 import { OpenApiValidator, specUnavailable, type Exchange } from './support/openapi-validator';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { recordsQueryParams, zonesQueryParams } from '../../client/src/cloudflare/query';
-import { RECORD_TYPES, type ListRecordsQuery, type ListZonesQuery } from '../../client/src/cloudflare/types';
+import { recordsQueryParams, zonesQueryParams } from '../../cloudflare/src/api/query';
+import { RECORD_TYPES, type ListRecordsQuery, type ListZonesQuery } from '../../cloudflare/src/api/types';
 import { OpenApiValidator, specUnavailable, type Exchange } from './support/openapi-validator';
 
 const ZONE = '023e105f4ecef8ad9ca31a8372d0c353';

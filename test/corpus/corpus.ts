@@ -1,9 +1,9 @@
 // Reads ../shared/zones (manifest, reference verdicts) and lints each corpus file as its upstream harness loads it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint } from '../../server/src/zone/lint';
-import { parse } from '../../server/src/zone/parser';
-import type { ParseResult, ZoneDiagnostic } from '../../server/src/zone/types';
+import { lint } from '../../core/src/lint/engine';
+import { parse } from '../../core/src/parse/parser';
+import type { ParseResult, ZoneDiagnostic } from '../../core/src/types';
 
 export const projectRoot = path.resolve(__dirname, '../..');
 export const zonesRoot = path.join(path.resolve(projectRoot, '../shared'), 'zones');

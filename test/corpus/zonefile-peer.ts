@@ -1,7 +1,7 @@
 // Reduces dns-zonefile's output and ours to comparable record tuples (owner, type, TTL when written, main rdata;
 // for the SOA its two names and serial).
-import { nameKey } from '../../server/src/zone/names';
-import type { ZoneRecord } from '../../server/src/zone/types';
+import { nameKey } from '../../core/src/names';
+import type { ZoneRecord } from '../../core/src/types';
 
 /** The record kinds dns-zonefile returns whose main rdata is one address or name, or TXT's strings as written. */
 const peerKinds = {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DocumentModel, type ModelOptions } from '../../server/src/documentModel';
-import { defaultLintSettings } from '../../server/src/zone/settings';
-import type { Range, ZoneDiagnostic } from '../../server/src/zone/types';
+import { DocumentModel, type ModelOptions } from '../../server/src/incremental/documentModel';
+import { defaultLintSettings } from '../../core/src/settings';
+import type { Range, ZoneDiagnostic } from '../../core/src/types';
 
 const options: ModelOptions = {
   origin: 'example.com.',

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnosticCodes } from '../../server/src/zone/codes';
-import { ruleSettings } from '../../server/src/zone/settings';
+import { diagnosticCodes } from '../../core/src/codes';
+import { ruleSettings } from '../../core/src/settings';
 
 const manifestPath = path.resolve(__dirname, '../../package.json');
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Credentials } from '../cloudflare';
+import type { Credentials } from '../../../cloudflare/src/index';
 import { errorText } from '../errors';
 import { ask, type CommandContext } from './context';
 

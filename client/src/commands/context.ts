@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiSession } from '../api';
-import type { CloudflareClient, DnsRecord, Zone } from '../cloudflare';
+import type { CloudflareClient, DnsRecord, Zone } from '../../../cloudflare/src/index';
 import { UserError } from '../errors';
 import type { Logger } from '../log';
 import type { CredentialStore } from '../secrets';

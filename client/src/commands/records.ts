@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { RECORD_TYPES, type DnsRecord, type RecordBody, type RecordPatch } from '../cloudflare';
+import { type DnsRecord, RECORD_TYPES, type RecordBody, type RecordPatch } from '../../../cloudflare/src/index';
 import { UserError } from '../errors';
 import { buildRecordBody, checkTtl, type RecordFormInput } from '../text/recordForm';
 import { formatTtl, isReadOnly, recordRdata, relativeOwner, zoneFileLine } from '../text/recordText';

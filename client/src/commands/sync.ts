@@ -1,13 +1,23 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CloudflareClient, Zone } from '../cloudflare';
-import { applyPlan, deleteGuardMessage, type ApplyReport } from '../cloudflare/apply';
-import { formatSummary } from '../cloudflare/plan-format';
-import { convertZoneRecord } from '../cloudflare/plan-convert';
-import { desiredRecordsOf, liveRecordOf } from '../cloudflare/plan-records';
-import { batchLimitOfPlan, type SyncApi } from '../cloudflare/plan-sync';
-import { isEmptyPlan, summarizePlan, type Plan, type PlanSummary } from '../cloudflare/plan-types';
-import { computePlan } from '../cloudflare/planner';
+import {
+  applyPlan,
+  type ApplyReport,
+  batchLimitOfPlan,
+  type CloudflareClient,
+  computePlan,
+  convertZoneRecord,
+  deleteGuardMessage,
+  desiredRecordsOf,
+  formatSummary,
+  isEmptyPlan,
+  liveRecordOf,
+  type Plan,
+  type PlanSummary,
+  summarizePlan,
+  type SyncApi,
+  type Zone,
+} from '../../../cloudflare/src/index';
 import { readSettings } from '../config';
 import { UserError } from '../errors';
 import { syncDiffTexts } from '../text/syncDiff';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { RECORD_TYPES, type RecordOrder, type RecordType, type SortDirection } from '../cloudflare';
+import { RECORD_TYPES, type RecordOrder, type RecordType, type SortDirection } from '../../../cloudflare/src/index';
 import type { ZoneNode } from '../views/nodes';
 import { defaultViewQuery, type ViewQuery } from '../views/viewQuery';
 import { ask, pick, type CommandContext } from './context';

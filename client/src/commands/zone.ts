@@ -1,7 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DnsRecord, ImportResult, RecordPatch, RecordUsage, ScanReviewResult } from '../cloudflare';
-import { liveRecordOf } from '../cloudflare/plan-records';
+import {
+  type DnsRecord,
+  type ImportResult,
+  liveRecordOf,
+  type RecordPatch,
+  type RecordUsage,
+  type ScanReviewResult,
+} from '../../../cloudflare/src/index';
 import { UserError } from '../errors';
 import { formatUsage, recordRdata } from '../text/recordText';
 import { describeDiagnostics, lintZoneDocument, zoneDocument } from '../zoneFile';

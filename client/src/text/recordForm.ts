@@ -1,6 +1,5 @@
-import { convertZoneRecord } from '../cloudflare/plan-convert';
-import type { PlanRecordBody } from '../cloudflare/plan-types';
-import { parse } from '../../../server/src/zone/parser';
+import { convertZoneRecord, type PlanRecordBody } from '../../../cloudflare/src/index';
+import { parse } from '../../../core/src/index';
 
 /** What the create and edit forms ask for. `rdata` is written as in a zone file (`10 mail.example.com.` for MX). */
 export interface RecordFormInput {

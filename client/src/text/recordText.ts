@@ -2,7 +2,7 @@
  * How records, zones and usage read in the sidebar, the status bar and the clipboard. Pure (no vscode), so it is
  * unit-tested directly.
  */
-import { cloudflareRdata, toZoneLine, type CloudflareApiRecord } from '../../../server/src/zone/cloudflare';
+import { type CloudflareApiRecord, cloudflareRdata, toZoneLine } from '../../../core/src/index';
 
 /** The record fields these helpers read; the client's `DnsRecord` has all of them. */
 export interface RecordView {

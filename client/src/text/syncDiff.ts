@@ -1,6 +1,10 @@
-import { formatRecordLine, formatSummary } from '../cloudflare/plan-format';
-import type { Plan, SyncRecord } from '../cloudflare/plan-types';
-import { summarizePlan } from '../cloudflare/plan-types';
+import {
+  formatRecordLine,
+  formatSummary,
+  type Plan,
+  summarizePlan,
+  type SyncRecord,
+} from '../../../cloudflare/src/index';
 
 /**
  * The two sides of the sync diff as zone-file text in one normalised form (absolute names, the API's TTLs,

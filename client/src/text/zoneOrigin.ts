@@ -1,4 +1,4 @@
-import type { ParseResult } from '../../../server/src/zone/types';
+import type { ParseResult } from '../../../core/src/index';
 
 /**
  * The zone a file describes: its first `$ORIGIN`, else its SOA owner, else its file name (`db.example.com`,

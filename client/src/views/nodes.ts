@@ -1,4 +1,4 @@
-import type { DnsRecord, RecordUsage, Zone } from '../cloudflare';
+import type { DnsRecord, RecordUsage, Zone } from '../../../cloudflare/src/index';
 
 /** A zone the token can see, with its usage once known. */
 export interface ZoneNode {

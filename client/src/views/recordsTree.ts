@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiSession } from '../api';
-import type { DnsRecord, Zone } from '../cloudflare';
+import type { DnsRecord, Zone } from '../../../cloudflare/src/index';
 import { readSettings } from '../config';
 import { errorText } from '../errors';
 import type { Logger } from '../log';

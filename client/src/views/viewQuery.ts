@@ -1,4 +1,4 @@
-import type { ListRecordsQuery, RecordOrder, RecordType, SortDirection } from '../cloudflare';
+import type { ListRecordsQuery, RecordOrder, RecordType, SortDirection } from '../../../cloudflare/src/index';
 
 /** What the view title's filter, search and sort buttons chose; sent to the list endpoint, never applied locally. */
 export interface ViewQuery {

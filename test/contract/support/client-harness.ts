@@ -1,4 +1,4 @@
-import { CloudflareClient, type CloudflareClientOptions, type RequestLogEntry } from '../../../client/src/cloudflare';
+import { CloudflareClient, type CloudflareClientOptions, type RequestLogEntry } from '../../../cloudflare/src/api';
 import { FakeClock } from './fake-clock';
 import { FakeServer, type SeenRequest } from './fake-server';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../client/src/cloudflare/clock';
+import type { Clock } from '../../../cloudflare/src/api/clock';
 
 /** A clock whose sleeps return at once and advance its time, recording every wait. */
 export class FakeClock implements Clock {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DnsRecord, RecordUsage } from '../../../client/src/cloudflare';
+import type { DnsRecord, RecordUsage } from '../../../cloudflare/src/api';
 import type { NameNode, RecordNode, TreeNode } from '../../../client/src/views/nodes';
 import type { ViewQuery } from '../../../client/src/views/viewQuery';
 import { closeAll, extensionApi, screenshot, testEnv, waitFor } from '../helpers';

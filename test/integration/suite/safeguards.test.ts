@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { RecordUsage } from '../../../client/src/cloudflare';
-import type { ApplyReport } from '../../../client/src/cloudflare/apply';
-import type { PlanSummary } from '../../../client/src/cloudflare/plan-types';
+import type { RecordUsage } from '../../../cloudflare/src/api';
+import type { ApplyReport } from '../../../cloudflare/src/sync/apply';
+import type { PlanSummary } from '../../../cloudflare/src/sync/plan-types';
 import { liveRecords, requestCount, withWindowFunction } from '../emulator';
 import { closeAll, extensionApi, fixtureUri } from '../helpers';
 

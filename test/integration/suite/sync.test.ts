@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApplyReport } from '../../../client/src/cloudflare/apply';
-import type { PlanSummary } from '../../../client/src/cloudflare/plan-types';
+import type { ApplyReport } from '../../../cloudflare/src/sync/apply';
+import type { PlanSummary } from '../../../cloudflare/src/sync/plan-types';
 import { closeAll, extensionApi, fixtureUri, screenshot } from '../helpers';
 
 type PlanResult = { summary: PlanSummary; diff: { live: vscode.Uri; local: vscode.Uri } };

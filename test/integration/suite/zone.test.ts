@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DnsRecord, ImportResult, RecordUsage, ScanReviewResult } from '../../../client/src/cloudflare';
+import type { DnsRecord, ImportResult, RecordUsage, ScanReviewResult } from '../../../cloudflare/src/api';
 import type { TreeNode } from '../../../client/src/views/nodes';
 import { closeAll, extensionApi, fixtureUri, waitFor } from '../helpers';
 

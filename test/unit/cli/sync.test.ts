@@ -11,7 +11,7 @@ const projectRoot = path.resolve(__dirname, '../../..');
 function ensureCliBuilt(): void {
   const bundle = path.join(projectRoot, 'dist/cli.js');
   const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
-  const sources = ['cli/src', 'client/src/cloudflare', 'server/src/zone', 'emulator/src'];
+  const sources = ['cli/src', 'cloudflare/src', 'core/src', 'server/src', 'emulator/src'];
   const newest = Math.max(...sources.map((dir) => newestTime(path.join(projectRoot, dir))));
   if (newest > built) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
 }

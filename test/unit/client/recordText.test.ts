@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parse } from '../../../server/src/zone/parser';
+import { parse } from '../../../core/src/parse/parser';
 import {
   formatTtl,
   formatUsage,

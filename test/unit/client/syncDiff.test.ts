@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { convertZoneRecord } from '../../../client/src/cloudflare/plan-convert';
-import { desiredRecordsOf, liveRecordOf } from '../../../client/src/cloudflare/plan-records';
-import { computePlan } from '../../../client/src/cloudflare/planner';
+import { convertZoneRecord } from '../../../cloudflare/src/sync/plan-convert';
+import { desiredRecordsOf, liveRecordOf } from '../../../cloudflare/src/sync/plan-records';
+import { computePlan } from '../../../cloudflare/src/sync/planner';
 import { syncDiffTexts } from '../../../client/src/text/syncDiff';
-import { parse } from '../../../server/src/zone/parser';
+import { parse } from '../../../core/src/parse/parser';
 
 const zoneFile = [
   '$ORIGIN example.com.',

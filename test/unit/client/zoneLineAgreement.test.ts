@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { formatRecordLine } from '../../../client/src/cloudflare/plan-format';
-import { liveRecordOf, type ApiRecordInput } from '../../../client/src/cloudflare/plan-records';
+import { formatRecordLine } from '../../../cloudflare/src/sync/plan-format';
+import { liveRecordOf, type ApiRecordInput } from '../../../cloudflare/src/sync/plan-records';
 import { zoneFileLine } from '../../../client/src/text/recordText';
-import { parseCfComment } from '../../../server/src/zone/cftags';
-import { toZoneLine } from '../../../server/src/zone/cloudflare';
-import { parse } from '../../../server/src/zone/parser';
+import { parseCfComment } from '../../../core/src/cloudflare/cftags';
+import { toZoneLine } from '../../../core/src/cloudflare/records';
+import { parse } from '../../../core/src/parse/parser';
 
 // Records as the API returns them. Tag names are lower case and sorted, proxied records have TTL 1: the plan prints
 // records as the planner compares them, so these are the records on which all three printers must agree.

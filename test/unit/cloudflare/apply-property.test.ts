@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyPlan } from '../../../client/src/cloudflare/apply';
-import { CloudflareClient, type BatchRequest } from '../../../client/src/cloudflare/index';
-import { syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
-import { liveRecordOf, type ApiRecordInput } from '../../../client/src/cloudflare/plan-records';
-import { planSync, syncApiOf, type SyncApi } from '../../../client/src/cloudflare/plan-sync';
-import type { PlanRecordBody } from '../../../client/src/cloudflare/plan-types';
-import { isEmptyPlan } from '../../../client/src/cloudflare/plan-types';
+import { applyPlan } from '../../../cloudflare/src/sync/apply';
+import { CloudflareClient, type BatchRequest } from '../../../cloudflare/src/api/index';
+import { syncRecordOf } from '../../../cloudflare/src/sync/plan-normalize';
+import { liveRecordOf, type ApiRecordInput } from '../../../cloudflare/src/sync/plan-records';
+import { planSync, syncApiOf, type SyncApi } from '../../../cloudflare/src/sync/plan-sync';
+import type { PlanRecordBody } from '../../../cloudflare/src/sync/plan-types';
+import { isEmptyPlan } from '../../../cloudflare/src/sync/plan-types';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
 import { recordFields, validZone, type RecordFields } from './planner-helpers';
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { applyPlan, type ApplyReport } from '../../../client/src/cloudflare/apply';
-import { chunkPlan, type PlanChunk } from '../../../client/src/cloudflare/chunk';
-import { CloudflareClient, type BatchRequest } from '../../../client/src/cloudflare/index';
-import { syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
-import { planSync, syncApiOf, type SyncApi } from '../../../client/src/cloudflare/plan-sync';
-import type { BatchRequestBody, DesiredRecord, Plan, PlanRecordBody } from '../../../client/src/cloudflare/plan-types';
-import { isEmptyPlan } from '../../../client/src/cloudflare/plan-types';
-import { computePlan } from '../../../client/src/cloudflare/planner';
+import { applyPlan, type ApplyReport } from '../../../cloudflare/src/sync/apply';
+import { chunkPlan, type PlanChunk } from '../../../cloudflare/src/sync/chunk';
+import { CloudflareClient, type BatchRequest } from '../../../cloudflare/src/api/index';
+import { syncRecordOf } from '../../../cloudflare/src/sync/plan-normalize';
+import { planSync, syncApiOf, type SyncApi } from '../../../cloudflare/src/sync/plan-sync';
+import type { BatchRequestBody, DesiredRecord, Plan, PlanRecordBody } from '../../../cloudflare/src/sync/plan-types';
+import { isEmptyPlan } from '../../../cloudflare/src/sync/plan-types';
+import { computePlan } from '../../../cloudflare/src/sync/planner';
 import { startEmulator, type FaultSpec, type RunningEmulator } from '../../../emulator/src/index';
 import { ModelApi, toSync } from './planner-helpers';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { chunkPlan, coexistenceConflicts } from '../../../client/src/cloudflare/chunk';
-import { syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
-import { liveRecordOf } from '../../../client/src/cloudflare/plan-records';
-import { computePlan } from '../../../client/src/cloudflare/planner';
+import { chunkPlan, coexistenceConflicts } from '../../../cloudflare/src/sync/chunk';
+import { syncRecordOf } from '../../../cloudflare/src/sync/plan-normalize';
+import { liveRecordOf } from '../../../cloudflare/src/sync/plan-records';
+import { computePlan } from '../../../cloudflare/src/sync/planner';
 
 const record = (name: string, type: string, match = `${type}-${name}`) => ({ name, type, match });
 

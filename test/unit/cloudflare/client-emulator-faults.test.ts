@@ -5,7 +5,7 @@ import {
   CloudflareNotFoundError,
   CloudflareRateLimitError,
   CloudflareTimeoutError,
-} from '../../../client/src/cloudflare';
+} from '../../../cloudflare/src/api';
 import { useEmulatorSession } from './emulator-session';
 
 const ZONE = 'example.com';

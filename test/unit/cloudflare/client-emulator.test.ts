@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { CloudflareClient } from '../../../client/src/cloudflare';
-import { CloudflareApiError, CloudflareAuthError, CloudflareNotFoundError } from '../../../client/src/cloudflare';
+import type { CloudflareClient } from '../../../cloudflare/src/api';
+import { CloudflareApiError, CloudflareAuthError, CloudflareNotFoundError } from '../../../cloudflare/src/api';
 import { useEmulatorSession } from './emulator-session';
 
 const ZONE = 'example.com';

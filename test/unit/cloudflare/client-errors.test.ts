@@ -11,8 +11,8 @@ import {
   CloudflareTimeoutError,
   formatCloudflareMessage,
   formatDuration,
-} from '../../../client/src/cloudflare/errors';
-import { errorFromResponse, parseEnvelope } from '../../../client/src/cloudflare/http';
+} from '../../../cloudflare/src/api/errors';
+import { errorFromResponse, parseEnvelope } from '../../../cloudflare/src/api/http';
 
 const request = { method: 'POST', path: '/zones/z1/dns_records?x=1', attempts: 1 };
 const body = (errors: unknown[]): string => JSON.stringify({ success: false, errors, messages: [], result: null });

@@ -8,8 +8,8 @@ import {
   type CloudflareClient,
   type CloudflareClientOptions,
   type RequestLogEntry,
-} from '../../../client/src/cloudflare';
-import { formatRequestLogEntry } from '../../../client/src/cloudflare/http';
+} from '../../../cloudflare/src/api';
+import { formatRequestLogEntry } from '../../../cloudflare/src/api/http';
 import { ConnectProxy } from '../../contract/support/connect-proxy';
 import { ClientHarness, TOKEN, ZONE } from '../../contract/support/client-harness';
 import type { FakeClock } from '../../contract/support/fake-clock';

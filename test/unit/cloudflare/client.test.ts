@@ -7,7 +7,7 @@ import {
   CloudflareNotFoundError,
   CloudflareResponseError,
   type CloudflareClientOptions,
-} from '../../../client/src/cloudflare';
+} from '../../../cloudflare/src/api';
 import { ClientHarness, RECORD, TOKEN, ZONE, sampleRecord as record } from '../../contract/support/client-harness';
 import { failure, ok, type FakeServer, type SeenRequest } from '../../contract/support/fake-server';
 

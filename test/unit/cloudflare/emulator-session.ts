@@ -1,5 +1,5 @@
 // The setup the client-against-emulator tests share: one emulator over HTTP on fake time, clients that log every request.
-import { CloudflareClient, type CloudflareClientOptions, type RequestLogEntry } from '../../../client/src/cloudflare';
+import { CloudflareClient, type CloudflareClientOptions, type RequestLogEntry } from '../../../cloudflare/src/api';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
 import { FakeClock } from '../../contract/support/fake-clock';
 

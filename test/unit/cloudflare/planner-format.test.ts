@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { formatPlanText, formatRecordLine, planToJson } from '../../../client/src/cloudflare/plan-format';
-import { liveRecordOf } from '../../../client/src/cloudflare/plan-records';
-import { syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
-import { computePlan } from '../../../client/src/cloudflare/planner';
+import { formatPlanText, formatRecordLine, planToJson } from '../../../cloudflare/src/sync/plan-format';
+import { liveRecordOf } from '../../../cloudflare/src/sync/plan-records';
+import { syncRecordOf } from '../../../cloudflare/src/sync/plan-normalize';
+import { computePlan } from '../../../cloudflare/src/sync/planner';
 
 const id = (n: number): string => n.toString(16).padStart(32, '0');
 const live = [

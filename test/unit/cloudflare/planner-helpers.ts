@@ -1,12 +1,12 @@
 // A small in-memory model of Cloudflare's batch endpoint and record generators, for the planner's property tests.
 import fc from 'fast-check';
-import { coexistenceConflicts } from '../../../client/src/cloudflare/chunk';
+import { coexistenceConflicts } from '../../../cloudflare/src/sync/chunk';
 import type {
   BatchRequestBody,
   DesiredRecord,
   LiveRecord,
   PlanRecordBody,
-} from '../../../client/src/cloudflare/plan-types';
+} from '../../../cloudflare/src/sync/plan-types';
 
 export const zone = 'example.com';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { normalizeTags, syncRecordOf } from '../../../client/src/cloudflare/plan-normalize';
-import { liveRecordOf } from '../../../client/src/cloudflare/plan-records';
-import type { PlanRecordBody } from '../../../client/src/cloudflare/plan-types';
-import { isEmptyPlan } from '../../../client/src/cloudflare/plan-types';
-import { computePlan } from '../../../client/src/cloudflare/planner';
-import { formatPlanText } from '../../../client/src/cloudflare/plan-format';
+import { normalizeTags, syncRecordOf } from '../../../cloudflare/src/sync/plan-normalize';
+import { liveRecordOf } from '../../../cloudflare/src/sync/plan-records';
+import type { PlanRecordBody } from '../../../cloudflare/src/sync/plan-types';
+import { isEmptyPlan } from '../../../cloudflare/src/sync/plan-types';
+import { computePlan } from '../../../cloudflare/src/sync/planner';
+import { formatPlanText } from '../../../cloudflare/src/sync/plan-format';
 
 const match = (body: Partial<PlanRecordBody> & { type: string }): string =>
   syncRecordOf({ name: 'a.example.com', ttl: 300, ...body }).match;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyPlan } from '../../../client/src/cloudflare/apply';
-import { chunkPlan, chunkSize } from '../../../client/src/cloudflare/chunk';
-import type { DesiredRecord, LiveRecord } from '../../../client/src/cloudflare/plan-types';
-import { isEmptyPlan, summarizePlan } from '../../../client/src/cloudflare/plan-types';
-import { computePlan } from '../../../client/src/cloudflare/planner';
+import { applyPlan } from '../../../cloudflare/src/sync/apply';
+import { chunkPlan, chunkSize } from '../../../cloudflare/src/sync/chunk';
+import type { DesiredRecord, LiveRecord } from '../../../cloudflare/src/sync/plan-types';
+import { isEmptyPlan, summarizePlan } from '../../../cloudflare/src/sync/plan-types';
+import { computePlan } from '../../../cloudflare/src/sync/planner';
 import {
   canonical,
   ModelApi,

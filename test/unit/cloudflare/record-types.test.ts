@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RECORD_TYPES } from '../../../client/src/cloudflare/record-types';
-import { cloudflareTypes } from '../../../server/src/zone/rdata';
+import { RECORD_TYPES } from '../../../cloudflare/src/api/record-types';
+import { cloudflareTypes } from '../../../core/src/rdata';
 
 const spec = resolve(__dirname, '../../../../shared/cloudflare/dns-records.openapi.json');
 

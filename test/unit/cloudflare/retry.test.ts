@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RequestBudget } from '../../../client/src/cloudflare/budget';
+import { RequestBudget } from '../../../cloudflare/src/api/budget';
 import {
   DEFAULT_RETRY_POLICY,
   backoffDelayMs,
@@ -8,7 +8,7 @@ import {
   quotaExhaustedUntil,
   retryAfterMs,
   type RetryPolicy,
-} from '../../../client/src/cloudflare/retry';
+} from '../../../cloudflare/src/api/retry';
 import { FakeClock } from '../../contract/support/fake-clock';
 
 const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000 };

@@ -1,0 +1,19 @@
+/** The sync planner and applier: a zone file against a live zone, as a plan, applied through the batch endpoint. */
+export { applyPlan, deleteGuardMessage, type ApplyProgress, type ApplyReport } from './apply';
+export { chunkPlan, chunkSize, type PlanChunk } from './chunk';
+export { convertZoneRecord } from './plan-convert';
+export { formatPlanText, formatRecordLine, formatSummary, planToJson } from './plan-format';
+export { desiredRecordsOf, liveRecordOf, type ApiRecordInput } from './plan-records';
+export { batchLimitOfPlan, planSync, syncApiOf, type SyncApi } from './plan-sync';
+export {
+  isEmptyPlan,
+  summarizePlan,
+  type DesiredRecord,
+  type LiveRecord,
+  type Plan,
+  type PlanRecordBody,
+  type PlanSkip,
+  type PlanSummary,
+  type SyncRecord,
+} from './plan-types';
+export { computePlan } from './planner';

@@ -1,0 +1,42 @@
+import { syntaxCodes } from './parse/parser';
+import { rdataCodes } from './rdata/codes';
+import { rules } from './lint/rules/index';
+
+/**
+ * Every diagnostic code the core can report, with what it means: the lint rules, then the parser's and the rdata
+ * layer's codes. Settings, `--rule` and disable comments name these.
+ */
+export const diagnosticCodes: ReadonlyMap<string, string> = new Map([
+  ...rules.map((rule): [string, string] => [rule.code, rule.description]),
+  ...Object.entries(syntaxCodes),
+  ...Object.entries(rdataCodes),
+]);
+
+/** The known code closest to a mistyped one (a few edits away, or one that starts with it), for "did you mean". */
+export function nearestCode(code: string): string | undefined {
+  // Too short to say what was meant.
+  if (code.length < 3) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of diagnosticCodes.keys()) {
+    const distance = known.startsWith(code) ? 1 : editDistance(code, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(code.length / 4)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

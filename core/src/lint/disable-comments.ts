@@ -1,0 +1,123 @@
+// `; zone-records-disable-line CODE` comments: which findings they drop, and the codes they name that do not exist.
+import { diagnosticCodes, nearestCode } from '../codes';
+import { scanLineComment } from '../parse/line-comment';
+import type { Position, ZoneDiagnostic, ZoneRecord } from '../types';
+
+export const disableMarker = 'zone-records-disable-line';
+
+/** Set of disabled codes for a line, or `all` when the comment names no code. */
+export type Disabled = Set<string> | 'all';
+
+interface NamedCode {
+  readonly code: string;
+  /** Offset of the code in the comment text. */
+  readonly at: number;
+}
+
+/** The codes named after the marker (`zone-records-disable-line a, b`), with their offsets in `comment`. */
+function namedCodes(comment: string): NamedCode[] {
+  const marker = comment.indexOf(disableMarker);
+  if (marker < 0) return [];
+  const named: NamedCode[] = [];
+  const words = /[^\s,]+/g;
+  words.lastIndex = marker + disableMarker.length;
+  for (let match = words.exec(comment); match !== null; match = words.exec(comment)) {
+    // The codes end where the prose does (`-- why`).
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(match[0])) break;
+    named.push({ code: match[0], at: match.index });
+  }
+  return named;
+}
+
+/** The codes named after the marker (`zone-records-disable-line a, b`); `all` when none is named. */
+export function disabledCodes(comment: string): Disabled {
+  if (!comment.includes(disableMarker)) return new Set();
+  const named = namedCodes(comment);
+  return named.length === 0 ? 'all' : new Set(named.map((entry) => entry.code));
+}
+
+/** The disable comments of one lint run: of the document's records and lines, and of its included files' records. */
+export class DisableComments {
+  private readonly lines = new Map<string, Map<number, Disabled>>();
+  private readonly unknown = new Map<string, ZoneDiagnostic>();
+
+  get size(): number {
+    return this.lines.size;
+  }
+
+  /** Takes the disable comment of a record, which covers every line the record spans. */
+  addRecord(record: ZoneRecord): void {
+    const comment = record.comment;
+    if (comment === undefined || !comment.text.includes(disableMarker)) return;
+    const codes = disabledCodes(comment.text);
+    for (let line = record.range.start.line; line <= comment.range.start.line; line++) {
+      this.disable(record.file, line, codes);
+    }
+    this.noteUnknown(comment.text, comment.range.start, record.file);
+  }
+
+  /** Finds disable comments on any line of the document (directive lines, comment-only lines) by scanning its text. */
+  scanDocument(text: string): void {
+    let line = 0;
+    let lineStart = 0;
+    for (let at = text.indexOf(disableMarker); at >= 0; at = text.indexOf(disableMarker, at + 1)) {
+      for (let i = text.indexOf('\n', lineStart); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+      }
+      const lineEnd = text.indexOf('\n', at);
+      const lineText = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+      const column = at - lineStart;
+      if (scanLineComment(lineText, column).commentStart < 0) continue;
+      const comment = lineText.slice(column);
+      this.disable(undefined, line, disabledCodes(comment));
+      this.noteUnknown(comment, { line, character: column, offset: at }, undefined);
+    }
+  }
+
+  isDisabled(diagnostic: ZoneDiagnostic): boolean {
+    const codes = this.lines.get(diagnostic.file ?? '')?.get(diagnostic.range.start.line);
+    return codes !== undefined && (codes === 'all' || codes.has(diagnostic.code));
+  }
+
+  /** A warning for each named code that does not exist, which therefore disables nothing. */
+  unknownCodes(): ZoneDiagnostic[] {
+    return [...this.unknown.values()];
+  }
+
+  private disable(file: string | undefined, line: number, codes: Disabled): void {
+    const key = file ?? '';
+    let lines = this.lines.get(key);
+    if (lines === undefined) {
+      lines = new Map<number, Disabled>();
+      this.lines.set(key, lines);
+    }
+    const existing = lines.get(line);
+    if (existing === undefined || codes === 'all') lines.set(line, codes);
+    else if (existing !== 'all') for (const code of codes) existing.add(code);
+  }
+
+  /** `start` is where `comment` starts; a comment lies on one line. */
+  private noteUnknown(comment: string, start: Position, file: string | undefined): void {
+    for (const { code, at } of namedCodes(comment)) {
+      if (diagnosticCodes.has(code)) continue;
+      const offset = start.offset + at;
+      const nearest = nearestCode(code);
+      const range = {
+        start: { line: start.line, character: start.character + at, offset },
+        end: { line: start.line, character: start.character + at + code.length, offset: offset + code.length },
+      };
+      const diagnostic: ZoneDiagnostic = {
+        code: 'unknown-disable-code',
+        severity: 'warning',
+        message: `'${code}' is not a diagnostic code, so this comment disables nothing for it${nearest === undefined ? '' : ` (did you mean '${nearest}'?)`}; the codes are listed in docs/rules.md.`,
+        range,
+        ...(file === undefined ? {} : { file }),
+        ...(nearest === undefined
+          ? {}
+          : { fixes: [{ title: `Change it to ${nearest}`, edits: [{ range, newText: nearest }] }] }),
+      };
+      this.unknown.set(`${file ?? ''}:${offset}`, diagnostic);
+    }
+  }
+}

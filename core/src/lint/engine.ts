@@ -1,0 +1,263 @@
+/**
+ * The lint engine: runs the rules over the records of a parse (all at once or as the parser streams them),
+ * adds the parser's own diagnostics, and applies the settings (profile, per-code severity or `off`) and
+ * `; zone-records-disable-line CODE` comments. It never throws: a failing rule becomes one diagnostic.
+ */
+import { DisableComments } from './disable-comments';
+import { nameKey } from '../names';
+import { rules as allRules } from './rules/index';
+import { preparedLimit } from './index/owner-ids';
+import { documentStart } from './rules/utils/ranges';
+import type { Finding, Rule, RuleContext, RuleVisitor } from './rule';
+import { severityIn } from './rule';
+import { ZoneIndex } from './index/zone-index';
+import type { LintSettings } from '../settings';
+import { defaultLintSettings } from '../settings';
+import type { Directive, ParseResult, Severity, ZoneDiagnostic, ZoneRecord } from '../types';
+
+export interface LintOptions {
+  readonly settings?: LintSettings;
+  /** The zone apex (`example.com.`); defaults to the origin the document was parsed with. */
+  readonly origin?: string;
+  /** The document's text: gives exact fixes, disable comments on directive lines and the file size. */
+  readonly text?: string;
+  /** The document's size in UTF-8 bytes, when the caller knows it without the text. */
+  readonly documentBytes?: number;
+  /** Only these rules (tests); defaults to every rule. */
+  readonly rules?: readonly Rule[];
+}
+
+/** The rules that run under the settings: those of the profile that are not turned `off`. */
+export function activeRules(settings: LintSettings = defaultLintSettings, from: readonly Rule[] = allRules): Rule[] {
+  return from.filter(
+    (rule) =>
+      rule.profiles.includes(settings.profile) &&
+      (settings.rules[rule.code] ?? severityIn(rule, settings.profile)) !== 'off',
+  );
+}
+
+/** Receives a parse as it streams by (the shape of the parser's sink) and gives the findings at the end. */
+export interface Linter {
+  record(record: ZoneRecord): void;
+  directive(directive: Directive): void;
+  /** A diagnostic of the parser: kept, with the settings applied to it. */
+  diagnostic(diagnostic: ZoneDiagnostic): void;
+  /** Runs the end-of-zone checks and returns every diagnostic, ordered by file and position. Call it once. */
+  finish(): ZoneDiagnostic[];
+}
+
+/** Lints a whole parse result. The parser's diagnostics are included, with the settings applied. */
+export function lint(result: ParseResult, options: LintOptions = {}): ZoneDiagnostic[] {
+  const linter = createLinter({ ...options, origin: options.origin ?? result.origin });
+  for (const diagnostic of result.diagnostics) linter.diagnostic(diagnostic);
+  // No rule depends on the order of directives relative to records, only on each kind's own order.
+  for (const directive of result.directives) linter.directive(directive);
+  for (const record of result.records) linter.record(record);
+  return linter.finish();
+}
+
+/** Starts a streaming lint; pass it as the parser's sink, then call `finish`. */
+export function createLinter(options: LintOptions = {}): Linter {
+  const settings = options.settings ?? defaultLintSettings;
+  const { profile } = settings;
+  const origin = absolute(options.origin ?? '.');
+  const originKey = nameKey(origin);
+  const index = new ZoneIndex(originKey);
+  const findings: ZoneDiagnostic[] = [];
+  const disabled = new DisableComments();
+  const documentBytes =
+    options.documentBytes ?? (options.text === undefined ? undefined : utf8ByteLength(options.text));
+
+  const severityFor = (code: string, fallback: Severity): Severity | 'off' => settings.rules[code] ?? fallback;
+
+  const sharedState = new Map<object, unknown>();
+  const shared = <T>(key: object, create: () => T): T => {
+    if (!sharedState.has(key)) sharedState.set(key, create());
+    return sharedState.get(key) as T;
+  };
+
+  const visitors: { rule: Rule; visitor: RuleVisitor }[] = [];
+  for (const rule of activeRules(settings, options.rules)) {
+    // Not `off`: activeRules dropped those.
+    const severity = severityFor(rule.code, severityIn(rule, profile)) as Severity;
+    const context: RuleContext = {
+      profile,
+      origin,
+      originKey,
+      documentBytes,
+      documentText: options.text,
+      index,
+      report: (finding) => findings.push(toDiagnostic(rule.code, severity, finding)),
+      shared,
+    };
+    try {
+      visitors.push({ rule, visitor: rule.create(context) });
+    } catch (error) {
+      findings.push(ruleFailure(rule, error));
+    }
+  }
+
+  // A rule that throws is reported once and not called again, so one bug cannot hide every other finding.
+  const failed = new Set<Rule>();
+  const fail = (rule: Rule, error: unknown): void => {
+    failed.add(rule);
+    findings.push(ruleFailure(rule, error));
+  };
+  const call = (entry: (typeof visitors)[number], hook: (visitor: RuleVisitor) => void): void => {
+    if (failed.has(entry.rule)) return;
+    try {
+      hook(entry.visitor);
+    } catch (error) {
+      fail(entry.rule, error);
+    }
+  };
+
+  // The per-record path is the hot one (a million calls per rule on a large zone): no closure per call, and only
+  // the rules that want the record's type. Hooks keep the rules' order, so findings come out in the same order.
+  interface RecordHook {
+    readonly rule: Rule;
+    readonly types: readonly string[] | undefined;
+    readonly hook: (record: ZoneRecord, ordinal: number) => void;
+  }
+  const recordHooks: RecordHook[] = visitors.flatMap(({ rule, visitor }) =>
+    visitor.record ? [{ rule, types: visitor.recordTypes, hook: visitor.record.bind(visitor) }] : [],
+  );
+  const hooksByType = new Map<string, readonly RecordHook[]>();
+  let lastType: string | undefined;
+  let lastHooks: readonly RecordHook[] = [];
+  const hooksFor = (type: string): readonly RecordHook[] => {
+    if (type === lastType) return lastHooks;
+    let hooks = hooksByType.get(type);
+    if (hooks === undefined) {
+      hooks = recordHooks.filter((entry) => entry.types === undefined || entry.types.includes(type));
+      hooksByType.set(type, hooks);
+    }
+    lastType = type;
+    lastHooks = hooks;
+    return hooks;
+  };
+  const directiveVisitors = visitors.filter((entry) => entry.visitor.directive !== undefined);
+
+  const addRecord = (record: ZoneRecord): void => {
+    let ordinal: number;
+    try {
+      ordinal = index.add(record);
+      if (record.comment !== undefined) disabled.addRecord(record);
+    } catch (error) {
+      // Only a malformed record object gets here; the rules could not see it consistently, so it is skipped.
+      findings.push(internalError(`a record could not be indexed and was skipped (${reason(error)})`));
+      return;
+    }
+    for (const { rule, hook } of hooksFor(record.type)) {
+      if (failed.size > 0 && failed.has(rule)) continue;
+      try {
+        hook(record, ordinal);
+      } catch (error) {
+        fail(rule, error);
+      }
+    }
+  };
+  // Records wait in small batches so that the index can fetch their owners' slots together (ZoneIndex.prepare).
+  // A parser finding or a directive first lets the waiting records through: findings keep their order.
+  const waiting: ZoneRecord[] = [];
+  const addWaiting = (): void => {
+    if (waiting.length === 0) return;
+    index.prepare(waiting);
+    for (const record of waiting) addRecord(record);
+    waiting.length = 0;
+  };
+
+  return {
+    record(record) {
+      waiting.push(record);
+      if (waiting.length === preparedLimit) addWaiting();
+    },
+    directive(directive) {
+      addWaiting();
+      for (const entry of directiveVisitors) call(entry, (visitor) => visitor.directive?.(directive));
+    },
+    diagnostic(diagnostic) {
+      addWaiting();
+      const severity = severityFor(diagnostic.code, diagnostic.severity);
+      if (severity === 'off') return;
+      findings.push(severity === diagnostic.severity ? diagnostic : { ...diagnostic, severity });
+    },
+    finish() {
+      addWaiting();
+      for (const entry of visitors) call(entry, (visitor) => visitor.end?.());
+      if (options.text !== undefined) disabled.scanDocument(options.text);
+      for (const unknown of disabled.unknownCodes()) {
+        const severity = severityFor(unknown.code, unknown.severity);
+        if (severity !== 'off') findings.push(severity === unknown.severity ? unknown : { ...unknown, severity });
+      }
+      const kept = disabled.size === 0 ? findings : findings.filter((finding) => !disabled.isDisabled(finding));
+      return kept.sort(compareDiagnostics);
+    },
+  };
+}
+
+function toDiagnostic(code: string, severity: Severity, finding: Finding): ZoneDiagnostic {
+  return {
+    code,
+    severity,
+    message: finding.message,
+    range: finding.range,
+    ...(finding.file !== undefined ? { file: finding.file } : {}),
+    ...(finding.fixes !== undefined && finding.fixes.length > 0 ? { fixes: finding.fixes } : {}),
+    ...(finding.related !== undefined && finding.related.length > 0
+      ? { related: finding.related.map((related) => withoutUndefinedFile(related)) }
+      : {}),
+  };
+}
+
+function withoutUndefinedFile<T extends { file?: string | undefined }>(value: T): T {
+  if (value.file !== undefined || !('file' in value)) return value;
+  const copy = { ...value };
+  delete copy.file;
+  return copy;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function internalError(what: string): ZoneDiagnostic {
+  return {
+    code: 'internal-error',
+    severity: 'warning',
+    message: `Lint: ${what}; please report this with the file.`,
+    range: documentStart,
+  };
+}
+
+function ruleFailure(rule: Rule, error: unknown): ZoneDiagnostic {
+  return internalError(`the ${rule.code} check failed and was skipped (${reason(error)})`);
+}
+
+function compareDiagnostics(a: ZoneDiagnostic, b: ZoneDiagnostic): number {
+  if (a.file !== b.file) {
+    if (a.file === undefined) return -1;
+    if (b.file === undefined) return 1;
+    return a.file < b.file ? -1 : 1;
+  }
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
+}
+
+function absolute(name: string): string {
+  return name.endsWith('.') ? name : `${name}.`;
+}
+
+/** UTF-8 size of a string without encoding it (a large zone would otherwise be copied once more). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -1,0 +1,158 @@
+import type { Fix, Range, ZoneRecord } from '../../types';
+import type { Finding, Rule, RuleContext } from '../rule';
+import { relatedAt, sourceText } from '../rule';
+import { IntColumn } from '../index/columns';
+import { ownerWalkLimit } from '../index/zone-index';
+
+// Types whose rdata is only names and numbers: names compare case-insensitively (RFC 4034 section 6.2).
+const caseInsensitiveRdata = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MX', 'SRV', 'KX', 'AFSDB', 'RT']);
+
+// The two hashes of the last record, set by `hashRdata` (no array allocated per record).
+let hashA = 0;
+let hashB = 0;
+
+function mix(text: string, foldCase: boolean): void {
+  let h1 = hashA;
+  let h2 = hashB;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (foldCase && code >= 65 && code <= 90) code += 32;
+    h1 = Math.imul(h1 ^ code, 0x01000193);
+    h2 = Math.imul(h2 + code, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  hashA = Math.imul(h1 ^ 0x1f, 0x01000193);
+  hashB = Math.imul(h2 + 0x1f, 0x5bd1e995) ^ (h2 >>> 15);
+}
+
+/**
+ * Two independent 32-bit hashes (FNV-1a and a multiplicative one) of the record's class and rdata. Records are
+ * compared by type and both hashes, so no copy of the rdata is kept: a false duplicate needs a 64-bit collision
+ * between two records of one owner and type, which no real zone comes near.
+ */
+function hashRdata(record: ZoneRecord, foldCase: boolean): void {
+  // Every record of a zone has the same class (another is an error): mix it once, start each record from there.
+  if (record.class !== seededClass) {
+    hashA = 0x811c9dc5 | 0;
+    hashB = 0x12345678;
+    mix(record.class, false);
+    seededClass = record.class;
+    seedA = hashA;
+    seedB = hashB;
+  }
+  hashA = seedA;
+  hashB = seedB;
+  if (record.fields.length > 0) for (const field of record.fields) mix(field.value, foldCase);
+  else for (const token of record.rdata) mix(token.text, foldCase);
+}
+
+let seededClass: string | undefined;
+let seedA = 0;
+let seedB = 0;
+
+function lineStart(line: number, offset: number): Range['start'] {
+  return { line, character: 0, offset };
+}
+
+/**
+ * Removes the duplicate's lines. When the next record inherits its owner from the duplicate (a blank owner), the
+ * owner text moves onto that record's line so that its meaning does not change.
+ */
+function removalFix(context: RuleContext, duplicate: ZoneRecord, next: ZoneRecord | undefined): Fix | undefined {
+  const text = context.documentText;
+  if (duplicate.file !== undefined || text === undefined) return undefined;
+  const { start, end } = duplicate.range;
+  const newline = text.indexOf('\n', end.offset);
+  const nextLine = end.line + 1;
+  const removal = {
+    start: lineStart(start.line, start.offset - start.character),
+    end: newline < 0 ? end : lineStart(nextLine, newline + 1),
+  };
+  const edits = [{ range: removal, newText: '' }];
+  const inheritsOwner = next !== undefined && next.file === undefined && next.ownerRange === undefined;
+  if (inheritsOwner && duplicate.ownerRange !== undefined) {
+    const owner = sourceText(context, duplicate.ownerRange, undefined) ?? duplicate.owner;
+    const at = lineStart(next.range.start.line, next.range.start.offset - next.range.start.character);
+    if (at.line === nextLine) edits[0] = { range: removal, newText: owner };
+    else edits.push({ range: { start: at, end: at }, newText: owner });
+  }
+  return { title: 'Remove the duplicate record', edits };
+}
+
+/** The same record (owner, class, type and data) twice: servers keep one, Cloudflare refuses the second. */
+export const duplicateRecord: Rule = {
+  code: 'duplicate-record',
+  scope: 'owner',
+  description:
+    'The same record (owner, class, type and data) appears twice; servers keep one and Cloudflare refuses the second. The fix removes the line.',
+  defaultSeverity: 'warning',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    const { index } = context;
+    const hash1 = new IntColumn();
+    const hash2 = new IntColumn();
+    const large = new Map<string, number>();
+    const largeKey = (owner: number, ordinal: number): string =>
+      `${owner} ${index.typeId(ordinal)} ${hash1.get(ordinal)} ${hash2.get(ordinal)}`;
+
+    const firstCopy = (ordinal: number): number => {
+      const owner = index.ownerOfRecord(ordinal);
+      const size = index.ownerSize(owner);
+      if (size <= ownerWalkLimit) {
+        const type = index.typeId(ordinal);
+        const h1 = hash1.get(ordinal);
+        const h2 = hash2.get(ordinal);
+        for (let other = index.firstAt(owner); other >= 0 && other < ordinal; other = index.nextAtOwner(other)) {
+          if (index.typeId(other) === type && hash1.get(other) === h1 && hash2.get(other) === h2) return other;
+        }
+        return -1;
+      }
+      if (size === ownerWalkLimit + 1) {
+        // The owner just outgrew walking: index its earlier records once.
+        for (let other = index.firstAt(owner); other >= 0 && other < ordinal; other = index.nextAtOwner(other)) {
+          const key = largeKey(owner, other);
+          if (!large.has(key)) large.set(key, other);
+        }
+      }
+      const key = largeKey(owner, ordinal);
+      const first = large.get(key);
+      if (first === undefined) large.set(key, ordinal);
+      return first ?? -1;
+    };
+
+    // The fix depends on whether the following record inherits the duplicate's owner, so it waits for one record.
+    let pending: { record: ZoneRecord; first: number } | undefined;
+    let foldType: string | undefined;
+    let fold = false;
+    const flush = (next: ZoneRecord | undefined): void => {
+      if (pending === undefined) return;
+      const { record, first } = pending;
+      pending = undefined;
+      const fix = removalFix(context, record, next);
+      const finding: Finding = {
+        message: `This ${record.type} record duplicates an earlier one at ${record.owner}: remove one of them.`,
+        range: record.range,
+        file: record.file,
+        related: [relatedAt(index, first, 'the first occurrence')],
+        ...(fix ? { fixes: [fix] } : {}),
+      };
+      context.report(finding);
+    };
+    return {
+      record(record, ordinal) {
+        flush(record);
+        if (record.type !== foldType) {
+          foldType = record.type;
+          fold = caseInsensitiveRdata.has(foldType);
+        }
+        hashRdata(record, fold);
+        hash1.push(hashA);
+        hash2.push(hashB);
+        const first = firstCopy(ordinal);
+        if (first >= 0) pending = { record, first };
+      },
+      end() {
+        flush(undefined);
+      },
+    };
+  },
+};

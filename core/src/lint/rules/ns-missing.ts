@@ -1,0 +1,31 @@
+import type { Rule } from '../rule';
+import { TypeBit } from '../index/zone-index';
+
+/** A zone names its servers at its apex (RFC 1034 section 4.2.1); BIND refuses a zone without apex NS records. */
+export const nsMissing: Rule = {
+  code: 'ns-missing',
+  scope: 'zone',
+  description:
+    'The zone has an SOA but no NS records at its apex (RFC 1034 section 4.2.1); BIND refuses to load it ("has no NS records"). Not checked for Cloudflare, which serves its own name servers.',
+  // A warning, not an error: files without apex NS are often parts of a zone, which other loaders (NSD, BIND's
+  // own loader tests) accept; `--rule ns-missing=error` makes it refuse as named does.
+  defaultSeverity: 'warning',
+  profiles: ['bind'],
+  create(context) {
+    const { index } = context;
+    return {
+      end() {
+        const apex = index.ownerOf(context.originKey);
+        // Without an SOA soa-missing speaks for the apex.
+        if (apex === undefined || (index.ownerTypes(apex) & TypeBit.SOA) === 0) return;
+        if ((index.ownerTypes(apex) & TypeBit.NS) !== 0) return;
+        const soa = index.firstOfType(apex, 'SOA');
+        context.report({
+          message: `The zone ${context.origin} has no NS records at its apex, so BIND refuses to load it: add the zone's name servers (@ IN NS ns1.example.net.).`,
+          range: index.range(soa),
+          file: index.file(soa),
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+
+/** The SOA belongs at the zone apex only. */
+export const soaNotAtApex: Rule = {
+  code: 'soa-not-at-apex',
+  scope: 'record',
+  description: 'An SOA record is not at the zone apex; a zone has its SOA at the top (RFC 1035 section 5.2).',
+  defaultSeverity: 'error',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    return {
+      recordTypes: ['SOA'],
+      record(record) {
+        if (record.type !== 'SOA' || record.ownerKey === context.originKey) return;
+        context.report({
+          message: `The SOA record is at ${record.owner}, not at the zone apex ${context.origin}: move it to @ (or lint with the right --origin).`,
+          range: record.ownerRange ?? record.range,
+          file: record.file,
+        });
+      },
+    };
+  },
+};

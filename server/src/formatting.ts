@@ -1,9 +1,0 @@
-import type { TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { toLspEdit } from './convert';
-import { formatZone } from './zone/format';
-import type { ParseResult } from './zone/types';
-
-/** Document formatting: the core formatter's column alignment, as LSP edits. */
-export function formatDocument(text: string, parse: (text: string) => Pick<ParseResult, 'tokens'>): LspTextEdit[] {
-  return formatZone(text, parse(text)).map((edit) => toLspEdit(edit));
-}
