@@ -3,7 +3,8 @@
 //
 // The workbench is opened with VS Code's test payload (extensionDevelopmentPath + extensionTestsPath); it reports
 // through window.codeAutomationLog and ends the run with window.codeAutomationExit(code). A test asks for a
-// screenshot by logging `[zone-records:screenshot] NAME`; the runner saves docs/NAME.png and then writes
+// screenshot by logging `[zone-records:screenshot] NAME`; the runner saves out/screenshots/NAME.png (ignored, so a
+// test run leaves the tree clean; `npm run docs:screenshots` saves them to docs/ on purpose) and then writes
 // signals/NAME.done so that the test can go on.
 import { execFileSync } from 'node:child_process';
 import {
@@ -212,13 +213,14 @@ async function saveScreenshot(page, folders, name) {
     process.stderr.write(`test-integration: ignoring a screenshot with a bad name: ${name}\n`);
     return;
   }
-  const docs = join(projectRoot, 'docs');
+  const folder = process.argv.includes('--update-docs') ? 'docs' : join('out', 'screenshots');
+  const docs = join(projectRoot, folder);
   mkdirSync(docs, { recursive: true });
   const partial = join(folders.root, `${name}.png`);
   try {
     await page.screenshot({ path: partial });
     renameSync(partial, join(docs, `${name}.png`));
-    log(`saved docs/${name}.png`);
+    log(`saved ${folder}/${name}.png`);
   } catch (error) {
     process.stderr.write(`test-integration: screenshot ${name} failed: ${error.message}\n`);
   }
