@@ -27,13 +27,14 @@ export interface LintOptions {
   readonly rules?: readonly Rule[];
 }
 
+/** A rule's severity under the settings: the setting for its code, else its default in the profile. */
+function ruleSeverity(rule: Rule, settings: LintSettings): Severity | 'off' {
+  return settings.rules[rule.code] ?? severityIn(rule, settings.profile);
+}
+
 /** The rules that run under the settings: those of the profile that are not turned `off`. */
 export function activeRules(settings: LintSettings = defaultLintSettings, from: readonly Rule[] = allRules): Rule[] {
-  return from.filter(
-    (rule) =>
-      rule.profiles.includes(settings.profile) &&
-      (settings.rules[rule.code] ?? severityIn(rule, settings.profile)) !== 'off',
-  );
+  return from.filter((rule) => rule.profiles.includes(settings.profile) && ruleSeverity(rule, settings) !== 'off');
 }
 
 /** Receives a parse as it streams by (the shape of the parser's sink) and gives the findings at the end. */
@@ -79,7 +80,7 @@ export function createLinter(options: LintOptions = {}): Linter {
   const visitors: { rule: Rule; visitor: RuleVisitor }[] = [];
   for (const rule of activeRules(settings, options.rules)) {
     // Not `off`: activeRules dropped those.
-    const severity = severityFor(rule.code, severityIn(rule, profile)) as Severity;
+    const severity = ruleSeverity(rule, settings) as Severity;
     const context: RuleContext = {
       profile,
       origin,
