@@ -173,13 +173,13 @@ describe('zone-records lint (CLI)', () => {
   });
 
   it('takes the profile from --profile and rule severities from --rule', async () => {
-    const file = write('p.zone', `$TTL 300\n${soa}\nx 30 IN A 192.0.2.1\n`);
+    const file = write('p.zone', `$TTL 300\n${soa}\n@ IN NS ns1.example.net.\nx 30 IN A 192.0.2.1\n`);
     assert.equal((await lintCli(['--origin', 'example.com', '--profile', 'bind', file])).code, 0);
     const offed = await lintCli(['--origin', 'example.com', '--rule', 'cloudflare-ttl=off', file]);
     assert.deepEqual(offed, { code: 0, stdout: '', stderr: '' });
     const hinted = await lintCli(['--origin', 'example.com', '--rule', 'cloudflare-ttl=hint', file]);
     assert.equal(hinted.code, 0);
-    assert.match(hinted.stdout, /:3:3: hint cloudflare-ttl /);
+    assert.match(hinted.stdout, /:4:3: hint cloudflare-ttl /);
   });
 
   it('finds the origin in $ORIGIN, then the SOA owner, then the file name', async () => {

@@ -1,158 +1,48 @@
-import { createHash } from 'node:crypto';
-import { keyToWire } from '../../names';
-import type { Range, RdataField, ZoneRecord } from '../../types';
 import type { Rule } from '../rule';
-
-/** A DNSKEY, CDS or CDNSKEY record in presentation fields, as the rule keeps it until the end of the zone. */
-interface KeyRecord {
-  readonly type: string;
-  readonly ownerKey: string;
-  readonly fields: ReadonlyMap<string, string>;
-  readonly range: Range;
-  readonly file: string | undefined;
-}
-
-/** A DNSKEY as the comparisons need it. */
-interface DnskeyData {
-  readonly flags: number;
-  readonly protocol: number;
-  readonly algorithm: number;
-  readonly key: Buffer;
-  /** The DNSKEY rdata in wire form (RFC 4034 2.1). */
-  readonly rdata: Buffer;
-  readonly keyTag: number;
-}
-
-// Node's names of the DS digest types it can compute (IANA "Delegation Signer Digest Algorithms"); GOST (3) is not.
-const DIGEST_HASH: Readonly<Record<number, string>> = { 1: 'sha1', 2: 'sha256', 4: 'sha384' };
-
-const DECIMAL = /^\d+$/;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-function fieldMap(fields: readonly RdataField[]): Map<string, string> {
-  return new Map(fields.map((field) => [field.name, field.value]));
-}
-
-function numberField(fields: ReadonlyMap<string, string>, name: string): number | undefined {
-  const text = fields.get(name);
-  return text !== undefined && DECIMAL.test(text) ? Number(text) : undefined;
-}
-
-/** RFC 4034 appendix B: the key tag of a DNSKEY rdata (algorithm 1 has its own, older definition). */
-function keyTagOf(rdata: Buffer, algorithm: number, key: Buffer): number {
-  if (algorithm === 1) return key.length >= 3 ? ((key[key.length - 3] ?? 0) << 8) | (key[key.length - 2] ?? 0) : 0;
-  let sum = 0;
-  for (let i = 0; i < rdata.length; i += 1) sum += i % 2 === 0 ? (rdata[i] ?? 0) << 8 : (rdata[i] ?? 0);
-  sum += (sum >> 16) & 0xffff;
-  return sum & 0xffff;
-}
-
-/** The comparable form of a DNSKEY or CDNSKEY; undefined when a field did not parse (then nothing is claimed). */
-function dnskeyData(record: KeyRecord): DnskeyData | undefined {
-  const flags = numberField(record.fields, 'flags');
-  const protocol = numberField(record.fields, 'protocol');
-  const algorithm = numberField(record.fields, 'algorithm');
-  const keyText = record.fields.get('public_key');
-  if (flags === undefined || protocol === undefined || algorithm === undefined || keyText === undefined) return;
-  if (!BASE64.test(keyText)) return undefined;
-  const key = Buffer.from(keyText, 'base64');
-  const rdata = Buffer.concat([Buffer.from([flags >> 8, flags & 0xff, protocol, algorithm]), key]);
-  return { flags, protocol, algorithm, key, rdata, keyTag: keyTagOf(rdata, algorithm, key) };
-}
-
-/** True when the CDS describes the DNSKEY: same key tag and algorithm, and the digest matches when we can compute it. */
-function cdsMatches(cds: KeyRecord, dnskey: DnskeyData, ownerKey: string): boolean {
-  const keyTag = numberField(cds.fields, 'key_tag');
-  const algorithm = numberField(cds.fields, 'algorithm');
-  const digestType = numberField(cds.fields, 'digest_type');
-  if (keyTag !== dnskey.keyTag || algorithm !== dnskey.algorithm || digestType === undefined) return false;
-  const hash = DIGEST_HASH[digestType];
-  if (hash === undefined) return true;
-  const digest = createHash(hash).update(keyToWire(ownerKey)).update(dnskey.rdata).digest('hex');
-  return digest === (cds.fields.get('digest') ?? '').toLowerCase();
-}
-
-function cdnskeyMatches(cdnskey: DnskeyData, dnskey: DnskeyData): boolean {
-  return (
-    cdnskey.flags === dnskey.flags &&
-    cdnskey.protocol === dnskey.protocol &&
-    cdnskey.algorithm === dnskey.algorithm &&
-    cdnskey.key.equals(dnskey.key)
-  );
-}
-
-/** RFC 8078 section 4: algorithm 0 (`CDS 0 0 0 00`, `CDNSKEY 0 3 0 AA==`) asks the parent to remove its DS records. */
-function isDeleteRequest(record: KeyRecord): boolean {
-  return numberField(record.fields, 'algorithm') === 0;
-}
+import type { KeyRecord } from './utils/dnssec-keys';
+import { apexKeyVisitor, isDeleteRequest, numberField } from './utils/dnssec-keys';
 
 /**
- * RFC 7344 section 4: CDS and CDNSKEY records at a zone's apex are the child's statement of which of its DNSKEYs the
- * parent's DS RRset should point to; one that matches no DNSKEY there would have the parent publish a DS that
- * validates nothing. BIND checks the apex the same way and refuses such a zone ("CDS/CDNSKEY consistency checks
- * failed").
+ * The CDS/CDNSKEY consistency named checks before it loads a zone (and refuses it otherwise): every algorithm a
+ * CDS or CDNSKEY names has a DNSKEY at the apex, and an RFC 8078 delete request (`CDS 0 0 0 00`) stands alone in its
+ * RRset. Whether a record's digest or key matches is cds-key-mismatch's.
  */
 export const cdsWithoutDnskey: Rule = {
   code: 'cds-without-dnskey',
   scope: 'owner',
   description:
-    'A CDS or CDNSKEY record at the apex matches no DNSKEY record there (RFC 7344 section 4); the parent would publish a DS that validates nothing.',
+    'A CDS or CDNSKEY record at the apex names an algorithm no DNSKEY there has, or an RFC 8078 delete request shares its RRset with other records; named refuses the zone ("CDS/CDNSKEY consistency checks failed").',
   defaultSeverity: 'error',
   profiles: ['cloudflare', 'bind'],
   create(context) {
-    const kept: KeyRecord[] = [];
-    // An owner with a DNSKEY we cannot read (generic form, bad field) is left alone rather than judged.
-    const unreadable = new Set<string>();
-    const keep = (record: ZoneRecord): void => {
-      if (record.type !== 'DNSKEY' && record.type !== 'CDS' && record.type !== 'CDNSKEY') return;
-      // CDS and CDNSKEY speak for the zone whose apex holds them; elsewhere there is no key set to compare with.
-      if (record.ownerKey !== context.originKey) return;
-      if (record.generic || record.fields.length === 0) {
-        unreadable.add(record.ownerKey);
-        return;
+    return apexKeyVisitor(context, ({ kept, unreadable, dnskeys }) => {
+      const keys = dnskeys();
+      for (const type of ['CDS', 'CDNSKEY']) {
+        const rrset = kept.filter((record) => record.type === type);
+        const deletes = rrset.filter(isDeleteRequest);
+        if (deletes.length > 0 && deletes.length < rrset.length) {
+          for (const record of deletes)
+            report(
+              record,
+              `The ${type} delete request (RFC 8078 section 4) must be the only ${type} record: remove the others or the request.`,
+            );
+        }
+        for (const record of rrset) {
+          if (isDeleteRequest(record) || unreadable.has(record.ownerKey)) continue;
+          const algorithm = numberField(record.fields, 'algorithm');
+          const candidates = keys.get(record.ownerKey) ?? [];
+          if (candidates.some((key) => key.algorithm === algorithm)) continue;
+          report(
+            record,
+            candidates.length === 0
+              ? `This ${type} record has no DNSKEY at ${record.ownerKey} to describe (RFC 7344 section 4), so named refuses the zone: publish the key or remove the ${type}.`
+              : `No DNSKEY at ${record.ownerKey} has this ${type} record's algorithm (${algorithm ?? '?'}), so named refuses the zone: publish a key of that algorithm or remove the ${type}.`,
+          );
+        }
       }
-      kept.push({
-        type: record.type,
-        ownerKey: record.ownerKey,
-        fields: fieldMap(record.fields),
-        range: record.range,
-        file: record.file,
-      });
-    };
-    return {
-      recordTypes: ['DNSKEY', 'CDS', 'CDNSKEY'],
-      record: keep,
-      end() {
-        if (kept.every((record) => record.type === 'DNSKEY')) return;
-        const dnskeys = new Map<string, DnskeyData[]>();
-        for (const record of kept) {
-          if (record.type !== 'DNSKEY') continue;
-          const data = dnskeyData(record);
-          if (data === undefined) unreadable.add(record.ownerKey);
-          else dnskeys.set(record.ownerKey, [...(dnskeys.get(record.ownerKey) ?? []), data]);
-        }
-        for (const record of kept) {
-          if (record.type === 'DNSKEY' || isDeleteRequest(record) || unreadable.has(record.ownerKey)) continue;
-          const candidates = dnskeys.get(record.ownerKey) ?? [];
-          let matched: boolean;
-          if (record.type === 'CDS') matched = candidates.some((dnskey) => cdsMatches(record, dnskey, record.ownerKey));
-          else {
-            const cdnskey = dnskeyData(record);
-            if (cdnskey === undefined) continue;
-            matched = candidates.some((dnskey) => cdnskeyMatches(cdnskey, dnskey));
-          }
-          if (matched) continue;
-          const what = record.type === 'CDS' ? 'key tag, algorithm and digest' : 'flags, algorithm and key';
-          context.report({
-            message:
-              candidates.length === 0
-                ? `This ${record.type} record has no DNSKEY at ${record.ownerKey} to describe (RFC 7344 section 4): publish the key or remove the ${record.type}.`
-                : `This ${record.type} record matches none of the DNSKEY records at ${record.ownerKey} (${what}; RFC 7344 section 4): regenerate it from the current keys or remove it.`,
-            range: record.range,
-            file: record.file,
-          });
-        }
-      },
-    };
+    });
+    function report(record: KeyRecord, message: string): void {
+      context.report({ message, range: record.range, file: record.file });
+    }
   },
 };

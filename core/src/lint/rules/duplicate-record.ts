@@ -5,7 +5,7 @@ import { IntColumn } from '../index/columns';
 import { ownerWalkLimit } from '../index/zone-index';
 
 // Types whose rdata is only names and numbers: names compare case-insensitively (RFC 4034 section 6.2).
-const caseInsensitiveRdata = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MX', 'SRV', 'KX', 'AFSDB', 'RT']);
+const caseInsensitiveRdata = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MX', 'SRV', 'KX', 'AFSDB', 'RT', 'SOA']);
 
 // The two hashes of the last record, set by `hashRdata` (no array allocated per record).
 let hashA = 0;

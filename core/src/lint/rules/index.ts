@@ -1,4 +1,5 @@
 import { badPunycode } from './bad-punycode';
+import { cdsKeyMismatch } from './cds-key-mismatch';
 import { cdsWithoutDnskey } from './cds-without-dnskey';
 import { belowDname } from './below-dname';
 import { cfTags } from './cf-tags';
@@ -8,14 +9,18 @@ import { cloudflareTtl } from './cloudflare-ttl';
 import { cloudflareUnsupported } from './cloudflare-unsupported';
 import { cnameAndOtherData } from './cname-and-other-data';
 import { cnameAtApex } from './cname-at-apex';
+import { directiveAtEnd } from './directive-at-end';
 import { dnameAndNs } from './dname-and-ns';
 import { deprecatedDnssecAlgorithm } from './deprecated-dnssec-algorithm';
 import { dnsSvcb } from './dns-svcb';
 import { dsAtApex } from './ds-at-apex';
 import { dsNotAtDelegation } from './ds-not-at-delegation';
 import { duplicateRecord } from './duplicate-record';
+import { metaRangeType } from './meta-range-type';
+import { missingGlue } from './missing-glue';
 import { mixedTtlRrset } from './mixed-ttl-rrset';
 import { multipleCnames } from './multiple-cnames';
+import { multipleDnames } from './multiple-dnames';
 import { multipleSoa } from './multiple-soa';
 import { nonPunycodeName } from './non-punycode-name';
 import { nonTerminalWildcard } from './non-terminal-wildcard';
@@ -41,6 +46,7 @@ export { severityIn } from '../rule';
 export const rules: readonly Rule[] = [
   cnameAndOtherData,
   multipleCnames,
+  multipleDnames,
   nsAndOtherData,
   cnameAtApex,
   dnameAndNs,
@@ -48,9 +54,11 @@ export const rules: readonly Rule[] = [
   dsAtApex,
   dsNotAtDelegation,
   cdsWithoutDnskey,
+  cdsKeyMismatch,
   nsec3OwnerNotHash,
   deprecatedDnssecAlgorithm,
   nsTargetWithoutAddress,
+  missingGlue,
   nonPunycodeName,
   badPunycode,
   outOfZone,
@@ -62,12 +70,14 @@ export const rules: readonly Rule[] = [
   nsMissing,
   soaNotAtApex,
   multipleSoa,
+  directiveAtEnd,
   targetIsAddress,
   targetIsCname,
   targetWithoutAddress,
   ownerNotHostname,
   dnsSvcb,
   spfType,
+  metaRangeType,
   cloudflareTtl,
   cloudflareUnsupported,
   cfTags,

@@ -7,9 +7,9 @@ export const nsMissing: Rule = {
   scope: 'zone',
   description:
     'The zone has an SOA but no NS records at its apex (RFC 1034 section 4.2.1); BIND refuses to load it ("has no NS records"). Not checked for Cloudflare, which serves its own name servers.',
-  // A warning, not an error: files without apex NS are often parts of a zone, which other loaders (NSD, BIND's
-  // own loader tests) accept; `--rule ns-missing=error` makes it refuse as named does.
-  defaultSeverity: 'warning',
+  // An error: the bind profile promises that named loads the zone, and named (like kzonecheck) refuses it. A file
+  // that is only part of a zone turns it down with `--rule ns-missing=warning`.
+  defaultSeverity: 'error',
   profiles: ['bind'],
   create(context) {
     const { index } = context;

@@ -49,19 +49,29 @@ describe('rules: delegations, DS and DNAME', () => {
   });
 
   describe('ns-target-without-address', () => {
-    it('reports an in-zone name server with no A/AAAA (error for BIND, warning for Cloudflare)', () => {
+    it('reports an apex name server in the zone with no A/AAAA (error for BIND, warning for Cloudflare)', () => {
       const text = zone('@ IN NS ns3', 'sub IN NS ns.sub', 'other IN NS ns.example.net.');
       assert.deepEqual(
         only('ns-target-without-address', lintText(text, { profile: 'bind' })).map((d) => [at(d.range), d.severity]),
-        [
-          ['5:8-5:11', 'error'],
-          ['6:10-6:16', 'error'],
-        ],
+        [['5:8-5:11', 'error']],
       );
       assert.deepEqual(
         only('ns-target-without-address', lintText(text)).map((d) => d.severity),
-        ['warning', 'warning'],
+        ['warning'],
       );
+    });
+
+    it('reports an apex name server that is an alias or below a DNAME, as named does', () => {
+      const text = zone('@ IN NS alias', 'alias IN CNAME ns1', '@ IN NS x.dn', 'dn IN DNAME example.org.');
+      assert.deepEqual(rangesOf('ns-target-without-address', lintText(text, { profile: 'bind' })), [
+        '5:8-5:13',
+        '7:8-7:12',
+      ]);
+    });
+
+    it('leaves an apex name server at or below a delegation to the child (named loads it)', () => {
+      const text = zone('@ IN NS ns.sub', '@ IN NS sub', 'sub IN NS ns.sub');
+      assert.deepEqual(only('ns-target-without-address', lintText(text, { profile: 'bind' })), []);
     });
 
     it('accepts glue, an AAAA only, and a wildcard with addresses', () => {
@@ -84,6 +94,43 @@ describe('rules: delegations, DS and DNAME', () => {
         'y.n IN NS nothing.n',
       );
       assert.deepEqual(only('ns-target-without-address', lintText(text, { profile: 'bind' })), []);
+    });
+  });
+
+  describe('missing-glue', () => {
+    it('warns about required glue, sibling glue and a plain address a delegation lacks (named loads them)', () => {
+      const text = zone(
+        'sub IN NS ns.sub',
+        'sub IN NS ns.other',
+        'other IN NS ns.other',
+        'third IN NS ns.nowhere',
+        'fine IN NS ns1.example.com.',
+      );
+      const found = only('missing-glue', lintText(text, { profile: 'bind' }));
+      assert.deepEqual(
+        found.map((d) => [at(d.range), d.severity]),
+        [
+          ['5:10-5:16', 'warning'],
+          ['6:10-6:18', 'warning'],
+          ['7:12-7:20', 'warning'],
+          ['8:12-8:22', 'warning'],
+        ],
+      );
+      assert.match(found[0]?.message ?? '', /no glue here/);
+      assert.match(found[1]?.message ?? '', /sibling glue/);
+      assert.match(found[3]?.message ?? '', /no address here/);
+      assert.deepEqual(only('ns-target-without-address', lintText(text, { profile: 'bind' })), []);
+    });
+
+    it('accepts glue and ignores delegations hidden below another delegation or a DNAME', () => {
+      const text = zone(
+        'sub IN NS ns.sub',
+        'ns.sub IN A 192.0.2.8',
+        'x.sub IN NS ns.x.sub',
+        'n IN DNAME example.org.',
+        'y.n IN NS ns.y.n',
+      );
+      assert.deepEqual(only('missing-glue', lintText(text, { profile: 'bind' })), []);
     });
   });
 });

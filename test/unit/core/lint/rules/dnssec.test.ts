@@ -16,7 +16,11 @@ function cdsFindings(...lines: string[]): string[] {
   return only('cds-without-dnskey', lintText(zone(...lines), { profile: 'bind', origin })).map((d) => at(d.range));
 }
 
-describe('rules: cds-without-dnskey', () => {
+function mismatches(...lines: string[]): string[] {
+  return only('cds-key-mismatch', lintText(zone(...lines), { profile: 'bind', origin })).map((d) => at(d.range));
+}
+
+describe('rules: cds-without-dnskey and cds-key-mismatch', () => {
   it('accepts CDS records whose key tag and digest match a DNSKEY (RFC test vectors)', () => {
     assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDS 60485 5 1 ${SHA1}`, `@ IN CDS 60485 5 2 ${SHA256}`), []);
     assert.deepEqual(
@@ -26,11 +30,17 @@ describe('rules: cds-without-dnskey', () => {
     );
   });
 
-  it('reports a CDS whose digest, key tag or algorithm matches no DNSKEY', () => {
+  it('reports a CDS or CDNSKEY whose algorithm no DNSKEY has, as named does', () => {
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDS 60485 8 1 ${SHA1}`).length, 1, 'CDS');
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDNSKEY ${KEY.replace('256 3 5', '256 3 8')}`).length, 1, 'CDNSKEY');
+  });
+
+  it('leaves a CDS whose digest or key tag differs to cds-key-mismatch (named loads it)', () => {
     const wrongDigest = `@ IN CDS 60485 5 2 ${SHA256.replace('D4', 'D5')}`;
-    assert.deepEqual(cdsFindings(DNSKEY, wrongDigest), [`6:0-6:${wrongDigest.length}`]);
-    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDS 60486 5 1 ${SHA1}`).length, 1, 'key tag');
-    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDS 60485 8 1 ${SHA1}`).length, 1, 'algorithm');
+    assert.deepEqual(cdsFindings(DNSKEY, wrongDigest), []);
+    assert.deepEqual(mismatches(DNSKEY, wrongDigest), [`6:0-6:${wrongDigest.length}`]);
+    assert.deepEqual(mismatches(DNSKEY, `@ IN CDS 60486 5 1 ${SHA1}`).length, 1, 'key tag');
+    assert.deepEqual(mismatches(DNSKEY, `@ IN CDS 60485 8 1 ${SHA1}`), [], 'another algorithm: cds-without-dnskey');
   });
 
   it('reports a CDS or CDNSKEY at an apex without DNSKEY records, not one below the apex', () => {
@@ -39,15 +49,21 @@ describe('rules: cds-without-dnskey', () => {
     assert.deepEqual(cdsFindings(`sub IN CDS 60485 5 1 ${SHA1}`), [], 'below the apex: no key set to compare with');
   });
 
-  it('accepts a CDNSKEY equal to a DNSKEY and reports one that differs', () => {
+  it('accepts a CDNSKEY equal to a DNSKEY; one that differs is a cds-key-mismatch', () => {
     assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDNSKEY ${KEY}`), []);
-    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDNSKEY ${KEY.replace('256 3 5', '257 3 5')}`).length, 1, 'flags');
-    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDNSKEY ${KEY.replace('AQOe', 'AQOf')}`).length, 1, 'key');
+    assert.deepEqual(mismatches(DNSKEY, `@ IN CDNSKEY ${KEY}`), []);
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDNSKEY ${KEY.replace('256 3 5', '257 3 5')}`), [], 'flags');
+    assert.deepEqual(mismatches(DNSKEY, `@ IN CDNSKEY ${KEY.replace('256 3 5', '257 3 5')}`).length, 1, 'flags');
+    assert.deepEqual(mismatches(DNSKEY, `@ IN CDNSKEY ${KEY.replace('AQOe', 'AQOf')}`).length, 1, 'key');
   });
 
-  it('accepts the RFC 8078 delete requests and leaves unreadable keys alone', () => {
+  it('accepts the RFC 8078 delete requests alone and leaves unreadable keys alone', () => {
     assert.deepEqual(cdsFindings('@ IN CDS 0 0 0 00', '@ IN CDNSKEY 0 3 0 AA=='), []);
     assert.deepEqual(cdsFindings('@ IN DNSKEY \\# 4 01010305', `@ IN CDS 60485 5 1 ${SHA1}`), []);
+  });
+
+  it('reports a delete request beside other records of its type (named refuses it)', () => {
+    assert.deepEqual(cdsFindings(DNSKEY, `@ IN CDS 60485 5 1 ${SHA1}`, '@ IN CDS 0 0 0 00'), ['7:0-7:17']);
   });
 
   it('is an error in both profiles', () => {

@@ -1,0 +1,36 @@
+import type { Rule } from '../rule';
+import { delegationAtOrAbove, hasAddress, nsTargetVisitor } from './utils/ns-targets';
+
+/**
+ * A delegation's name server inside this zone without an address here: resolvers that follow the referral find no
+ * glue (RFC 9471). named warns and loads the zone ("has no REQUIRED GLUE" / "SIBLING GLUE" / "address records").
+ */
+export const missingGlue: Rule = {
+  code: 'missing-glue',
+  scope: 'targets',
+  description:
+    'A delegation names a server inside this zone that has no A or AAAA record here (required glue below the delegation, sibling glue below another one, or a plain address); named warns, resolvers may not reach the child.',
+  defaultSeverity: 'warning',
+  profiles: ['cloudflare', 'bind'],
+  create(context) {
+    return nsTargetVisitor(
+      context,
+      (ownerKey) => ownerKey !== context.originKey,
+      (target) => {
+        if (hasAddress(context, target.key)) return;
+        const below = delegationAtOrAbove(context, target.key);
+        const kind =
+          below === undefined
+            ? 'address'
+            : context.index.ownerKey(below) === target.ownerKey
+              ? 'glue'
+              : 'sibling glue (it is below another delegation)';
+        context.report({
+          message: `The delegation ${target.ownerKey} names the server ${target.key}, which is in this zone but has no ${kind} here: add its A or AAAA record.`,
+          range: target.range,
+          file: target.file,
+        });
+      },
+    );
+  },
+};
