@@ -57,7 +57,7 @@ export const rdataCodes: Readonly<Record<RdataCode, string>> = {
   'svcb-alias-params': 'An SVCB/HTTPS record in AliasMode (priority 0) carries parameters, which clients ignore.',
   'bad-loc': 'A LOC field is missing or out of range (RFC 1876).',
   'bad-naptr': 'A NAPTR flags field has characters other than letters and digits.',
-  'bad-uri': 'A URI record target is empty or not a URI.',
+  'bad-uri': 'A URI record target is empty or not a URI; named, Knot and NSD load it.',
   'bad-type-list': 'A type in a type list (NSEC, NSEC3, CSYNC, RRSIG type covered) is unknown.',
   'bad-time': 'A signature time is not YYYYMMDDHHmmSS or a 32-bit number of seconds.',
   'bad-algorithm': 'A DNSSEC algorithm or certificate type mnemonic is unknown.',

@@ -55,6 +55,8 @@ export const parseUri: RdataParser = (tokens, context) => {
       'bad-uri',
       target.value === '' ? 'URI target is empty.' : `URI target "${target.value}" is not a URI (scheme:rest).`,
       token.range,
+      // named, Knot and NSD load any target; the clients that follow it are the ones that fail.
+      'warning',
     );
   }
   reader.end();
@@ -69,7 +71,13 @@ export const parseNaptr: RdataParser = (tokens, context) => {
   const flagsToken = reader.peek();
   const flags = reader.characterString('flags');
   if (flagsToken && flags && !flags.error && !/^[A-Za-z0-9]*$/.test(flags.value)) {
-    reader.report('bad-naptr', `NAPTR flags "${flags.value}" may contain only letters and digits.`, flagsToken.range);
+    // A warning: named, Knot and NSD load any flags; resolvers ignore a record whose flags they cannot read.
+    reader.report(
+      'bad-naptr',
+      `NAPTR flags "${flags.value}" may contain only letters and digits.`,
+      flagsToken.range,
+      'warning',
+    );
   }
   reader.characterString('service');
   reader.characterString('regex');

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { atRecord, relatedAt } from '../rule';
 import { TypeBit, typeBitOf } from '../index/zone-index';
+import { inZone } from './out-of-zone';
 
 // RFC 2181 10.1 and RFC 4035 2.5: DNSSEC data may live beside a CNAME.
 const besideCnameAllowed = TypeBit.CNAME | TypeBit.DNSSEC;
@@ -19,6 +20,8 @@ export const cnameAndOtherData: Rule = {
       end() {
         const clashes = (bits: number): boolean => (bits & ~besideCnameAllowed) !== 0;
         for (const owner of index.ownersWith(TypeBit.CNAME, clashes)) {
+          // Servers drop records outside the zone (out-of-zone says so), so they clash with nothing.
+          if (!inZone(index.ownerKey(owner), context.originKey)) continue;
           // Cloudflare manages the apex SOA and NS itself and flattens an apex CNAME, so they do not clash there.
           const atCloudflareApex = context.profile === 'cloudflare' && index.ownerKey(owner) === context.originKey;
           const cname = relatedAt(index, index.firstOfType(owner, 'CNAME'), 'the CNAME at this name');

@@ -21,6 +21,7 @@ import { missingGlue } from './missing-glue';
 import { mixedTtlRrset } from './mixed-ttl-rrset';
 import { multipleCnames } from './multiple-cnames';
 import { multipleDnames } from './multiple-dnames';
+import { multipleResinfo } from './multiple-resinfo';
 import { multipleSoa } from './multiple-soa';
 import { nonPunycodeName } from './non-punycode-name';
 import { nonTerminalWildcard } from './non-terminal-wildcard';
@@ -28,8 +29,10 @@ import { nsAndOtherData } from './ns-and-other-data';
 import { nsMissing } from './ns-missing';
 import { nsec3OwnerNotHash } from './nsec3-owner-not-hash';
 import { nsTargetWithoutAddress } from './ns-target-without-address';
+import { obsoleteMdMf } from './obsolete-md-mf';
 import { outOfZone } from './out-of-zone';
 import { ownerNotHostname } from './owner-not-hostname';
+import { rrsigLabels } from './rrsig-labels';
 import { soaMissing } from './soa-missing';
 import { soaNotAtApex } from './soa-not-at-apex';
 import { spfType } from './spf-type';
@@ -37,6 +40,7 @@ import { targetIsAddress } from './target-is-address';
 import { targetIsCname } from './target-is-cname';
 import { targetWithoutAddress } from './target-without-address';
 import { ttlTooLarge } from './ttl-too-large';
+import { wildcardNs } from './wildcard-ns';
 import type { Rule } from '../rule';
 
 export type { Rule, RuleContext, RuleScope, RuleVisitor, Finding } from '../rule';
@@ -47,6 +51,7 @@ export const rules: readonly Rule[] = [
   cnameAndOtherData,
   multipleCnames,
   multipleDnames,
+  multipleResinfo,
   nsAndOtherData,
   cnameAtApex,
   dnameAndNs,
@@ -56,6 +61,7 @@ export const rules: readonly Rule[] = [
   cdsWithoutDnskey,
   cdsKeyMismatch,
   nsec3OwnerNotHash,
+  rrsigLabels,
   deprecatedDnssecAlgorithm,
   nsTargetWithoutAddress,
   missingGlue,
@@ -63,6 +69,7 @@ export const rules: readonly Rule[] = [
   badPunycode,
   outOfZone,
   nonTerminalWildcard,
+  wildcardNs,
   duplicateRecord,
   mixedTtlRrset,
   ttlTooLarge,
@@ -78,6 +85,7 @@ export const rules: readonly Rule[] = [
   dnsSvcb,
   spfType,
   metaRangeType,
+  obsoleteMdMf,
   cloudflareTtl,
   cloudflareUnsupported,
   cfTags,

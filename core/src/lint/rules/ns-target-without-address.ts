@@ -1,4 +1,6 @@
 import type { Rule } from '../rule';
+import { TypeBit } from '../index/zone-index';
+import { ancestorWith } from './utils/ancestors';
 import { delegationAtOrAbove, hasAddress, nsTargetVisitor } from './utils/ns-targets';
 
 /**
@@ -18,6 +20,16 @@ export const nsTargetWithoutAddress: Rule = {
       context,
       (ownerKey) => ownerKey === context.originKey,
       (target) => {
+        // named looks the server up as a resolver would: below a DNAME (the apex's included) it is rewritten.
+        const dname = ancestorWith(context.index, target.key, context.originKey, TypeBit.DNAME);
+        if (dname !== undefined) {
+          context.report({
+            message: `The name server ${target.key} is below the DNAME at ${context.index.ownerKey(dname)}, so named refuses the zone: name a server outside the DNAME's subtree.`,
+            range: target.range,
+            file: target.file,
+          });
+          return;
+        }
         if (hasAddress(context, target.key) || delegationAtOrAbove(context, target.key) !== undefined) return;
         context.report({
           message: `The name server ${target.key} is in this zone but has no A or AAAA record (or is an alias), so named refuses the zone: add its address.`,

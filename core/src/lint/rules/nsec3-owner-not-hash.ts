@@ -12,6 +12,12 @@ function hashLabelProblem(label: string): string | undefined {
   if (!BASE32HEX_LABEL.test(label)) return 'has characters outside base32hex (0-9, a-v)';
   if (!COMPLETE_LENGTHS.has(label.length % 8))
     return `has ${label.length} digits, which no whole number of octets gives`;
+  // The bits the last digit holds beyond the last whole octet are zero in a real encoding (named checks them).
+  const spareBits = (label.length * 5) % 8;
+  const last = parseInt(label.slice(-1), 32);
+  if (spareBits > 0 && (last & ((1 << spareBits) - 1)) !== 0) {
+    return `ends in a digit whose ${spareBits} bits beyond the last octet are not zero, which no hash gives`;
+  }
   return undefined;
 }
 

@@ -55,6 +55,7 @@ describe('rdata: TXT and other character-string types', () => {
       'target=ftp://ftp1.example.com/public',
     ]);
     assert.deepEqual(codes(parse('URI', '10 1 ""')), ['bad-uri']);
+    assert.equal(parse('URI', '10 1 ""').diagnostics[0]?.severity, 'warning', 'named loads it');
     assert.deepEqual(codes(parse('URI', '10 1 "no scheme"')), ['bad-uri']);
     assert.deepEqual(codes(parse('URI', '10 "x:y"')), ['bad-number', 'missing-rdata']);
   });

@@ -4,11 +4,11 @@ import { IntColumn } from '../../index/columns';
 import { rdataHash } from './rdata-key';
 
 /**
- * The visitor of a rule about a singleton type (CNAME, DNAME: RFC 2181 section 10.1, RFC 6672 section 2.4): a name
+ * The visitor of a rule about a singleton type (CNAME, DNAME, RESINFO: RFC 2181 10.1, RFC 6672 2.4, RFC 9606 4): a name
  * has at most one distinct record of `type`. Identical copies are one record (named merges them and loads the zone;
  * duplicate-record reports them), so only records whose data differs from the first one's are reported.
  */
-export function singletonVisitor(context: RuleContext, type: 'CNAME' | 'DNAME', bit: number): RuleVisitor {
+export function singletonVisitor(context: RuleContext, type: 'CNAME' | 'DNAME' | 'RESINFO', bit: number): RuleVisitor {
   const { index } = context;
   // The data hash of each record of `type` by ordinal (zero for others): four bytes a record, no copy of the data.
   const hashes = new IntColumn();

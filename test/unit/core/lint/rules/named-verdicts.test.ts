@@ -43,3 +43,48 @@ describe('rules: what named refuses beyond the RFCs', () => {
     assert.deepEqual(rangesOf('meta-range-type', lintText(text, { profile: 'bind' })), ['5:0-5:20']);
   });
 });
+
+describe('rules: more of what named refuses', () => {
+  it('obsolete-md-mf: MD and MF are errors for BIND, MB is not', () => {
+    const text = zone('x IN MD mail.example.net.', 'y IN MF mail.example.net.', 'z IN MB mail.example.net.');
+    assert.deepEqual(rangesOf('obsolete-md-mf', lintText(text, { profile: 'bind' })), ['5:0-5:25', '6:0-6:25']);
+  });
+
+  it("rrsig-labels: a Labels field below the signer name's label count", () => {
+    const sig = (labels: number, signer: string): string =>
+      `x.y IN RRSIG A 13 ${labels} 3600 20260403000000 20260325000000 48001 ${signer} AAAA`;
+    const text = zone(sig(1, 'example.com.'), sig(2, 'example.com.'), sig(3, 'a.b.c.d.'));
+    assert.deepEqual(
+      only('rrsig-labels', lintText(text, { profile: 'bind' })).map((d) => d.range.start.line),
+      [5, 7],
+    );
+  });
+
+  it('wildcard-ns: NS at a wildcard owner (error for BIND, warning for Cloudflare)', () => {
+    const text = zone('*.w IN NS ns.example.net.', 'w IN NS ns.example.net.');
+    assert.deepEqual(
+      only('wildcard-ns', lintText(text, { profile: 'bind' })).map((d) => [d.range.start.line, d.severity]),
+      [[5, 'error']],
+    );
+    assert.equal(only('wildcard-ns', lintText(text))[0]?.severity, 'warning');
+  });
+
+  it('multiple-resinfo: a second, different RESINFO at a name', () => {
+    const text = zone('r IN RESINFO "qnamemin"', 'r IN RESINFO "qnamemin" "x"', 'r IN RESINFO "qnamemin"');
+    assert.deepEqual(rangesOf('multiple-resinfo', lintText(text, { profile: 'bind' })), ['6:0-6:27']);
+  });
+
+  it('ns-target-without-address: an apex server below an apex DNAME, even with an address', () => {
+    const text = zone('@ IN DNAME example.org.');
+    assert.equal(only('ns-target-without-address', lintText(text, { profile: 'bind' })).length, 1);
+  });
+
+  it('nsec3-owner-not-hash: spare bits of the last digit that are not zero', () => {
+    const nsec3 = (owner: string): string => `${owner} IN NSEC3 1 0 0 - 9se3luerbjir7jtb8djp7iqrggk0j0qb A`;
+    const found = lintText(zone(nsec3('tr'), nsec3('01234567'), nsec3('0g')), { profile: 'bind' });
+    assert.deepEqual(
+      only('nsec3-owner-not-hash', found).map((d) => d.range.start.line),
+      [5],
+    );
+  });
+});
