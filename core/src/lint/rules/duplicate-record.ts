@@ -54,6 +54,20 @@ function lineStart(line: number, offset: number): Range['start'] {
 }
 
 /**
+ * The offset after the line break that ends the line `from` is on (LF, CRLF or a lone CR, as the lexer reads
+ * them), or -1 on the last line. It reads only the rest of that line: indexOf('\n') would scan to the end of a
+ * file written with CR line ends for every duplicate.
+ */
+function lineBreakEnd(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10) return at + 1;
+    if (code === 13) return text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  }
+  return -1;
+}
+
+/**
  * Removes the duplicate's lines. When the next record inherits its owner from the duplicate (a blank owner), the
  * owner text moves onto that record's line so that its meaning does not change.
  */
@@ -61,11 +75,11 @@ function removalFix(context: RuleContext, duplicate: ZoneRecord, next: ZoneRecor
   const text = context.documentText;
   if (duplicate.file !== undefined || text === undefined) return undefined;
   const { start, end } = duplicate.range;
-  const newline = text.indexOf('\n', end.offset);
+  const after = lineBreakEnd(text, end.offset);
   const nextLine = end.line + 1;
   const removal = {
     start: lineStart(start.line, start.offset - start.character),
-    end: newline < 0 ? end : lineStart(nextLine, newline + 1),
+    end: after < 0 ? end : lineStart(nextLine, after),
   };
   const edits = [{ range: removal, newText: '' }];
   const inheritsOwner = next !== undefined && next.file === undefined && next.ownerRange === undefined;
