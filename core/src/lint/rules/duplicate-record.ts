@@ -86,8 +86,9 @@ function removalFix(context: RuleContext, duplicate: ZoneRecord, next: ZoneRecor
   if (inheritsOwner && duplicate.ownerRange !== undefined) {
     const owner = sourceText(context, duplicate.ownerRange, undefined) ?? duplicate.owner;
     const at = lineStart(next.range.start.line, next.range.start.offset - next.range.start.character);
-    if (at.line === nextLine) edits[0] = { range: removal, newText: owner };
-    else edits.push({ range: { start: at, end: at }, newText: owner });
+    // An insertion of its own even right after the removal: a fix removing the next record's line then touches
+    // it and waits for another pass, instead of taking the moved owner away with that line.
+    edits.push({ range: { start: at, end: at }, newText: owner });
   }
   return { title: 'Remove the duplicate record', edits };
 }
