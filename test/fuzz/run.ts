@@ -1,11 +1,13 @@
-// `npm run fuzz -- [--seed N] [--count N] [--out DIR] [--model-every N]`: the long fuzz run. Writes each failing
-// input (and what failed) to DIR (default: out/fuzz/<seed>, ignored by git), prints the table of defects and
-// exits 1 when any row is not 0.
+// `npm run fuzz -- [--seed N] [--count N] [--out DIR] [--model-every N] [--lsp]`: the long fuzz run. Writes each
+// failing input (and what failed) to DIR (default: out/fuzz/<seed>, ignored by git), prints the table of defects,
+// then the linear-time table (and with --lsp the language server's first diagnostics on each shape, after
+// `npm run build`), and exits 1 when any row is not 0.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readCorpus, projectRoot } from './corpus';
 import { availableKinds, reportTable, runFuzz } from './harness';
 import { linearityReport } from './linearity';
+import { lspFirstDiagnosticsReport } from './lsp-timing';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -42,3 +44,6 @@ for (const failure of report.failures.slice(0, 20)) {
 }
 console.log(`\n${linearityReport()}`);
 process.exitCode = report.failures.length > 0 ? 1 : 0;
+if (process.argv.includes('--lsp')) {
+  void lspFirstDiagnosticsReport().then((table) => console.log(`\n${table}`));
+}
