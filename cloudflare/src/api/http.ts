@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { request, type Dispatcher, type FormData } from 'undici';
 import type { RequestBudget } from './budget';
 import type { Clock } from './clock';
+import { formatBudget, type BudgetSnapshot, type ServerPacer } from './pacing';
 import {
   CloudflareApiError,
   CloudflareAuthError,
@@ -37,6 +38,8 @@ export interface RequestLogEntry {
   readonly retryInMs?: number;
   /** For attempts without a response: what happened. */
   readonly error?: CloudflareErrorKind;
+  /** The rate budget left after this attempt, as the server's headers reported it. */
+  readonly budget?: BudgetSnapshot;
 }
 
 /** Per-call options every client method accepts. */
@@ -58,6 +61,8 @@ export interface HttpCall {
   /** Builds a fresh multipart body for each attempt. */
   readonly form?: () => FormData;
   readonly accept?: string;
+  /** Budgets of this endpoint on top of the client's (the import endpoint allows 3 calls a minute). */
+  readonly budgets?: readonly RequestBudget[];
 }
 
 export interface HttpResult {
@@ -72,6 +77,8 @@ export interface HttpSettings {
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
   readonly budget: RequestBudget | undefined;
+  /** Follows the budget the server reports; undefined sends regardless (for comparisons only). */
+  readonly pacer: ServerPacer | undefined;
   readonly clock: Clock;
   readonly random: () => number;
   readonly dispatcher: Dispatcher;
@@ -123,14 +130,26 @@ export class HttpExecutor {
     for (let retries = 0; ; retries++) {
       const attempt = retries + 1;
       await this.wait(options.signal, describe(attempt), () => this.settings.budget?.acquire(options.signal));
+      for (const budget of call.budgets ?? []) {
+        await this.wait(options.signal, describe(attempt), () => budget.acquire(options.signal));
+      }
       await this.waitOutRateLimit(policy, describe(attempt), options.signal);
+      await this.pace(policy, describe(attempt), options.signal);
       // Durations are measured on the monotonic clock: the injected one only schedules waits.
       const started = performance.now();
-      const outcome = await this.attempt(call, path, timeoutMs, options.signal);
+      const outcome = await this.attemptPaced(call, path, timeoutMs, options.signal);
       const durationMs = Math.max(0, performance.now() - started);
+      const budget = this.settings.pacer?.snapshot();
       const log = (entry: Omit<RequestLogEntry, 'method' | 'path' | 'attempt' | 'durationMs'>): void => {
         try {
-          this.settings.onRequest?.({ method: call.method, path, attempt, durationMs, ...entry });
+          this.settings.onRequest?.({
+            method: call.method,
+            path,
+            attempt,
+            durationMs,
+            ...entry,
+            ...(budget === undefined ? {} : { budget }),
+          });
         } catch {
           // A failing log must not fail the API call.
         }
@@ -204,6 +223,41 @@ export class HttpExecutor {
     if (remaining <= 0) return;
     if (remaining > policy.maxRetryAfterMs) throw new CloudflareRateLimitError([], request, remaining, true);
     await this.wait(signal, request, () => this.settings.clock.sleep(remaining, signal));
+  }
+
+  /**
+   * Waits until the server's reported budget has room for one more request, and takes it; like a used-up window
+   * (waitOutRateLimit), a wait longer than the client waits by itself fails at once without sending.
+   */
+  private async pace(policy: RetryPolicy, request: RequestDescription, signal: AbortSignal | undefined): Promise<void> {
+    const { pacer, clock } = this.settings;
+    if (pacer === undefined) return;
+    try {
+      const wait = pacer.reserve() - clock.now();
+      if (wait > policy.maxRetryAfterMs) throw new CloudflareRateLimitError([], request, wait, true);
+      if (wait > 0) await this.wait(signal, request, () => clock.sleep(wait, signal));
+    } catch (error) {
+      pacer.settle(undefined);
+      throw error;
+    }
+  }
+
+  /** One attempt, with its answer's rate-limit headers handed to the pacer. */
+  private async attemptPaced(
+    call: HttpCall,
+    path: string,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<AttemptOutcome> {
+    let outcome: AttemptOutcome | undefined;
+    try {
+      outcome = await this.attempt(call, path, timeoutMs, signal);
+      return outcome;
+    } finally {
+      this.settings.pacer?.settle(
+        outcome !== undefined && 'response' in outcome ? outcome.response.headers : undefined,
+      );
+    }
   }
 
   /** Runs a wait (budget or backoff), turning its abort into a CloudflareCancelledError. */
@@ -299,7 +353,8 @@ export function formatRequestLogEntry(entry: RequestLogEntry): string {
   const result = entry.status !== undefined ? String(entry.status) : (entry.error ?? 'no answer');
   const attempt = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
   const next = entry.outcome === 'retry' ? `, retrying in ${entry.retryInMs ?? 0} ms` : '';
-  return `${entry.method} ${entry.path} → ${result} in ${Math.round(entry.durationMs)} ms${attempt}${next}`;
+  const budget = entry.budget === undefined ? '' : ` (${formatBudget(entry.budget)})`;
+  return `${entry.method} ${entry.path} → ${result} in ${Math.round(entry.durationMs)} ms${attempt}${next}${budget}`;
 }
 
 /** Reads an envelope's `errors[]` from an error body; empty when the body is not a Cloudflare envelope. */
