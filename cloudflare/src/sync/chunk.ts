@@ -59,7 +59,34 @@ export function chunkPlan(plan: Plan, batchSize: number): PlanChunk[] {
   return open.map((entries, index) => chunkOf(entries, index));
 }
 
-function chunkOf(entries: readonly PlanEntry[], index: number): PlanChunk {
+/** A chunk carrying these changes, at position `index` of the apply order. */
+export function chunkOf(entries: readonly PlanEntry[], index: number): PlanChunk {
+  const { deletes, patches, puts, posts } = sectionsOf(entries);
+  return { index, deletes, patches, puts, posts, request: batchBody(deletes, patches, puts, posts) };
+}
+
+/** A chunk's changes in the order the API runs them: deletes, patches, puts, posts. */
+export function entriesOf(chunk: Pick<PlanChunk, 'deletes' | 'patches' | 'puts' | 'posts'>): PlanEntry[] {
+  return [
+    ...chunk.deletes.map((value): PlanEntry => ({ kind: 'delete', value })),
+    ...chunk.patches.map((value): PlanEntry => ({ kind: 'patch', value })),
+    ...chunk.puts.map((value): PlanEntry => ({ kind: 'put', value })),
+    ...chunk.posts.map((value): PlanEntry => ({ kind: 'post', value })),
+  ];
+}
+
+/** The batch request that carries these changes. */
+export function requestOf(entries: readonly PlanEntry[]): BatchRequestBody {
+  const { deletes, patches, puts, posts } = sectionsOf(entries);
+  return batchBody(deletes, patches, puts, posts);
+}
+
+function sectionsOf(entries: readonly PlanEntry[]): {
+  deletes: LiveRecord[];
+  patches: PlanUpdate[];
+  puts: PlanUpdate[];
+  posts: DesiredRecord[];
+} {
   const deletes: LiveRecord[] = [];
   const patches: PlanUpdate[] = [];
   const puts: PlanUpdate[] = [];
@@ -70,7 +97,7 @@ function chunkOf(entries: readonly PlanEntry[], index: number): PlanChunk {
     else if (entry.kind === 'put') puts.push(entry.value);
     else posts.push(entry.value);
   }
-  return { index, deletes, patches, puts, posts, request: batchBody(deletes, patches, puts, posts) };
+  return { deletes, patches, puts, posts };
 }
 
 /** The plan's changes grouped by name, in the order deletes, posts, updates within a name. */
