@@ -224,7 +224,8 @@ function failureMessage(
       '--skip-failing to apply everything else; then run the plan again.'
     );
   }
-  const why = search !== undefined && search.found === undefined ? ` The failing change was not found: ${search.reason}.` : '';
+  const why =
+    search !== undefined && search.found === undefined ? ` The failing change was not found: ${search.reason}.` : '';
   return `${rejected} (${errorText(error)}).${why} Run the plan again to see exactly what is left.`;
 }
 

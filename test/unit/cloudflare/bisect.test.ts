@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CloudflareClient, type BatchRequest, type RecordBody } from '../../../cloudflare/src/api/index';
+import { CloudflareClient, type BatchRequest } from '../../../cloudflare/src/api/index';
 import { applyPlan, formatRefusedChange } from '../../../cloudflare/src/sync/apply';
 import { chunkPlan, entriesOf } from '../../../cloudflare/src/sync/chunk';
 import { syncRecordOf } from '../../../cloudflare/src/sync/plan-normalize';
@@ -88,7 +88,18 @@ describe('finding the change a rejected chunk fails on', () => {
     const api = new ModelApi();
     api.failAt = 0;
     const desired = [
-      { ...toSync({ name: 'a.example.com', type: 'A', content: '192.0.2.1', ttl: 300, proxied: false, comment: '', tags: [] }), line: 0 },
+      {
+        ...toSync({
+          name: 'a.example.com',
+          type: 'A',
+          content: '192.0.2.1',
+          ttl: 300,
+          proxied: false,
+          comment: '',
+          tags: [],
+        }),
+        line: 0,
+      },
     ];
     const report = await applyPlan(api, 'zone', computePlan(desired, [], { zone }), { batchSize: 10 });
     assert.equal(report.status, 'failed');
