@@ -140,7 +140,7 @@ describe('emulator: import and export', () => {
       data: { weight: 1, target: 'ftp://ftp.example.com/public' },
     });
     await api.create({ type: 'HTTPS', name: 'svc', data: { priority: 1, target: '.', value: 'alpn="h2,h3"' } });
-    const before = recordLines(api);
+    const before = recordLines(api, { canonical: true });
 
     const exported = await fetch(`${api.emulator.url}${api.records}/export`, {
       headers: { authorization: `Bearer ${api.emulator.token}` },
@@ -154,6 +154,7 @@ describe('emulator: import and export', () => {
     assert.equal(api.emulator.records(api.zoneId).length, 0);
     const reimported = await importZone(api, text);
     assert.equal(reimported.status, 200, reimported.text);
-    assert.deepEqual(recordLines(api), before);
+    // Unquoted TXT content sent to the API comes back from the zone file quoted, as Cloudflare's export writes it.
+    assert.deepEqual(recordLines(api, { canonical: true }), before);
   });
 });
