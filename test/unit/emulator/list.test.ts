@@ -146,9 +146,34 @@ describe('emulator: list filters, order and paging', () => {
       const answer = await multi.call('GET', '/zones?per_page=5&page=2');
       assert.deepEqual(answer.body.result, []);
       assert.equal(answer.body.result_info?.total_count, 3);
-      assert.equal(errorCode(await multi.call('GET', '/zones?per_page=51')), 1004);
     } finally {
       await multi.emulator.stop();
     }
+  });
+
+  it('clamps a zones per_page outside 5..50 instead of refusing it (GUESS: certbot sends per_page=1)', async () => {
+    const perPage = async (query: string) => {
+      const answer = await api.call('GET', `/zones?${query}`);
+      assert.equal(answer.status, 200, `${query}: ${JSON.stringify(answer.body.errors)}`);
+      return [answer.body.result_info?.per_page, (answer.body.result as unknown[]).length];
+    };
+    assert.deepEqual(await perPage('name=example.com&per_page=1'), [5, 1]);
+    assert.deepEqual(await perPage('per_page=0'), [5, 1]);
+    assert.deepEqual(await perPage('per_page=51'), [50, 1]);
+    assert.deepEqual(await perPage('per_page=5000'), [50, 1]);
+    assert.equal(errorCode(await api.call('GET', '/zones?per_page=ten')), 1004, 'not a number is still refused');
+  });
+
+  it('answers zone details with the fields of the zones list, and 7003 for an unknown zone', async () => {
+    const listed = ((await api.call('GET', '/zones?name=example.com')).body.result as unknown[])[0];
+    const details = await api.call('GET', `/zones/${api.zoneId}`);
+    assert.equal(details.status, 200);
+    assert.deepEqual(listed, details.body.result);
+    assert.equal(details.body.result.id, api.zoneId);
+    assert.equal(details.body.result.plan.id, 'pro');
+    const unknown = await api.call('GET', '/zones/00000000000000000000000000000000');
+    assert.equal(unknown.status, 400);
+    assert.equal(errorCode(unknown), 7003);
+    assert.equal((await api.call('DELETE', `/zones/${api.zoneId}`)).status, 405);
   });
 });
