@@ -19,7 +19,7 @@ export const routes: readonly Route[] = [
   { method: 'POST', template: records, handler: handleCreate, writes: true },
   { method: 'POST', template: `${records}/batch`, handler: handleBatch, writes: true },
   { method: 'GET', template: `${records}/export`, handler: handleExport, writes: false },
-  { method: 'POST', template: `${records}/import`, handler: handleImport, writes: true },
+  { method: 'POST', template: `${records}/import`, handler: handleImport, writes: true, ownRateLimit: 'import' },
   { method: 'POST', template: `${records}/scan`, handler: handleScan, writes: true },
   { method: 'POST', template: `${records}/scan/trigger`, handler: handleScanTrigger, writes: true },
   { method: 'GET', template: `${records}/scan/review`, handler: handleScanList, writes: false },
