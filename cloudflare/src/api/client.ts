@@ -90,6 +90,7 @@ export class CloudflareClient {
   private readonly usesToken: boolean;
   private readonly pacer: ServerPacer | undefined;
   private readonly importBudget: RequestBudget;
+  private readonly importPacer: ServerPacer | undefined;
 
   constructor(options: CloudflareClientOptions = {}) {
     const env = options.env ?? process.env;
@@ -104,7 +105,8 @@ export class CloudflareClient {
       throw new CloudflareConfigError('The request budget needs at least 1 request per positive time window.');
     }
     // Created last, once nothing else can throw, so that a refused configuration leaves no pool open.
-    this.pacer = options.pace === false ? undefined : new ServerPacer(clock);
+    this.pacer = options.pace === false ? undefined : new ServerPacer(clock, 'default');
+    this.importPacer = options.pace === false ? undefined : new ServerPacer(clock, 'dns-import');
     this.importBudget = new RequestBudget(IMPORT_RATE_LIMIT, clock);
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher = options.dispatcher ?? createDispatcher(this.baseUrl, options.proxy, env);
@@ -229,6 +231,7 @@ export class CloudflareClient {
       path: `${recordsPath(zoneId)}/import`,
       form,
       budgets: [this.importBudget],
+      ...(this.importPacer === undefined ? {} : { pacer: this.importPacer }),
     };
     return this.result<ImportResult>(call, options);
   }

@@ -63,6 +63,8 @@ export interface HttpCall {
   readonly accept?: string;
   /** Budgets of this endpoint on top of the client's (the import endpoint allows 3 calls a minute). */
   readonly budgets?: readonly RequestBudget[];
+  /** The endpoint's own server-reported policy, followed on top of the account-wide one. */
+  readonly pacer?: ServerPacer;
 }
 
 export interface HttpResult {
@@ -134,10 +136,18 @@ export class HttpExecutor {
         await this.wait(options.signal, describe(attempt), () => budget.acquire(options.signal));
       }
       await this.waitOutRateLimit(policy, describe(attempt), options.signal);
-      await this.pace(policy, describe(attempt), options.signal);
+      const pacers = [this.settings.pacer, call.pacer].filter((pacer): pacer is ServerPacer => pacer !== undefined);
+      for (const [index, pacer] of pacers.entries()) {
+        try {
+          await this.pace(pacer, policy, describe(attempt), options.signal);
+        } catch (error) {
+          for (const taken of pacers.slice(0, index)) taken.settle(undefined);
+          throw error;
+        }
+      }
       // Durations are measured on the monotonic clock: the injected one only schedules waits.
       const started = performance.now();
-      const outcome = await this.attemptPaced(call, path, timeoutMs, options.signal);
+      const outcome = await this.attemptPaced(call, path, timeoutMs, pacers, options.signal);
       const durationMs = Math.max(0, performance.now() - started);
       const budget = this.settings.pacer?.snapshot();
       const log = (entry: Omit<RequestLogEntry, 'method' | 'path' | 'attempt' | 'durationMs'>): void => {
@@ -185,7 +195,8 @@ export class HttpExecutor {
       const { response } = outcome;
       const pause = response.status === 429 ? retryAfterMs(response.headers, clock.now()) : undefined;
       if (pause !== undefined) this.blockedUntil = Math.max(this.blockedUntil, clock.now() + pause);
-      const exhausted = quotaExhaustedUntil(response.headers, clock.now());
+      // Without pacing (a comparison run) the client sends regardless of what the window has left.
+      const exhausted = this.settings.pacer && quotaExhaustedUntil(response.headers, clock.now());
       if (exhausted !== undefined) this.blockedUntil = Math.max(this.blockedUntil, exhausted);
       if (response.status >= 200 && response.status < 300) {
         log({ outcome: 'ok', status: response.status });
@@ -229,9 +240,13 @@ export class HttpExecutor {
    * Waits until the server's reported budget has room for one more request, and takes it; like a used-up window
    * (waitOutRateLimit), a wait longer than the client waits by itself fails at once without sending.
    */
-  private async pace(policy: RetryPolicy, request: RequestDescription, signal: AbortSignal | undefined): Promise<void> {
-    const { pacer, clock } = this.settings;
-    if (pacer === undefined) return;
+  private async pace(
+    pacer: ServerPacer,
+    policy: RetryPolicy,
+    request: RequestDescription,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const { clock } = this.settings;
     try {
       const wait = pacer.reserve() - clock.now();
       if (wait > policy.maxRetryAfterMs) throw new CloudflareRateLimitError([], request, wait, true);
@@ -242,11 +257,12 @@ export class HttpExecutor {
     }
   }
 
-  /** One attempt, with its answer's rate-limit headers handed to the pacer. */
+  /** One attempt, with its answer's rate-limit headers handed to the pacers. */
   private async attemptPaced(
     call: HttpCall,
     path: string,
     timeoutMs: number,
+    pacers: readonly ServerPacer[],
     signal: AbortSignal | undefined,
   ): Promise<AttemptOutcome> {
     let outcome: AttemptOutcome | undefined;
@@ -254,9 +270,8 @@ export class HttpExecutor {
       outcome = await this.attempt(call, path, timeoutMs, signal);
       return outcome;
     } finally {
-      this.settings.pacer?.settle(
-        outcome !== undefined && 'response' in outcome ? outcome.response.headers : undefined,
-      );
+      const headers = outcome !== undefined && 'response' in outcome ? outcome.response.headers : undefined;
+      for (const pacer of pacers) pacer.settle(headers);
     }
   }
 

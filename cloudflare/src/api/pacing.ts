@@ -22,7 +22,11 @@ export class ServerPacer {
   /** Requests sent and not answered yet: the last reported count may not include them. */
   private inFlight = 0;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /** The policy this pacer follows (`default`: the account-wide one); any other that binds when it is absent. */
+    private readonly policy?: string,
+  ) {}
 
   /** When the next request may go out (epoch ms); takes its place in the budget. */
   reserve(): number {
@@ -44,7 +48,7 @@ export class ServerPacer {
   settle(headers: ResponseHeaders | undefined): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
     if (headers === undefined) return;
-    const budget = serverBudgetOf(headers, this.clock.now());
+    const budget = serverBudgetOf(headers, this.clock.now(), this.policy);
     if (budget === undefined) return;
     const state = this.state;
     // Answers to calls in flight may arrive out of order: within one window the lower count is the newer one.

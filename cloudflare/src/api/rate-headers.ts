@@ -4,7 +4,7 @@
  * `Ratelimit-Policy: "default";q=1200;w=300` (quota per window of w seconds). Older responses carry
  * `x-ratelimit-limit` / `x-ratelimit-remaining` / `x-ratelimit-reset` instead; both are read. Pure functions.
  */
-import { headerValue, type ResponseHeaders } from './retry';
+import { headerValue, retryAfterMs, type ResponseHeaders } from './retry';
 
 /** What the server said of this client's budget in one response. */
 export interface ServerBudget {
@@ -25,19 +25,26 @@ type Item = { readonly name: string; readonly params: ReadonlyMap<string, string
 const MAX_PLAUSIBLE_RESET_MS = 60 * 60_000;
 
 /**
- * The budget the headers describe, or undefined when the response has none. With several policies (a burst and
- * a sustained one), the one with the fewest requests left binds.
+ * The budget the headers describe, or undefined when the response has none. `policy` names the one to read (an
+ * endpoint's own policy, like the import's `dns-import`, is reported only on that endpoint's answers); without it,
+ * or when it is absent, the policy with the fewest requests left binds.
  */
-export function serverBudgetOf(headers: ResponseHeaders, nowMs: number): ServerBudget | undefined {
-  return fromRatelimit(headers, nowMs) ?? fromLegacy(headers, nowMs);
+export function serverBudgetOf(headers: ResponseHeaders, nowMs: number, policy?: string): ServerBudget | undefined {
+  const budget = fromRatelimit(headers, nowMs, policy) ?? fromLegacy(headers, nowMs);
+  // A 429's Retry-After is rounded up (semantics.md §5): it says exactly when sending is welcome again.
+  const retryAfter = retryAfterMs(headers, nowMs);
+  if (budget === undefined || retryAfter === undefined || budget.remaining > 0) return budget;
+  return { ...budget, resetAt: nowMs + retryAfter };
 }
 
-function fromRatelimit(headers: ResponseHeaders, nowMs: number): ServerBudget | undefined {
+function fromRatelimit(headers: ResponseHeaders, nowMs: number, wanted: string | undefined): ServerBudget | undefined {
   const value = headerValue(headers, 'ratelimit');
   if (value === undefined) return undefined;
   const policies = new Map(parseList(headerValue(headers, 'ratelimit-policy') ?? '').map((item) => [item.name, item]));
   let binding: ServerBudget | undefined;
-  for (const item of parseList(value)) {
+  const items = parseList(value);
+  const named = items.filter((item) => item.name === wanted);
+  for (const item of named.length > 0 ? named : items) {
     const remaining = integer(item.params.get('r') ?? item.params.get('remaining'));
     const reset = integer(item.params.get('t') ?? item.params.get('reset'));
     if (remaining === undefined || reset === undefined || reset * 1000 > MAX_PLAUSIBLE_RESET_MS) continue;

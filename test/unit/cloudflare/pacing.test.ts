@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { formatBudget, ServerPacer } from '../../../cloudflare/src/api/pacing';
 import { parseList, serverBudgetOf } from '../../../cloudflare/src/api/rate-headers';
 import { FakeClock } from '../../contract/support/fake-clock';
+import { useEmulatorSession } from './emulator-session';
 
 const now = Date.UTC(2026, 11, 7, 10, 0, 0);
 
@@ -125,5 +126,34 @@ describe('ServerPacer', () => {
     assert.equal(pacer.reserve(), now);
     assert.equal(pacer.snapshot()?.remaining, 0);
     assert.equal(pacer.reserve(), now + 61_000, 'the third call waits for the reset');
+  });
+});
+
+describe('pacing against the emulator', () => {
+  const session = useEmulatorSession('example.com');
+  const refused = (): number => session.emulator.log.entries().filter((entry) => entry.status === 429).length;
+
+  it('with a low budget, the unpaced client is answered 429 and the paced one never', async () => {
+    session.emulator.setRateLimit({ requests: 5, windowMs: 60_000 });
+    const unpaced = session.client({ budget: false, pace: false, retry: { maxRetryAfterMs: 120_000 } });
+    for (let i = 0; i < 12; i++) await unpaced.usage(session.zoneId);
+    assert.ok(refused() > 0, 'the unpaced client hit the limit');
+
+    session.emulator.reset();
+    session.emulator.setRateLimit({ requests: 5, windowMs: 60_000 });
+    const paced = session.client({ budget: false, retry: { maxRetryAfterMs: 120_000 } });
+    for (let i = 0; i < 12; i++) await paced.usage(session.zoneId);
+    assert.equal(refused(), 0);
+    assert.equal(session.emulator.log.count(), 12);
+    const last = session.log[session.log.length - 1];
+    assert.equal(last?.budget?.limit, 5);
+    assert.equal(last?.budget?.remaining, 3, 'twelve calls at five a window: two in the third window');
+  });
+
+  it("paces the import endpoint's own three a minute", async () => {
+    const c = session.client({ budget: false });
+    for (let i = 0; i < 4; i++) await c.importZone(session.zoneId, `a${i} 300 IN A 192.0.2.${i}\n`);
+    assert.equal(refused(), 0);
+    assert.ok(session.clock.sleeps.reduce((sum, ms) => sum + ms, 0) >= 59_000, String(session.clock.sleeps));
   });
 });
