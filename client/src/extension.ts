@@ -8,8 +8,7 @@ import { startLanguageClient } from './languageClient';
 import { Logger } from './log';
 import { CredentialStore } from './secrets';
 import { ZoneStatusBar } from './statusBar';
-import { zoneNameOf } from './text/zoneOrigin';
-import { parse } from '../../core/src/index';
+import { cloudflareZoneNameOf } from '../../core/src/index';
 import { LiveZoneDocuments, liveScheme } from './views/liveDocuments';
 import type { TreeNode } from './views/nodes';
 import { RecordsTreeProvider } from './views/recordsTree';
@@ -103,7 +102,7 @@ async function updateStatusBar(context: CommandContext): Promise<void> {
   if (document?.languageId !== 'dns-zone') return;
   // $ORIGIN and SOA come first in a zone file: the head is enough, even for a huge file.
   const head = document.getText(new vscode.Range(0, 0, 200, 0));
-  const name = zoneNameOf(parse(head), document.uri.path);
+  const name = cloudflareZoneNameOf(head, document.uri.path);
   if (name === undefined) return;
   const node = await context.tree.findZone(name);
   if (node) context.statusBar.show({ name: node.zone.name, id: node.zone.id }, node.usage);
