@@ -12,6 +12,7 @@ import { UserError } from '../errors';
 import { formatUsage, recordRdata } from '../text/recordText';
 import { describeDiagnostics, loadZoneDocument, zoneDocument } from '../zoneFile';
 import { pick, resolveZone, type CommandContext, type ZoneTarget } from './context';
+import { languageId } from '../../../protocol/src/index';
 
 /** Cloudflare's import limit. */
 const importLimitBytes = 256 * 1024;
@@ -24,7 +25,7 @@ export async function exportZone(context: CommandContext, target?: ZoneTarget): 
     { location: vscode.ProgressLocation.Notification, title: `Exporting ${zone.name}…` },
     () => client.exportZone(zone.id),
   );
-  const document = await vscode.workspace.openTextDocument({ language: 'dns-zone', content: text });
+  const document = await vscode.workspace.openTextDocument({ language: languageId, content: text });
   await vscode.window.showTextDocument(document);
   context.logger.info(`Exported ${zone.name} (${text.length} characters).`);
   return document;
