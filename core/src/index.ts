@@ -38,7 +38,7 @@ export {
   type ParseSummary,
   type ResumePoint,
 } from './parse/parser';
-export { inferOrigin, originFromFileName, originHeadLines } from './parse/origin';
+export { cloudflareZoneNameOf, inferOrigin, originFromFileName, originHeadLines } from './parse/origin';
 export { includeTarget, resolveIncludePath } from './parse/include';
 export { scanLineComment, withoutComment, type LineCommentScan } from './parse/line-comment';
 export { formatTtlWords, parseTtl } from './parse/ttl';
