@@ -37,6 +37,8 @@ export interface PlanSyncOptions {
   readonly updateMethod?: 'patch' | 'put';
   readonly deleteThreshold?: DeleteThreshold;
   readonly signal?: AbortSignal;
+  /** Records per list page (default SYNC_PAGE_SIZE). */
+  readonly pageSize?: number;
 }
 
 /** Reads the live zone (one list call with a large page) and plans the sync of `desired` onto it. */
@@ -47,7 +49,7 @@ export async function planSync(
 ): Promise<Plan> {
   const live = await api.listAllRecords(
     options.zoneId,
-    { per_page: SYNC_PAGE_SIZE },
+    { per_page: options.pageSize ?? SYNC_PAGE_SIZE },
     options.signal === undefined ? {} : { signal: options.signal },
   );
   return computePlan(local.desired, live.map(liveRecordOf), {
