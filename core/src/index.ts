@@ -52,6 +52,7 @@ export { cloudflareTypes, recordTypes, type RdataResult } from './rdata/index';
 // Linting, its codes and settings, and the quick fixes it carries.
 export { activeRules, createLinter, lint, utf8ByteLength, type LintOptions, type Linter } from './lint/engine';
 export { rules, rulesByCode, type Rule, type RuleScope } from './lint/rules/index';
+export { cloudflareRecordWireLimit, cloudflareRrsetContentLimit } from './lint/rules/cloudflare-record-size';
 export { severityIn } from './lint/rule';
 export { disableMarker } from './lint/disable-comments';
 export { applyFixes, type FixedText } from './lint/fix-all';

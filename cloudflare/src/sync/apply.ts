@@ -1,6 +1,7 @@
 import { errorText, findFailingChange, isContentRejection, rejectedByApi, type FailingChange } from './bisect';
 import { chunkOf, chunkPlan, chunkSize, entriesOf, type PlanChunk, type PlanEntry } from './chunk';
 import type { BatchRequestBody, Plan } from './plan-types';
+import { preflightMessage, type PreflightProblem } from './preflight';
 import { summarizePlan } from './plan-types';
 
 /** The one API call apply needs; the Cloudflare client provides it. */
@@ -49,13 +50,16 @@ export interface ApplyOptions {
    * rejected chunk stops the apply with nothing of it applied).
    */
   readonly skipFailing?: boolean;
+  /** Records of the zone file Cloudflare would refuse (preflightProblems): when there are any, nothing is sent. */
+  readonly preflight?: readonly PreflightProblem[];
 }
 
 /**
  * - `applied`: every chunk was applied (less `skippedChanges` when `skipFailing` was asked for).
  * - `failed`: a chunk failed; the chunks before it were applied, it and the rest were not (or `unknown`).
  * - `cancelled`: stopped between chunks; the chunks before were applied, the rest not sent.
- * - `refused`: nothing was sent because the plan deletes too much without `allowDeletes`.
+ * - `refused`: nothing was sent, because the plan deletes too much without `allowDeletes` or because the pre-flight
+ *   check found records Cloudflare would refuse.
  */
 export type ApplyStatus = 'applied' | 'failed' | 'cancelled' | 'refused';
 
@@ -82,6 +86,8 @@ export interface ApplyReport {
   readonly failing?: RefusedChange;
   /** Changes left out at the user's request (`skipFailing`), each because Cloudflare refused it or its name's. */
   readonly skippedChanges?: readonly RefusedChange[];
+  /** The records the pre-flight check refused. */
+  readonly preflight?: readonly PreflightProblem[];
   /** Batch requests the search for failing changes sent (none of them applied anything). */
   readonly probes?: number;
   /** One sentence for the user. */
@@ -105,6 +111,10 @@ export async function applyPlan(
 ): Promise<ApplyReport> {
   const chunks = chunkPlan(plan, options.batchSize);
   const reports = chunks.map((chunk) => report(chunk, 'not-sent'));
+  const refused = options.preflight ?? [];
+  if (refused.length > 0) {
+    return { status: 'refused', chunks: reports, preflight: refused, message: preflightMessage(refused) };
+  }
   if (plan.deleteGuard.exceeded && options.allowDeletes !== true) {
     return { status: 'refused', chunks: reports, message: deleteGuardMessage(plan) };
   }

@@ -73,6 +73,11 @@ export async function syncZone(
 
 /** The batch limit of a zone's plan: 200 changes on Free, 3,500 on Pro, Business and Enterprise. */
 export function batchLimitOfPlan(plan: { readonly legacy_id?: string; readonly name?: string } | undefined): number {
+  return isPaidPlan(plan) ? batchLimits.paid : batchLimits.free;
+}
+
+/** Pro, Business and Enterprise; anything else (unknown included) is treated as Free, the safe side. */
+export function isPaidPlan(plan: { readonly legacy_id?: string; readonly name?: string } | undefined): boolean {
   const id = `${plan?.legacy_id ?? ''} ${plan?.name ?? ''}`.toLowerCase();
-  return /\b(pro|business|enterprise)\b/.test(id) ? batchLimits.paid : batchLimits.free;
+  return /\b(pro|business|enterprise)\b/.test(id);
 }
