@@ -33,6 +33,7 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
   const session = new ApiSession(store, logger);
   const tree = new RecordsTreeProvider(session, logger);
   const statusBar = new ZoneStatusBar();
+  logger.onBudget((budget) => statusBar.showBudget(budget));
   const documents = new LiveZoneDocuments();
   const view = vscode.window.createTreeView('zoneRecords.records', { treeDataProvider: tree, showCollapseAll: true });
 

@@ -230,8 +230,8 @@ function failureMessage(
   if (failing !== undefined) {
     return (
       `${rejected}. Cloudflare refuses ${formatRefusedChange(failing)}: ${failing.error} ` +
-      `(found with ${search?.probes ?? 0} probe requests, none applied). Fix that record, or apply with ` +
-      '--skip-failing to apply everything else; then run the plan again.'
+      `(found with ${search?.probes ?? 0} probe requests, none applied). Fix that record, or leave it out ` +
+      '(--skip-failing on the command line) to apply everything else; then run the plan again.'
     );
   }
   const why =
