@@ -69,15 +69,9 @@ async function preparePlan(client: CloudflareClient, args: SyncArguments): Promi
   const zone = await resolveZone(client, args);
   const loaded = loadZoneFile(args.file, zone.name);
   if (!loaded.ok) throw new SyncFailure(loaded.message);
-  const zoneName = zone.name ?? loaded.origin.replace(/\.$/, '');
-  if (zoneName === '') {
-    throw new SyncFailure(
-      `cannot tell the name of zone ${zone.id}: the token cannot list it and ${args.file} has no $ORIGIN or SOA; use --zone NAME`,
-    );
-  }
   const plan = await planSync(syncApiOf(client), loaded, {
     zoneId: zone.id,
-    zone: zoneName,
+    zone: loaded.zone,
     updateMethod: args.updateMethod,
   });
   return { plan, zoneId: zone.id, batchSize: args.batchSize ?? batchLimitOfPlan(zone.plan) };

@@ -38,7 +38,7 @@ export {
   type ParseSummary,
   type ResumePoint,
 } from './parse/parser';
-export { inferOrigin, originFromFileName, originHeadLines } from './parse/origin';
+export { cloudflareZoneNameOf, inferOrigin, originFromFileName, originHeadLines } from './parse/origin';
 export { includeTarget, resolveIncludePath } from './parse/include';
 export { scanLineComment, withoutComment, type LineCommentScan } from './parse/line-comment';
 export { formatTtlWords, parseTtl } from './parse/ttl';
@@ -78,7 +78,6 @@ export {
   canonicalContent,
   cloudflareRdata,
   cloudflareRefusal,
-  dataTypes,
   proxiableTypes,
   toCloudflareRecord,
   toZoneLine,
@@ -89,4 +88,5 @@ export {
   type ToCloudflareResult,
   type ZoneLineOptions,
 } from './cloudflare/records';
+export { dataFieldSpecs, dataTypes, type DataFieldSpec } from './cloudflare/data-fields';
 export { formatCfComment, parseCfComment, type CfComment, type CfCommentParts } from './cloudflare/cftags';

@@ -2,6 +2,7 @@
 export { applyPlan, deleteGuardMessage, type ApplyProgress, type ApplyReport } from './apply';
 export { chunkPlan, chunkSize, type PlanChunk } from './chunk';
 export { convertZoneRecord } from './plan-convert';
+export { loadZoneForSync, type LoadZoneOptions, type ZoneFileSource, type ZoneForSync } from './load-zone';
 export { formatPlanText, formatRecordLine, formatSummary, planToJson } from './plan-format';
 export { desiredRecordsOf, liveRecordOf, type ApiRecordInput } from './plan-records';
 export { batchLimitOfPlan, planSync, syncApiOf, type SyncApi } from './plan-sync';

@@ -38,6 +38,17 @@ export function originFromFileName(fileName: string): string | undefined {
   return `${name}.`;
 }
 
+/**
+ * The Cloudflare zone a file stands for (`example.com`, lower case, no trailing dot): its inferred origin, when that
+ * has at least two labels. Cloudflare holds no root or top-level zones, so `notes.zone` names none.
+ */
+export function cloudflareZoneNameOf(text: string, fileName: string | undefined): string | undefined {
+  const origin = inferOrigin(text, fileName);
+  if (origin === undefined) return undefined;
+  const name = origin.replace(/\.$/, '').toLowerCase();
+  return name.includes('.') ? name : undefined;
+}
+
 function originInText(text: string): string | undefined {
   let start = 0;
   for (let count = 0; count < originHeadLines && start < text.length; count++) {
