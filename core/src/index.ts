@@ -79,7 +79,6 @@ export {
   canonicalContent,
   cloudflareRdata,
   cloudflareRefusal,
-  dataTypes,
   proxiableTypes,
   toCloudflareRecord,
   toZoneLine,
@@ -90,4 +89,5 @@ export {
   type ToCloudflareResult,
   type ZoneLineOptions,
 } from './cloudflare/records';
+export { dataFieldSpecs, dataTypes, type DataFieldSpec } from './cloudflare/data-fields';
 export { formatCfComment, parseCfComment, type CfComment, type CfCommentParts } from './cloudflare/cftags';

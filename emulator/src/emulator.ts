@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { authenticate, type AuthConfig } from './auth';
 import type { RequestContext } from './context';
 import { failure, type ApiResponse } from './envelope';
-import { apiErrors, ApiError } from './errors';
+import { apiErrors, ApiError, type ApiMessage } from './errors';
 import { FaultInjector } from './faults';
 import { zoneIdFor } from './ids';
 import { importZoneText } from './bind-import';
@@ -192,7 +192,7 @@ export class Emulator {
       if (option.bind !== undefined) {
         const result = importZoneText(zone, zone.records, option.bind, false, new Date(this.clock()).toISOString());
         if (result instanceof ApiError) {
-          throw new Error(`cannot load the zone file for ${name}: ${result.errors.map((e) => e.message).join('; ')}`);
+          throw new Error(`cannot load the zone file for ${name}: ${describeErrors(result.errors)}`);
         }
       }
       this.zones.add(zone);
@@ -222,6 +222,16 @@ export class Emulator {
 /** A token in Cloudflare's format: 40 characters of letters, digits, `-` and `_`. */
 export function generateToken(): string {
   return randomBytes(30).toString('base64url');
+}
+
+/** Error messages with their causes, e.g. `line 3: DNS Validation Error (9300: DNS record has 1 tags, ...)`. */
+function describeErrors(errors: readonly ApiMessage[]): string {
+  return errors
+    .map((error) => {
+      const causes = (error.error_chain ?? []).map((cause) => `${cause.code}: ${cause.message}`);
+      return causes.length === 0 ? error.message : `${error.message} (${causes.join('; ')})`;
+    })
+    .join('; ');
 }
 
 function warn(message: string): void {

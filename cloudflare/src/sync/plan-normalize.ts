@@ -1,7 +1,5 @@
-import { canonicalContent, cloudflareRdata } from '../../../core/src/index';
+import { canonicalContent, cloudflareRdata, proxiableTypes } from '../../../core/src/index';
 import type { PlanRecordBody, SyncRecord } from './plan-types';
-
-const proxiableTypes = new Set(['A', 'AAAA', 'CNAME']);
 
 /**
  * Reduces a record body (from the zone file or from the API) to the planner's comparable form. Both sides go

@@ -1,5 +1,6 @@
 /** Cloudflare API records as zone-file text, and the canonical content both sides are compared by. */
 import { formatCfComment } from './cftags';
+import { dataTypes } from './data-fields';
 import { relativize, toAsciiName } from '../names';
 import {
   canonicalIpv6,
@@ -12,23 +13,6 @@ import {
 
 /** Types Cloudflare can proxy. */
 export const proxiableTypes: ReadonlySet<string> = new Set(['A', 'AAAA', 'CNAME']);
-
-/** Types whose API record carries a `data` object (their `content` is read-only, formatted by Cloudflare). */
-export const dataTypes: ReadonlySet<string> = new Set([
-  'CAA',
-  'CERT',
-  'DNSKEY',
-  'DS',
-  'HTTPS',
-  'LOC',
-  'NAPTR',
-  'SMIMEA',
-  'SRV',
-  'SSHFP',
-  'SVCB',
-  'TLSA',
-  'URI',
-]);
 
 /** What this module reads of a record the API returned (or of a request body). */
 export interface CloudflareApiRecord {

@@ -79,6 +79,7 @@ describe('zone-records plan and apply (end to end against the emulator)', functi
   before(async () => {
     ensureCliBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-records-sync-'));
+    // Pro: the zone files have tags, which Cloudflare refuses on Free zones (the emulator too, since issue 15).
     emulator = await startEmulator({
       token,
       zones: [

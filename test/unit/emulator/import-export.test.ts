@@ -19,8 +19,9 @@ v6      IN AAAA 2001:DB8:0:0::1
 describe('emulator: import and export', () => {
   let api: TestApi;
   beforeEach(async () => {
-    // These tests import more often than Cloudflare's 3 per minute; rate-limit.test.ts shows that limit.
-    api = await startTestApi({ importRateLimit: { requests: 100, windowMs: 60_000 } });
+    // These tests import more often than Cloudflare's 3 per minute (rate-limit.test.ts shows that limit), and their
+    // zone files carry tags, which need a paid plan (limits.test.ts shows the Free plan's refusal).
+    api = await startTestApi({ plan: 'pro', importRateLimit: { requests: 100, windowMs: 60_000 } });
   });
   afterEach(async () => {
     await api.emulator.stop();

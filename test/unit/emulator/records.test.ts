@@ -30,6 +30,9 @@ describe('emulator: single-record operations', () => {
   });
 
   it('reads, overwrites, patches and deletes a record', async () => {
+    // Tags need a paid plan (DOCS:attrs), so this test's zone is a Pro zone.
+    await api.emulator.stop();
+    api = await startTestApi({ plan: 'pro' });
     const created = (
       await api.create({ type: 'A', name: 'a', content: '192.0.2.1', comment: 'first', tags: ['team:dns'] })
     ).body.result;
