@@ -62,10 +62,19 @@ export const cloudflareRecordSize: Rule = {
   defaultSeverity: 'error',
   profiles: ['cloudflare'],
   create(context) {
-    const rrsets = new Map<string, { length: number; reported: boolean }>();
+    const { index } = context;
+    // Per checked record, in file order: its ordinal and content length; RRsets are summed once the index is whole.
+    const ordinals: number[] = [];
+    const lengths: number[] = [];
     return {
       recordTypes: checkedTypes,
-      record(record) {
+      record(record, ordinal) {
+        const length = contentLength(record);
+        ordinals.push(ordinal);
+        lengths.push(length);
+        // A UTF-16 unit is at most 3 octets and an owner's wire form no longer than its text plus one: most records
+        // are far below the limit without decoding a string.
+        if (3 * length + record.owner.length + 11 <= cloudflareRecordWireLimit) return;
         const wire = recordWireSize(record);
         if (wire !== undefined && wire > cloudflareRecordWireLimit) {
           context.report({
@@ -74,18 +83,27 @@ export const cloudflareRecordSize: Rule = {
             file: record.file,
           });
         }
-        const key = `${record.ownerKey}\u0000${record.type}`;
-        const rrset = rrsets.get(key) ?? { length: 0, reported: false };
-        rrsets.set(key, rrset);
-        rrset.length += contentLength(record);
-        if (rrset.length > cloudflareRrsetContentLimit && !rrset.reported) {
+      },
+      end() {
+        const rrsets = new Map<number, { length: number; reported: boolean }>();
+        ordinals.forEach((ordinal, position) => {
+          const length = lengths[position] ?? 0;
+          const owner = index.ownerOfRecord(ordinal);
+          const alone = index.ownerSize(owner) === 1;
+          if (alone && length <= cloudflareRrsetContentLimit) return;
+          const key = owner * 65536 + index.typeId(ordinal);
+          const rrset = rrsets.get(key) ?? { length: 0, reported: false };
+          rrsets.set(key, rrset);
+          rrset.length += length;
+          if (rrset.length <= cloudflareRrsetContentLimit || rrset.reported) return;
           rrset.reported = true;
+          const type = index.type(ordinal);
           context.report({
-            message: `The ${record.type} records at ${record.owner} reach ${rrset.length} characters of content with this one; Cloudflare allows ${cloudflareRrsetContentLimit} per name and type: move some of them to another name.`,
-            range: record.range,
-            file: record.file,
+            message: `The ${type} records at ${index.ownerKey(owner)} reach ${rrset.length} characters of content with this one; Cloudflare allows ${cloudflareRrsetContentLimit} per name and type: move some of them to another name.`,
+            range: index.range(ordinal),
+            file: index.file(ordinal),
           });
-        }
+        });
       },
     };
   },
