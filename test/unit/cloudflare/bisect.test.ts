@@ -153,6 +153,22 @@ describe('finding the failing change against the emulator', function () {
         .sort(),
     );
 
+  it('names the record the emulator refuses by its limits when the pre-flight check was skipped', async () => {
+    emulator.reset();
+    const big = `${Array.from({ length: 17 }, () => `"${'x'.repeat(255)}"`).join(' ')}`;
+    const desired = [
+      ...file().slice(0, 40),
+      { ...syncRecordOf({ type: 'TXT', name: 'big.example.com', content: big, ttl: 300 }), line: 99 },
+    ];
+    const plan = await planSync(api, { desired, skipped: [] }, { zoneId, zone: emulatorZone });
+    const report = await applyPlan(api, zoneId, plan, { batchSize: 200 });
+    assert.equal(report.status, 'failed');
+    assert.equal(report.failing?.name, 'big.example.com');
+    assert.equal(report.failing?.line, 99);
+    assert.match(report.failing?.error ?? '', /4,?096/);
+    assert.deepEqual(liveRecords(), JSON.stringify([]), 'nothing was applied');
+  });
+
   it('a chunk that an edit made since the plan breaks ends with the record, its line and the error, unapplied', async () => {
     emulator.reset();
     await client.batch(zoneId, { posts: [host(1), host(2)] } as BatchRequest);
