@@ -44,7 +44,16 @@ export { scanLineComment, withoutComment, type LineCommentScan } from './parse/l
 export { formatTtlWords, parseTtl } from './parse/ttl';
 
 // Names.
-export { isSubdomainOf, nameKey, relativize, resolveName, toAsciiName, toUnicodeName } from './names';
+export {
+  isSubdomainOf,
+  nameKey,
+  plainName,
+  relativize,
+  resolveName,
+  toAsciiName,
+  toUnicodeName,
+  withTrailingDot,
+} from './names';
 
 // Record types and their rdata.
 export { cloudflareTypes, recordTypes, type RdataResult } from './rdata/index';

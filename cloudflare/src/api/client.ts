@@ -1,3 +1,4 @@
+import { plainName } from '../../../core/src/index';
 import { FormData, type Dispatcher } from 'undici';
 import { CLOUDFLARE_RATE_LIMIT, RequestBudget, type BudgetLimit } from './budget';
 import { systemClock, type Clock } from './clock';
@@ -257,7 +258,7 @@ export class CloudflareClient {
 
   /** The zone with exactly this name (case-insensitive, trailing dot ignored), or undefined. */
   async findZone(name: string, options?: CallOptions): Promise<Zone | undefined> {
-    const wanted = name.replace(/\.$/, '').toLowerCase();
+    const wanted = plainName(name);
     for await (const zone of this.iterateZones({ name: wanted }, options)) {
       if (zone.name.toLowerCase() === wanted) return zone;
     }

@@ -1,3 +1,4 @@
+import { plainName } from '../../../core/src/index';
 import type { BatchRequestBody, DesiredRecord, LiveRecord, Plan, PlanRecordBody, PlanUpdate } from './plan-types';
 
 /** Changes per batch request by plan: Free allows 200, Pro, Business and Enterprise 3,500. */
@@ -114,7 +115,7 @@ export function coexistenceConflicts(
   records: readonly { readonly name: string; readonly type: string; readonly match: string }[],
   zone: string,
 ): CoexistenceConflict[] {
-  const apex = zone.toLowerCase().replace(/\.$/, '');
+  const apex = plainName(zone);
   const byName = new Map<string, Map<string, Set<string>>>();
   const conflicts: CoexistenceConflict[] = [];
   for (const record of records) {

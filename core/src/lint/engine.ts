@@ -4,7 +4,7 @@
  * `; zone-records-disable-line CODE` comments. It never throws: a failing rule becomes one diagnostic.
  */
 import { DisableComments } from './disable-comments';
-import { nameKey } from '../names';
+import { nameKey, withTrailingDot } from '../names';
 import { rules as allRules } from './rules/index';
 import { preparedLimit } from './index/owner-ids';
 import { documentStart } from './rules/utils/ranges';
@@ -61,7 +61,7 @@ export function lint(result: ParseResult, options: LintOptions = {}): ZoneDiagno
 export function createLinter(options: LintOptions = {}): Linter {
   const settings = options.settings ?? defaultLintSettings;
   const { profile } = settings;
-  const origin = absolute(options.origin ?? '.');
+  const origin = withTrailingDot(options.origin ?? '.');
   const originKey = nameKey(origin);
   const index = new ZoneIndex(originKey);
   const findings: ZoneDiagnostic[] = [];
@@ -242,10 +242,6 @@ function compareDiagnostics(a: ZoneDiagnostic, b: ZoneDiagnostic): number {
     return a.file < b.file ? -1 : 1;
   }
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
-}
-
-function absolute(name: string): string {
-  return name.endsWith('.') ? name : `${name}.`;
 }
 
 /** UTF-8 size of a string without encoding it (a large zone would otherwise be copied once more). */
