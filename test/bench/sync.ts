@@ -260,7 +260,7 @@ function report(
     `requests per ${lowBudget.windowMs / 1000} s, fewer than the sync's requests. The unpaced client (\`budget: false, pace: false\`)`,
     'sends regardless and is answered 429 (it then waits the Retry-After and retries); the paced client reads',
     "`Ratelimit` / `Ratelimit-Policy` on every answer and waits for the window's reset instead. 429s are counted",
-    "in the emulator's request log.",
+    "in the emulator's request log; the batch column counts every batch request the emulator saw, refused ones too.",
     '',
     '| client | list | batch | answered 429 | status | second plan | wall time | budget left after |',
     '|---|---:|---:|---:|---|---:|---:|---|',
