@@ -59,9 +59,16 @@ export {
 export { cloudflareTypes, recordTypes, type RdataResult } from './rdata/index';
 
 // Linting, its codes and settings, and the quick fixes it carries.
-export { activeRules, createLinter, lint, utf8ByteLength, type LintOptions, type Linter } from './lint/engine';
+export { activeRules, createLinter, lint, type LintOptions, type Linter } from './lint/engine';
+export { utf8ByteLength } from './utf8';
 export { rules, rulesByCode, type Rule, type RuleScope } from './lint/rules/index';
-export { cloudflareRecordWireLimit, cloudflareRrsetContentLimit } from './lint/rules/cloudflare-record-size';
+export {
+  cloudflareContentLength,
+  cloudflareRecordWireLimit,
+  cloudflareRrsetContentLimit,
+  cloudflareWireOctets,
+  type SizedRecord,
+} from './cloudflare/limits';
 export { severityIn } from './lint/rule';
 export { disableMarker } from './lint/disable-comments';
 export { applyFixes, type FixedText } from './lint/fix-all';

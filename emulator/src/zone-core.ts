@@ -81,26 +81,3 @@ export function checkRdataWithZoneCore(
 export function txtRdataKey(content: string): string {
   return canonicalContent({ type: 'TXT', name: checkOwner, ttl: 300, content });
 }
-
-/** The octets TXT content takes in wire format: each character-string's length octet and text, split at 255. */
-export function txtWireOctets(content: string): number {
-  const strings = txtRdataKey(content).match(/"(?:[^"\\]|\\.)*"/g) ?? [];
-  return strings.reduce((total, text) => total + 1 + escapedOctets(text.slice(1, -1)), 0);
-}
-
-/** The octets of a character-string's presentation text: `\DDD` and `\X` are one octet each, the rest UTF-8. */
-function escapedOctets(text: string): number {
-  let octets = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    if (text[index] === '\\') {
-      const decimal = /^\d{3}/.test(text.slice(index + 1, index + 4));
-      index += decimal ? 3 : 1;
-      octets += decimal ? 1 : Buffer.byteLength(text[index] ?? '', 'utf8');
-      continue;
-    }
-    const codePoint = text.codePointAt(index) ?? 0;
-    if (codePoint > 0xffff) index += 1;
-    octets += Buffer.byteLength(String.fromCodePoint(codePoint), 'utf8');
-  }
-  return octets;
-}

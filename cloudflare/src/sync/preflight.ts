@@ -1,8 +1,9 @@
 import {
   canonicalContent,
+  cloudflareContentLength,
   cloudflareRecordWireLimit,
   cloudflareRrsetContentLimit,
-  utf8ByteLength,
+  cloudflareWireOctets,
 } from '../../../core/src/index';
 import type { DesiredRecord, PlanRecordBody } from './plan-types';
 
@@ -38,14 +39,14 @@ export function preflightProblems(
         problem,
       });
     };
-    const wire = wireSize(record.body);
-    if (wire !== undefined && wire > cloudflareRecordWireLimit) {
+    const wire = cloudflareWireOctets(record.body);
+    if (wire > cloudflareRecordWireLimit) {
       report(`${wire} octets of wire data; Cloudflare stores at most ${cloudflareRecordWireLimit} per record`);
     }
     const key = `${record.name}\u0000${record.type}`;
     const rrset = rrsets.get(key) ?? { length: 0, reported: false };
     rrsets.set(key, rrset);
-    rrset.length += contentOf(record.body).length;
+    rrset.length += cloudflareContentLength(contentOf(record.body));
     if (rrset.length > cloudflareRrsetContentLimit && !rrset.reported) {
       rrset.reported = true;
       report(
@@ -77,44 +78,4 @@ function abbreviate(text: string): string {
 /** The content as Cloudflare stores and counts it: `content`, or the formatted `data` of a data type. */
 function contentOf(body: PlanRecordBody): string {
   return body.content ?? canonicalContent(body);
-}
-
-/** Base64 and hex fields of the data types that can outgrow the wire limit, with their fixed octets. */
-const encodedData: Readonly<
-  Record<string, { readonly field: string; readonly fixed: number; readonly as: 'base64' | 'hex' }>
-> = {
-  DNSKEY: { field: 'public_key', fixed: 4, as: 'base64' },
-  CERT: { field: 'certificate', fixed: 5, as: 'base64' },
-  TLSA: { field: 'certificate', fixed: 3, as: 'hex' },
-  SMIMEA: { field: 'certificate', fixed: 3, as: 'hex' },
-  SSHFP: { field: 'fingerprint', fixed: 2, as: 'hex' },
-  DS: { field: 'digest', fixed: 4, as: 'hex' },
-};
-
-/** The record's wire size (owner, fixed header, rdata); undefined for types that cannot come near the limit. */
-function wireSize(body: PlanRecordBody): number | undefined {
-  const owner = body.name.replace(/\.$/, '').length + 2;
-  const type = body.type.toUpperCase();
-  if (type === 'TXT') return owner + 10 + txtOctets(canonicalContent({ ...body, type }));
-  if (type === 'OPENPGPKEY') return owner + 10 + base64Octets(body.content ?? '');
-  const encoded = encodedData[type];
-  const value = encoded === undefined ? undefined : body.data?.[encoded.field];
-  if (encoded === undefined || typeof value !== 'string') return undefined;
-  const octets = encoded.as === 'hex' ? Math.floor(value.replace(/\s/g, '').length / 2) : base64Octets(value);
-  return owner + 10 + encoded.fixed + octets;
-}
-
-/** Octets of canonical TXT content (quoted strings, escapes `\"`, `\\` and `\DDD`), each string with its length octet. */
-function txtOctets(content: string): number {
-  const strings = content.match(/"(?:[^"\\]|\\.)*"/g) ?? [];
-  return strings.reduce((sum, quoted) => {
-    const inner = quoted.slice(1, -1);
-    const escapes = inner.match(/\\(?:\d{3}|.)/g) ?? [];
-    const plain = inner.replace(/\\(?:\d{3}|.)/g, '');
-    return sum + 1 + escapes.length + utf8ByteLength(plain);
-  }, 0);
-}
-
-function base64Octets(text: string): number {
-  return Math.floor((text.replace(/[\s=]/g, '').length * 3) / 4);
 }

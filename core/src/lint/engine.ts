@@ -5,6 +5,7 @@
  */
 import { DisableComments } from './disable-comments';
 import { nameKey, withTrailingDot } from '../names';
+import { utf8ByteLength } from '../utf8';
 import { rules as allRules } from './rules/index';
 import { preparedLimit } from './index/owner-ids';
 import { documentStart } from './rules/utils/ranges';
@@ -242,19 +243,4 @@ function compareDiagnostics(a: ZoneDiagnostic, b: ZoneDiagnostic): number {
     return a.file < b.file ? -1 : 1;
   }
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
-}
-
-/** UTF-8 size of a string without encoding it (a large zone would otherwise be copied once more). */
-export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
