@@ -6,9 +6,7 @@ import {
   batchLimitOfPlan,
   type CloudflareClient,
   computePlan,
-  convertZoneRecord,
   deleteGuardMessage,
-  desiredRecordsOf,
   formatSummary,
   isEmptyPlan,
   liveRecordOf,
@@ -19,9 +17,8 @@ import {
   type Zone,
 } from '../../../cloudflare/src/index';
 import { readSettings } from '../config';
-import { UserError } from '../errors';
 import { syncDiffTexts } from '../text/syncDiff';
-import { describeDiagnostics, lintZoneDocument, zoneDocument } from '../zoneFile';
+import { loadZoneDocument, zoneDocument } from '../zoneFile';
 import { resolveZone, type CommandContext } from './context';
 
 export interface SyncArgs {
@@ -166,28 +163,22 @@ export async function applySync(
 
 async function plan(context: CommandContext, args: SyncArgs): Promise<PlannedSync> {
   const document = await zoneDocument(args.uri);
-  const file = lintZoneDocument(document, args.zone);
+  const file = loadZoneDocument(document, args.zone);
   const fileName = path.basename(document.uri.path);
-  if (file.errors.length > 0) {
-    throw new UserError(
-      `${fileName} has ${file.errors.length} lint error(s); fix them before syncing:\n${describeDiagnostics(file.errors)}`,
-    );
-  }
-  const zone = await resolveZone(context, { zone: args.zone ?? file.zoneName });
+  const zone = await resolveZone(context, { zone: file.zone });
   const client = await context.session.client();
-  const local = desiredRecordsOf(file.parsed, convertZoneRecord);
   const settings = readSettings();
   const liveRecords = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Reading ${zone.name}…` },
     () => client.listAllRecords(zone.id),
   );
   const live = liveRecords.map(liveRecordOf);
-  const computed = computePlan(local.desired, live, {
+  const computed = computePlan(file.desired, live, {
     zone: zone.name,
-    skipped: local.skipped,
+    skipped: file.skipped,
     deleteThreshold: settings.deleteConfirmation,
   });
-  const texts = syncDiffTexts(zone.name, computed, live, local.desired);
+  const texts = syncDiffTexts(zone.name, computed, live, file.desired);
   const diff = {
     live: context.documents.set(`/sync/${zone.name} (live).zone`, texts.live),
     local: context.documents.set(`/sync/${fileName} (${zone.name}).zone`, texts.local),

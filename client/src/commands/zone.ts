@@ -10,8 +10,9 @@ import {
 } from '../../../cloudflare/src/index';
 import { UserError } from '../errors';
 import { formatUsage, recordRdata } from '../text/recordText';
-import { describeDiagnostics, lintZoneDocument, zoneDocument } from '../zoneFile';
+import { describeDiagnostics, loadZoneDocument, zoneDocument } from '../zoneFile';
 import { pick, resolveZone, type CommandContext, type ZoneTarget } from './context';
+import { languageId } from '../../../protocol/src/index';
 
 /** Cloudflare's import limit. */
 const importLimitBytes = 256 * 1024;
@@ -24,7 +25,7 @@ export async function exportZone(context: CommandContext, target?: ZoneTarget): 
     { location: vscode.ProgressLocation.Notification, title: `Exporting ${zone.name}…` },
     () => client.exportZone(zone.id),
   );
-  const document = await vscode.workspace.openTextDocument({ language: 'dns-zone', content: text });
+  const document = await vscode.workspace.openTextDocument({ language: languageId, content: text });
   await vscode.window.showTextDocument(document);
   context.logger.info(`Exported ${zone.name} (${text.length} characters).`);
   return document;
@@ -50,14 +51,14 @@ export async function importZone(
   // Menus on an editor pass its URI.
   const args: ImportArgs = target instanceof vscode.Uri ? { uri: target } : target;
   const document = await zoneDocument(args.uri);
-  const file = lintZoneDocument(document, args.zone);
   const fileName = path.basename(document.uri.path);
-  if (file.errors.length > 0) {
-    throw new UserError(
-      `${fileName} has ${file.errors.length} lint error(s); fix them first (see the Problems view):\n` +
-        describeDiagnostics(file.errors),
-    );
-  }
+  const file = loadZoneDocument(
+    document,
+    args.zone,
+    (errors) =>
+      `${fileName} has ${errors.length} lint error(s); fix them first (see the Problems view):\n` +
+      describeDiagnostics(errors),
+  );
   if (file.parsed.directives.some((directive) => directive.name === '$INCLUDE')) {
     throw new UserError(`${fileName} uses $INCLUDE, which Cloudflare's import does not accept. Inline the file.`);
   }
@@ -72,7 +73,7 @@ export async function importZone(
     );
     if (answer !== 'Import') return undefined;
   }
-  const zone = await resolveZone(context, { zone: file.zoneName });
+  const zone = await resolveZone(context, { zone: file.zone });
   const proxied =
     args.proxied ??
     (
