@@ -23,8 +23,8 @@ export const cloudflareUnsupported: Rule = {
               ? record.typeRange
               : record.range;
         context.report({
-          // TXT fixes a refused type only: a CH-class SPF record stays out as a CH-class TXT record.
-          ...(record.type === 'SPF' && refusal.code === 'unsupported-type'
+          // TXT fixes a refused type only: a CH-class SPF record stays out as a CH-class TXT record, and \# rdata as \# TXT.
+          ...(record.type === 'SPF' && refusal.code === 'unsupported-type' && !record.generic
             ? { fixes: [publishAsTxt(record.typeRange)] }
             : {}),
           message: `${refusal.reason} A sync to Cloudflare leaves this record out.`,

@@ -82,7 +82,9 @@ function removalFix(context: RuleContext, duplicate: ZoneRecord, next: ZoneRecor
     end: after < 0 ? end : lineStart(nextLine, after),
   };
   const edits = [{ range: removal, newText: '' }];
-  const inheritsOwner = next !== undefined && next.file === undefined && next.ownerRange === undefined;
+  // A blank owner after a line that failed to parse may repeat that line's owner, not the duplicate's.
+  const inheritsOwner =
+    next !== undefined && next.file === undefined && next.ownerRange === undefined && next.owner === duplicate.owner;
   if (inheritsOwner && duplicate.ownerRange !== undefined) {
     const owner = sourceText(context, duplicate.ownerRange, undefined) ?? duplicate.owner;
     const at = lineStart(next.range.start.line, next.range.start.offset - next.range.start.character);
