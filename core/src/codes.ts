@@ -16,16 +16,32 @@ export const diagnosticCodes: ReadonlyMap<string, string> = new Map([
 export function nearestCode(code: string): string | undefined {
   // Too short to say what was meant.
   if (code.length < 3) return undefined;
+  const known = nearestCache.get(code);
+  if (known !== undefined || nearestCache.has(code)) return known;
+  const nearest = findNearest(code);
+  if (nearestCache.size >= nearestCacheSize) nearestCache.clear();
+  nearestCache.set(code, nearest);
+  return nearest;
+}
+
+/** A file can name the same wrong code on thousands of lines: each is looked up once. */
+const nearestCache = new Map<string, string | undefined>();
+const nearestCacheSize = 4096;
+
+function findNearest(code: string): string | undefined {
+  const limit = Math.max(2, Math.floor(code.length / 4));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const known of diagnosticCodes.keys()) {
+    // The edit distance is at least the difference in length: a code much longer or shorter is never near.
+    if (!known.startsWith(code) && Math.abs(known.length - code.length) > limit) continue;
     const distance = known.startsWith(code) ? 1 : editDistance(code, known);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(code.length / 4)) ? best : undefined;
+  return bestDistance <= limit ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

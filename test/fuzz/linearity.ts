@@ -9,8 +9,6 @@ export interface LineShape {
   /** The part repeated N times (`$i` becomes the copy's number). */
   readonly line: string;
   readonly tail?: string;
-  /** Size relative to the others', for a shape whose bytes cost much more (default 1). */
-  readonly scale?: number;
 }
 
 export const lineShapes: readonly LineShape[] = [
@@ -72,7 +70,7 @@ export interface ShapeTiming {
  * machine then hits one run of one size, not a whole size.
  */
 export function timeShape(shape: LineShape, bytes: number, runs = 3): ShapeTiming {
-  const base = Math.max(1, Math.round((bytes * (shape.scale ?? 1)) / shape.line.length));
+  const base = Math.max(1, Math.round(bytes / shape.line.length));
   const sizes = [base, base * 2, base * 4];
   const texts = sizes.map((size) => build(shape, size));
   pipelineMs(texts[0]);

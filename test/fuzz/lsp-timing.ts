@@ -8,7 +8,7 @@ export async function lspFirstDiagnosticsReport(bytes = 1024 * 1024): Promise<st
   const client = await LspClient.start({ settings: { lint: { profile: 'cloudflare' } } });
   try {
     for (const [index, shape] of lineShapes.entries()) {
-      const copies = Math.max(1, Math.round((bytes * (shape.scale ?? 1)) / shape.line.length));
+      const copies = Math.max(1, Math.round(bytes / shape.line.length));
       const text = build(shape, copies);
       const uri = `file:///fuzz/shape-${index}.zone`;
       const started = performance.now();
