@@ -28,7 +28,6 @@ export const lineShapes: readonly LineShape[] = [
     name: 'one comment of many disable markers',
     head: '$TTL 1\na A 192.0.2.1 ;',
     line: ' zone-records-disable-line x$i',
-    scale: 0.1,
   },
 ];
 
