@@ -31,6 +31,11 @@ export const lineShapes: readonly LineShape[] = [
   },
 ];
 
+/** How many copies of the shape's line make about `bytes` (its copies number 5 digits or so). */
+export function copiesFor(shape: LineShape, bytes: number): number {
+  return Math.max(1, Math.round(bytes / shape.line.replaceAll('$i', '00000').length));
+}
+
 export function build(shape: LineShape, copies: number): string {
   const parts: string[] = [shape.head];
   for (let i = 0; i < copies; i++) parts.push(shape.line.replaceAll('$i', String(i)));
@@ -69,7 +74,7 @@ export interface ShapeTiming {
  * machine then hits one run of one size, not a whole size.
  */
 export function timeShape(shape: LineShape, bytes: number, runs = 3): ShapeTiming {
-  const base = Math.max(1, Math.round(bytes / shape.line.length));
+  const base = copiesFor(shape, bytes);
   const sizes = [base, base * 2, base * 4];
   const texts = sizes.map((size) => build(shape, size));
   pipelineMs(texts[0]);

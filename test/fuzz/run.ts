@@ -1,13 +1,13 @@
-// `npm run fuzz -- [--seed N] [--count N] [--out DIR] [--model-every N] [--lsp]`: the long fuzz run. Writes each
+// `npm run fuzz -- [--seed N] [--count N] [--out DIR] [--model-every N] [--large]`: the long fuzz run. Writes each
 // failing input (and what failed) to DIR (default: out/fuzz/<seed>, ignored by git), prints the table of defects,
-// then the linear-time table (and with --lsp the language server's first diagnostics on each shape, after
-// `npm run build`), and exits 1 when any row is not 0.
+// then the linear-time table (and with --large the CLI's lint time and the language server's first diagnostics
+// on each shape at 1 MB, after `npm run build`), and exits 1 when any row is not 0.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readCorpus, projectRoot } from './corpus';
 import { availableKinds, reportTable, runFuzz } from './harness';
 import { linearityReport } from './linearity';
-import { lspFirstDiagnosticsReport } from './lsp-timing';
+import { largeInputsReport } from './large-inputs';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -44,6 +44,6 @@ for (const failure of report.failures.slice(0, 20)) {
 }
 console.log(`\n${linearityReport()}`);
 process.exitCode = report.failures.length > 0 ? 1 : 0;
-if (process.argv.includes('--lsp')) {
-  void lspFirstDiagnosticsReport().then((table) => console.log(`\n${table}`));
+if (process.argv.includes('--large')) {
+  void largeInputsReport().then((table) => console.log(`\n${table}`));
 }
