@@ -26,7 +26,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // The arrows between the packages (server -> core; client -> core, cloudflare, protocol; emulator -> core,
+  // The arrows between the packages (server -> core; client -> core, cloudflare, protocol, emulator; emulator -> core,
   // cloudflare/api; cli -> all), and each package entered through its index only.
   {
     files: ['core/src/**/*.ts'],
@@ -82,12 +82,14 @@ export default tseslint.config(
         'node:https',
         'http',
         'https',
-        ...outside('client', 'core', 'cloudflare', 'protocol'),
+        ...outside('client', 'core', 'cloudflare', 'protocol', 'emulator'),
         ...inner('core'),
         ...inner('cloudflare'),
         ...inner('protocol'),
+        ...inner('emulator'),
       ],
-      'VS Code code talks to Cloudflare through the cloudflare package, and reads each package through its index.',
+      'VS Code code talks to Cloudflare through the cloudflare package, and reads each package through its index ' +
+        '(the emulator too: "Try with the local emulator" runs it in the extension host).',
     ),
   },
   {

@@ -7,7 +7,11 @@ import { affectsConnection, section } from './config';
 import { startLanguageClient } from './languageClient';
 import { Logger } from './log';
 import { CredentialStore } from './secrets';
+import { LocalEmulator } from './localEmulator';
+import { FileSyncTracker } from './state/fileSync';
 import { ZoneStatusBar } from './statusBar';
+import { DriftDecorations } from './views/driftDecorations';
+import { SyncCodeLenses, SyncStatusItem } from './views/syncCodeLens';
 import { cloudflareZoneNameOf } from '../../core/src/index';
 import { LiveZoneDocuments, liveScheme } from './views/liveDocuments';
 import type { TreeNode } from './views/nodes';
@@ -18,6 +22,10 @@ export interface ZoneRecordsApi {
   readonly tree: RecordsTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: ZoneStatusBar;
+  readonly fileSync: FileSyncTracker;
+  readonly syncStatus: SyncStatusItem;
+  readonly codeLenses: SyncCodeLenses;
+  readonly decorations: DriftDecorations;
   readonly logLines: () => readonly string[];
   readonly failures: readonly string[];
   readonly languageClient: () => LanguageClient | undefined;
@@ -34,6 +42,12 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
   const statusBar = new ZoneStatusBar();
   const documents = new LiveZoneDocuments();
   const view = vscode.window.createTreeView('zoneRecords.records', { treeDataProvider: tree, showCollapseAll: true });
+  const fileSync = new FileSyncTracker({ session, tree, logger });
+  tree.setDriftSource(fileSync);
+  const localEmulator = new LocalEmulator();
+  const codeLenses = new SyncCodeLenses(fileSync);
+  const decorations = new DriftDecorations(fileSync);
+  const syncStatus = new SyncStatusItem(fileSync);
 
   const credentialsChanged = async (): Promise<void> => {
     const has = await session.hasCredentials();
@@ -42,7 +56,18 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     if (!has) statusBar.hide();
     else void updateStatusBar(context);
   };
-  const context: CommandContext = { extension, session, store, tree, logger, statusBar, documents, credentialsChanged };
+  const context: CommandContext = {
+    extension,
+    session,
+    store,
+    tree,
+    logger,
+    statusBar,
+    documents,
+    fileSync,
+    localEmulator,
+    credentialsChanged,
+  };
 
   extension.subscriptions.push(
     logger,
@@ -51,6 +76,14 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     statusBar,
     documents,
     view,
+    fileSync,
+    localEmulator,
+    codeLenses,
+    decorations,
+    syncStatus,
+    fileSync.onDidChange(() => tree.redraw()),
+    vscode.languages.registerCodeLensProvider({ language: 'dns-zone' }, codeLenses),
+    vscode.window.registerFileDecorationProvider(decorations),
     vscode.workspace.registerTextDocumentContentProvider(liveScheme, documents),
     ...registerCommands(context),
     tree.onDidChangeQuery(() => {
@@ -90,6 +123,10 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     tree,
     view,
     statusBar,
+    fileSync,
+    syncStatus,
+    codeLenses,
+    decorations,
     logLines: () => logger.recentLines(),
     failures,
     languageClient: () => languageClient,

@@ -5,11 +5,9 @@ import {
   type ApplyReport,
   batchLimitOfPlan,
   type CloudflareClient,
-  computePlan,
   deleteGuardMessage,
   formatSummary,
   isEmptyPlan,
-  liveRecordOf,
   type Plan,
   type PlanSummary,
   summarizePlan,
@@ -18,8 +16,9 @@ import {
 } from '../../../cloudflare/src/index';
 import { readSettings } from '../config';
 import { syncDiffTexts } from '../text/syncDiff';
-import { loadZoneDocument, zoneDocument } from '../zoneFile';
-import { resolveZone, type CommandContext } from './context';
+import { planZoneFile } from '../state/planFile';
+import { zoneDocument } from '../zoneFile';
+import type { CommandContext } from './context';
 
 export interface SyncArgs {
   readonly uri?: vscode.Uri;
@@ -163,27 +162,18 @@ export async function applySync(
 
 async function plan(context: CommandContext, args: SyncArgs): Promise<PlannedSync> {
   const document = await zoneDocument(args.uri);
-  const file = loadZoneDocument(document, args.zone);
   const fileName = path.basename(document.uri.path);
-  const zone = await resolveZone(context, { zone: file.zone });
-  const client = await context.session.client();
-  const settings = readSettings();
-  const liveRecords = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Reading ${zone.name}…` },
-    () => client.listAllRecords(zone.id),
+  const planned = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Reading the live zone of ${fileName}…` },
+    () => planZoneFile(context, document, args.zone),
   );
-  const live = liveRecords.map(liveRecordOf);
-  const computed = computePlan(file.desired, live, {
-    zone: zone.name,
-    skipped: file.skipped,
-    deleteThreshold: settings.deleteConfirmation,
-  });
-  const texts = syncDiffTexts(zone.name, computed, live, file.desired);
+  const { zone, plan: computed } = planned;
+  const texts = syncDiffTexts(zone.name, computed, planned.live, planned.file.desired);
   const diff = {
     live: context.documents.set(`/sync/${zone.name} (live).zone`, texts.live),
     local: context.documents.set(`/sync/${fileName} (${zone.name}).zone`, texts.local),
   };
-  return { uri: document.uri, zone, client, plan: computed, fileName, diff };
+  return { uri: document.uri, zone, client: planned.client, plan: computed, fileName, diff };
 }
 
 async function openDiff(planned: PlannedSync): Promise<void> {
