@@ -25,6 +25,8 @@ export interface ExtensionSettings {
   readonly requestTimeoutSeconds: number;
   /** How often open zone files are compared with their live zone (0: only on open and save). */
   readonly syncCheckSeconds: number;
+  /** Plan Sync's diff: the file itself against the live zone in its order, or both sides sorted. */
+  readonly syncDiff: 'file' | 'sorted';
 }
 
 /**
@@ -50,6 +52,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     recordsPageSize: Math.floor(number('recordsPageSize', 1000, 5, 5000)),
     requestTimeoutSeconds: number('requestTimeoutSeconds', 60, 1, 600),
     syncCheckSeconds: Math.floor(number('syncCheckSeconds', 300, 0, 86400)),
+    syncDiff: config.get<string>('syncDiff', 'file') === 'sorted' ? 'sorted' : 'file',
   };
 }
 

@@ -8,6 +8,7 @@ import { startLanguageClient } from './languageClient';
 import { Logger } from './log';
 import { CredentialStore } from './secrets';
 import { LocalEmulator } from './localEmulator';
+import { SyncExclusions } from './state/exclusions';
 import { FileSyncTracker } from './state/fileSync';
 import { ZoneStatusBar } from './statusBar';
 import { DriftDecorations } from './views/driftDecorations';
@@ -45,6 +46,7 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
   const fileSync = new FileSyncTracker({ session, tree, logger });
   tree.setDriftSource(fileSync);
   const localEmulator = new LocalEmulator();
+  const exclusions = new SyncExclusions();
   const codeLenses = new SyncCodeLenses(fileSync);
   const decorations = new DriftDecorations(fileSync);
   const syncStatus = new SyncStatusItem(fileSync);
@@ -66,6 +68,7 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     documents,
     fileSync,
     localEmulator,
+    exclusions,
     credentialsChanged,
   };
 
@@ -78,6 +81,7 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     view,
     fileSync,
     localEmulator,
+    exclusions,
     codeLenses,
     decorations,
     syncStatus,

@@ -68,3 +68,9 @@ export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('notifications.clearAll');
 }
+
+/** Widens the sidebar (narrow in the test window) so that screenshots show its labels as a user sees them. */
+export async function widenSideBar(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.focusSideBar');
+  for (let step = 0; step < 8; step++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+}

@@ -5,6 +5,7 @@ import { UserError } from '../errors';
 import type { Logger } from '../log';
 import type { LocalEmulator } from '../localEmulator';
 import type { CredentialStore } from '../secrets';
+import type { SyncExclusions } from '../state/exclusions';
 import type { FileSyncTracker } from '../state/fileSync';
 import type { ZoneStatusBar } from '../statusBar';
 import type { LiveZoneDocuments } from '../views/liveDocuments';
@@ -24,6 +25,8 @@ export interface CommandContext {
   /** The sync state of the workspace's zone files (CodeLens, status bar, drift). */
   readonly fileSync: FileSyncTracker;
   readonly localEmulator: LocalEmulator;
+  /** Changes excluded from the next apply in the diff editor. */
+  readonly exclusions: SyncExclusions;
   /** Updates the `zoneRecords.hasCredentials` context key (the welcome view) and redraws. */
   readonly credentialsChanged: () => Promise<void>;
 }

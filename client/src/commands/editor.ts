@@ -91,3 +91,28 @@ export async function stopEmulator(context: CommandContext): Promise<void> {
   await context.credentialsChanged();
   context.logger.info('The local emulator stopped; back to the configured API.');
 }
+
+/**
+ * Excludes the change at the cursor of the Plan Sync diff (either side) from the next apply, or includes it again:
+ * the diff editor's next/previous change moves the cursor, this decides. `{ uri, line }` names the place instead.
+ */
+export function excludeChange(
+  context: CommandContext,
+  args?: { readonly uri: vscode.Uri; readonly line: number },
+): { excluded: boolean; count: number } {
+  const editor = vscode.window.activeTextEditor;
+  const uri = args?.uri ?? editor?.document.uri;
+  const line = args?.line ?? editor?.selection.active.line;
+  if (uri === undefined || line === undefined) throw new UserError('Put the cursor on a change in the Plan Sync diff.');
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+  const lineText = document !== undefined && line < document.lineCount ? document.lineAt(line).text : '';
+  const result = context.exclusions.toggle(uri, line, lineText);
+  if (result === undefined) {
+    throw new UserError('No change of the last Plan Sync is on this line: move to a change (F7 / Shift+F7) first.');
+  }
+  const what = result.excluded ? 'Excluded the change on this line from' : 'The change on this line is back in';
+  void vscode.window.showInformationMessage(
+    `Zone Records: ${what} the next apply (${result.count} excluded). Apply Sync applies the rest.`,
+  );
+  return { excluded: result.excluded, count: result.count };
+}

@@ -3,7 +3,7 @@ import { showError } from '../errors';
 import { clearCredentials, setGlobalKey, setToken, verifyCredentials } from './account';
 import { handlerArguments } from './arguments';
 import { Cancelled, type CommandContext } from './context';
-import { linkZoneFile, stopEmulator, toggleDriftOnly, tryEmulator } from './editor';
+import { excludeChange, linkZoneFile, stopEmulator, toggleDriftOnly, tryEmulator } from './editor';
 import {
   copyRecordAsZoneLine,
   createRecord,
@@ -54,6 +54,7 @@ export const commandTable: Readonly<Record<string, { readonly action: string; re
   linkZoneFile: { action: 'Linking the zone file', run: linkZoneFile },
   tryEmulator: { action: 'Starting the local emulator', run: tryEmulator },
   stopEmulator: { action: 'Stopping the local emulator', run: stopEmulator },
+  excludeChange: { action: 'Excluding the change', run: excludeChange },
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

@@ -3,7 +3,16 @@ import * as vscode from 'vscode';
 import type { ApplyReport } from '../../../cloudflare/src/sync/apply';
 import type { MissingRecordNode, NameNode, RecordNode, TreeNode, ZoneNode } from '../../../client/src/views/nodes';
 import { createLiveRecord, liveRecords } from '../emulator';
-import { closeAll, extensionApi, fixtureUri, openFixture, screenshot, testEnv, waitFor } from '../helpers';
+import {
+  closeAll,
+  extensionApi,
+  fixtureUri,
+  openFixture,
+  screenshot,
+  testEnv,
+  waitFor,
+  widenSideBar,
+} from '../helpers';
 
 /** The titles of the CodeLenses VS Code shows on a document. */
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
@@ -115,7 +124,11 @@ describe('editor: the sync state on the file, drift in the tree', () => {
     assert.deepEqual(names, ['dash.example.org', 'new.example.org']);
     await vscode.commands.executeCommand('workbench.view.extension.zoneRecords');
     await api.view.reveal(zone, { expand: 2 });
+    // A fresh editor, so that its CodeLens is computed now rather than shown from VS Code's cache.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.window.showTextDocument(uri, { preview: false });
+    await widenSideBar();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     await screenshot('drift-and-codelens');
     await vscode.commands.executeCommand('zoneRecords.toggleDriftOnly', false);
     assert.equal(api.tree.describeQuery(), '');
@@ -159,6 +172,28 @@ describe('editor: the sync state on the file, drift in the tree', () => {
     await waitForLenses(other, ['example.org on Cloudflare · 1 to create, 4 to delete', 'Plan Sync']);
     await vscode.workspace.fs.delete(other);
     await vscode.workspace.fs.delete(fixtureUri('.zone-records.json'));
+  });
+
+  it('excludes a change from the apply in the diff, and applies the rest', async () => {
+    await createLiveRecord('example.org', { type: 'A', name: 'stray.example.org', content: '192.0.2.8', ttl: 300 });
+    const editor = await openFixture('example.org.zone');
+    const line = editor.document.lineCount - 1;
+    await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), 'later IN A 192.0.2.82\n'));
+    await editor.document.save();
+    const planned = await vscode.commands.executeCommand<{ summary: unknown }>('zoneRecords.planSync', { uri });
+    assert.deepEqual(planned.summary, { create: 1, update: 0, delete: 1 });
+    const excluded = await vscode.commands.executeCommand('zoneRecords.excludeChange', { uri, line });
+    assert.deepEqual(excluded, { excluded: true, count: 1 });
+    const report = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
+      uri,
+      include: ['create', 'update', 'delete'],
+      allowDeletes: true,
+    });
+    assert.equal(report.status, 'applied');
+    assert.match(report.message, /0 created, 0 updated, 1 deleted/);
+    const names = (await liveRecords('example.org')).map((record) => record.name);
+    assert.ok(!names.includes('stray.example.org') && !names.includes('later.example.org'), names.join(', '));
+    await waitForLenses(uri, ['example.org on Cloudflare · 1 to create', 'Plan Sync']);
   });
 
   it('tries the local emulator from inside VS Code, and stops it', async () => {
