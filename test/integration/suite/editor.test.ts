@@ -124,11 +124,9 @@ describe('editor: the sync state on the file, drift in the tree', () => {
     assert.deepEqual(names, ['dash.example.org', 'new.example.org']);
     await vscode.commands.executeCommand('workbench.view.extension.zoneRecords');
     await api.view.reveal(zone, { expand: 2 });
-    // A fresh editor, so that its CodeLens is computed now rather than shown from VS Code's cache.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.window.showTextDocument(uri, { preview: false });
     await widenSideBar();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     await screenshot('drift-and-codelens');
     await vscode.commands.executeCommand('zoneRecords.toggleDriftOnly', false);
     assert.equal(api.tree.describeQuery(), '');
@@ -194,6 +192,33 @@ describe('editor: the sync state on the file, drift in the tree', () => {
     const names = (await liveRecords('example.org')).map((record) => record.name);
     assert.ok(!names.includes('stray.example.org') && !names.includes('later.example.org'), names.join(', '));
     await waitForLenses(uri, ['example.org on Cloudflare · 1 to create', 'Plan Sync']);
+  });
+
+  it("reads the lint settings of the file's folder (resource scope)", async () => {
+    const folderSettings = vscode.workspace.getConfiguration('zoneRecords', uri);
+    // The BIND profile wants an SOA, which a Cloudflare zone file may leave out.
+    await folderSettings.update('lint.profile', 'bind', vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      await waitFor('the lens to count the lint errors', async () =>
+        (await lensTitles(uri)).some((title) => /^example\.org · \d+ lint errors? to fix before a sync$/.test(title)),
+      );
+    } finally {
+      await folderSettings.update('lint.profile', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await waitForLenses(uri, ['example.org on Cloudflare · 1 to create', 'Plan Sync']);
+  });
+
+  it('opens the getting-started walkthrough', async () => {
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      'zone-records.zone-records#gettingStarted',
+      false,
+    );
+    await waitFor('the walkthrough to open', () =>
+      /Welcome|Walkthrough/i.test(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? ''),
+    );
+    await screenshot('walkthrough');
+    await closeAll();
   });
 
   it('tries the local emulator from inside VS Code, and stops it', async () => {
