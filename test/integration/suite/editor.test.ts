@@ -209,6 +209,7 @@ describe('editor: the sync state on the file, drift in the tree', () => {
   });
 
   it('opens the getting-started walkthrough', async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand(
       'workbench.action.openWalkthrough',
       'zone-records.zone-records#gettingStarted',
@@ -221,7 +222,7 @@ describe('editor: the sync state on the file, drift in the tree', () => {
     await closeAll();
   });
 
-  it('tries the local emulator from inside VS Code, and stops it', async () => {
+  it('tries the local emulator from inside VS Code: sync, import with proxying, stop', async () => {
     const api = await extensionApi();
     const started = await vscode.commands.executeCommand<{ url: string; zones: string[] }>('zoneRecords.tryEmulator', {
       persist: false,
@@ -246,6 +247,28 @@ describe('editor: the sync state on the file, drift in the tree', () => {
     });
     assert.equal(report.status, 'applied');
     await waitForLenses(file, ['example.net on Cloudflare · in sync']);
+    // Import asks, as the dashboard does, whether to proxy the imported records (the first answer: yes).
+    const importFile = fixtureUri('import.zone');
+    await vscode.workspace.fs.writeFile(
+      importFile,
+      new TextEncoder().encode('$ORIGIN example.net.\napi IN A 192.0.2.9\n'),
+    );
+    let settled = false;
+    const importing = vscode.commands
+      .executeCommand('zoneRecords.importZone', { uri: importFile, acceptWarnings: true })
+      .then(() => (settled = true));
+    await waitFor('the proxy question to be answered', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return settled;
+    });
+    await importing;
+    const zone = await zoneNode('example.net');
+    const imported = (await nodesAt(zone, 'api.example.net')).find(
+      (node): node is RecordNode => node.kind === 'record',
+    );
+    assert.equal(imported?.record.proxied, true, 'the imported record is proxied');
+    await vscode.workspace.fs.delete(importFile);
     await vscode.commands.executeCommand('zoneRecords.stopEmulator');
     await waitFor('the tree to show the test emulator again', async () => {
       const zones = await api.tree.zoneNodes();
