@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { type LintSettings, readLintSettings } from '../../core/src/index';
+import { configurationSection } from '../../protocol/src/index';
 
 /** The configuration section of every setting (`zoneRecords.*`). */
-export const section = 'zoneRecords';
+export const section = configurationSection;
 
 /** When a sync plan needs confirmation: more deletes than `maxCount`, or more than `maxRatio` of the zone. */
 export interface DeleteConfirmation {

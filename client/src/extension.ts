@@ -17,6 +17,7 @@ import { cloudflareZoneNameOf } from '../../core/src/index';
 import { LiveZoneDocuments, liveScheme } from './views/liveDocuments';
 import type { TreeNode } from './views/nodes';
 import { RecordsTreeProvider } from './views/recordsTree';
+import { languageId } from '../../protocol/src/index';
 
 /** What activate returns: used by the integration tests, not a public API. */
 export interface ZoneRecordsApi {
@@ -41,6 +42,7 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
   const session = new ApiSession(store, logger);
   const tree = new RecordsTreeProvider(session, logger);
   const statusBar = new ZoneStatusBar();
+  logger.onBudget((budget) => statusBar.showBudget(budget));
   const documents = new LiveZoneDocuments();
   const view = vscode.window.createTreeView('zoneRecords.records', { treeDataProvider: tree, showCollapseAll: true });
   const fileSync = new FileSyncTracker({ session, tree, logger });
@@ -140,7 +142,7 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
 /** Shows the zone of the active zone file (when the credentials see it) in the status bar. */
 async function updateStatusBar(context: CommandContext): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
-  if (document?.languageId !== 'dns-zone') return;
+  if (document?.languageId !== languageId) return;
   // $ORIGIN and SOA come first in a zone file: the head is enough, even for a huge file.
   const head = document.getText(new vscode.Range(0, 0, 200, 0));
   const name = cloudflareZoneNameOf(head, document.uri.path);

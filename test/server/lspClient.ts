@@ -56,7 +56,7 @@ function sourceTimes(dir: string): number[] {
 export interface ClientOptions {
   /** `server` spawns dist/server.js, `cli` spawns `node dist/cli.js lsp --stdio`. */
   readonly via?: 'server' | 'cli';
-  /** What workspace/configuration answers for the `zoneRecords` section. */
+  /** What workspace/configuration answers for the `zoneRecords` section (see `LspClient.settings`). */
   readonly settings?: unknown;
   readonly nodeOptions?: readonly string[];
   /** Whether the client says it takes relative patterns in file watchers (default true, as VS Code). */
@@ -72,6 +72,7 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   /** The latest diagnostics published per URI. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** The `zoneRecords` section, or a function of the asked scope (a document URI; undefined for the workspace). */
   settings: unknown;
   private readonly waiters: Waiter[] = [];
   /** Capabilities the server registered and has not withdrawn, by registration id. */
@@ -98,7 +99,11 @@ export class LspClient {
         waiter.resolve(params);
       }
     });
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map(({ scopeUri }) =>
+        typeof this.settings === 'function' ? (this.settings as (scope?: string) => unknown)(scopeUri) : this.settings,
+      ),
+    );
     this.connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
       for (const registration of registrations) this.registrations.set(registration.id, registration);
       this.registrationsChanged();

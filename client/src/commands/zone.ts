@@ -12,6 +12,7 @@ import { UserError } from '../errors';
 import { formatUsage, recordRdata } from '../text/recordText';
 import { describeDiagnostics, loadZoneDocument, zoneDocument } from '../zoneFile';
 import { pick, resolveZone, type CommandContext, type ZoneTarget } from './context';
+import { languageId } from '../../../protocol/src/index';
 
 /** Cloudflare's import limit. */
 const importLimitBytes = 256 * 1024;
@@ -32,7 +33,7 @@ export async function exportZone(context: CommandContext, target?: ZoneTarget): 
   const editor = await vscode.window.showTextDocument(document);
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
   await editor.edit((edit) => edit.replace(whole, text));
-  if (document.languageId !== 'dns-zone') await vscode.languages.setTextDocumentLanguage(document, 'dns-zone');
+  if (document.languageId !== languageId) await vscode.languages.setTextDocumentLanguage(document, languageId);
   context.logger.info(`Exported ${zone.name} (${text.length} characters).`);
   return document;
 }

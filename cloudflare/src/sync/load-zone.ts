@@ -2,6 +2,7 @@ import {
   cloudflareZoneNameOf,
   lint,
   parse,
+  plainName,
   type LintSettings,
   type ParseResult,
   type PathOperations,
@@ -50,7 +51,7 @@ export type ZoneForSync =
  * records Cloudflare should hold.
  */
 export function loadZoneForSync(source: ZoneFileSource, options: LoadZoneOptions = {}): ZoneForSync {
-  const zone = options.zone?.replace(/\.$/, '').toLowerCase() ?? cloudflareZoneNameOf(source.text, source.path);
+  const zone = options.zone === undefined ? cloudflareZoneNameOf(source.text, source.path) : plainName(options.zone);
   if (zone === undefined) {
     return {
       ok: false,

@@ -1,3 +1,4 @@
+import { plainName, withTrailingDot } from '../names';
 import { withoutComment } from './line-comment';
 import { detachedFromSource } from './source';
 
@@ -45,8 +46,8 @@ export function originFromFileName(fileName: string): string | undefined {
 export function cloudflareZoneNameOf(text: string, fileName: string | undefined): string | undefined {
   const origin = inferOrigin(text, fileName);
   if (origin === undefined) return undefined;
-  const name = origin.replace(/\.$/, '').toLowerCase();
-  return name.includes('.') ? name : undefined;
+  const name = plainName(origin);
+  return name !== '.' && name.includes('.') ? name : undefined;
 }
 
 function originInText(text: string): string | undefined {
@@ -59,7 +60,7 @@ function originInText(text: string): string | undefined {
     const words = line.trim().split(/\s+/);
     const first = words[0] ?? '';
     if (first === '') continue;
-    if (first.toUpperCase() === '$ORIGIN') return words[1] !== undefined ? absolute(words[1]) : undefined;
+    if (first.toUpperCase() === '$ORIGIN') return words[1] !== undefined ? withTrailingDot(words[1]) : undefined;
     if (first.startsWith('$')) continue;
     if (soaWord.test(line)) {
       const ownerWritten = !/^\s/.test(line);
@@ -67,8 +68,4 @@ function originInText(text: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function absolute(name: string): string {
-  return name.endsWith('.') ? name : `${name}.`;
 }
