@@ -251,8 +251,10 @@ describe('editor: the sync state on the file, drift in the tree', () => {
     const importFile = fixtureUri('import.zone');
     await vscode.workspace.fs.writeFile(
       importFile,
-      new TextEncoder().encode('$ORIGIN example.net.\napi IN A 192.0.2.9\n'),
+      new TextEncoder().encode('$ORIGIN example.net.\n$TTL 300\napi IN A 192.0.2.9\n'),
     );
+    const failures = (await extensionApi()).failures;
+    const failuresBefore = failures.length;
     let settled = false;
     const importing = vscode.commands
       .executeCommand('zoneRecords.importZone', { uri: importFile, acceptWarnings: true })
@@ -263,11 +265,14 @@ describe('editor: the sync state on the file, drift in the tree', () => {
       return settled;
     });
     await importing;
-    const zone = await zoneNode('example.net');
-    const imported = (await nodesAt(zone, 'api.example.net')).find(
-      (node): node is RecordNode => node.kind === 'record',
-    );
-    assert.equal(imported?.record.proxied, true, 'the imported record is proxied');
+    assert.deepEqual(failures.slice(failuresBefore), [], 'the import went through');
+    const imported = await waitFor('the imported record in the tree', async () => {
+      const zone = await zoneNode('example.net');
+      const names = await (await extensionApi()).tree.getChildren(zone);
+      if (!names.some((node) => node.kind === 'name' && node.name === 'api.example.net')) return undefined;
+      return (await nodesAt(zone, 'api.example.net')).find((node): node is RecordNode => node.kind === 'record');
+    });
+    assert.equal(imported.record.proxied, true, 'the imported record is proxied');
     await vscode.workspace.fs.delete(importFile);
     await vscode.commands.executeCommand('zoneRecords.stopEmulator');
     await waitFor('the tree to show the test emulator again', async () => {

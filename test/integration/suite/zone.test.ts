@@ -63,10 +63,11 @@ describe('zone commands against the emulator', () => {
     assert.equal(document.isUntitled, true);
     assert.equal(document.languageId, 'dns-zone');
     assert.match(document.uri.path, /example\.com\.zone$/);
-    // The fixture's "; web server cf_tags=team:web" came through the import and goes back out.
+    // The fixture's comment came through the import and goes back out with the proxy status (its tag did not:
+    // a Free zone takes no tags).
     assert.match(
       document.getText(),
-      /^www\.example\.com\.\s+\d+\s+IN\s+A\s+192\.0\.2\.10 ; web server cf_tags=team:web,cf-proxied:false$/m,
+      /^www\.example\.com\.\s+\d+\s+IN\s+A\s+192\.0\.2\.10 ; web server cf_tags=cf-proxied:false$/m,
     );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
