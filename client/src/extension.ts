@@ -88,7 +88,7 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     decorations,
     syncStatus,
     fileSync.onDidChange(() => tree.redraw()),
-    vscode.languages.registerCodeLensProvider({ language: 'dns-zone' }, codeLenses),
+    vscode.languages.registerCodeLensProvider({ language: languageId }, codeLenses),
     vscode.window.registerFileDecorationProvider(decorations),
     vscode.workspace.registerTextDocumentContentProvider(liveScheme, documents),
     ...registerCommands(context),

@@ -8,8 +8,11 @@ import {
   deleteGuardMessage,
   formatSummary,
   isEmptyPlan,
+  isPaidPlan,
   type Plan,
   type PlanSummary,
+  type PreflightProblem,
+  preflightProblems,
   summarizePlan,
   type SyncApi,
   type Zone,
@@ -55,6 +58,8 @@ interface PlannedSync {
   readonly fileName: string;
   readonly diff: { live: vscode.Uri; local: vscode.Uri };
   readonly view: SyncDiffView;
+  /** Records of the file Cloudflare would refuse: the apply then sends nothing and names them. */
+  readonly preflight: readonly PreflightProblem[];
 }
 
 /** Plans the sync of a zone file and opens the diff (live zone ↔ file) with a summary. */
@@ -153,6 +158,7 @@ export async function applySync(
         return await applyPlan(planned.client as unknown as SyncApi, planned.zone.id, chosen, {
           batchSize,
           allowDeletes,
+          preflight: planned.preflight,
           signal: abort.signal,
           onChunk: (step) => {
             progress.report({
@@ -210,7 +216,8 @@ async function plan(context: CommandContext, args: SyncArgs): Promise<PlannedSyn
       local: context.documents.set(`/sync/${fileName} (${zone.name}).zone`, texts.local),
     };
   }
-  return { uri: document.uri, zone, client: planned.client, plan: computed, fileName, diff, view };
+  const preflight = preflightProblems(planned.file.desired, { freePlan: !isPaidPlan(zone.plan) });
+  return { uri: document.uri, zone, client: planned.client, plan: computed, fileName, diff, view, preflight };
 }
 
 async function openDiff(planned: PlannedSync): Promise<void> {

@@ -12,6 +12,7 @@ import { linksFileName } from '../text/zoneLinks';
 import { ZoneFileError, type ZoneSource } from '../zoneFile';
 import { driftOf, type ZoneDrift } from './drift';
 import { planZoneFile } from './planFile';
+import { languageId } from '../../../protocol/src/index';
 
 /** A file's sync state, with what the tree needs when it was planned. */
 export type FileSyncState =
@@ -44,7 +45,7 @@ export class FileSyncTracker implements vscode.Disposable {
 
   constructor(private readonly context: Pick<CommandContext, 'session' | 'tree' | 'logger'>) {
     const isZoneFile = (document: vscode.TextDocument): boolean =>
-      document.languageId === 'dns-zone' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+      document.languageId === languageId && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
     this.subscriptions.push(
       this.changed,
       vscode.workspace.onDidSaveTextDocument((document) => {
@@ -118,7 +119,7 @@ export class FileSyncTracker implements vscode.Disposable {
   private tracked(): vscode.Uri[] {
     const uris = new Map(this.workspaceFiles.map((uri) => [uri.toString(), uri]));
     for (const document of vscode.workspace.textDocuments) {
-      if (document.languageId === 'dns-zone' && ['file', 'untitled'].includes(document.uri.scheme)) {
+      if (document.languageId === languageId && ['file', 'untitled'].includes(document.uri.scheme)) {
         uris.set(document.uri.toString(), document.uri);
       }
     }

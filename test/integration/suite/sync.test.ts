@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ApplyReport } from '../../../cloudflare/src/sync/apply';
 import type { PlanSummary } from '../../../cloudflare/src/sync/plan-types';
@@ -154,6 +157,27 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
       assert.equal(applied.status, 'applied');
     } finally {
       await settings.update('deleteConfirmation.maxCount', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('refuses, sending nothing, a file with records Cloudflare would refuse (tags on the Free plan)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-preflight-'));
+    const file = path.join(folder, 'example.org.zone');
+    fs.writeFileSync(file, '$ORIGIN example.org.\n$TTL 300\ntagged IN A 192.0.2.77 ; cf_tags=team:web\n');
+    try {
+      const tagged = vscode.Uri.file(file);
+      const report = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
+        uri: tagged,
+        include: ['create'],
+      });
+      assert.equal(report.status, 'refused');
+      assert.equal(report.preflight?.length, 1);
+      assert.match(report.message, /tagged\.example\.org A .*\(line 3\).*Free/);
+      const again = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri: tagged });
+      assert.ok(again.summary.create >= 1, 'nothing was created');
+    } finally {
+      await closeAll();
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 });
