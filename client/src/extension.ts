@@ -7,7 +7,12 @@ import { affectsConnection, section } from './config';
 import { startLanguageClient } from './languageClient';
 import { Logger } from './log';
 import { CredentialStore } from './secrets';
+import { LocalEmulator } from './localEmulator';
+import { SyncExclusions } from './state/exclusions';
+import { FileSyncTracker } from './state/fileSync';
 import { ZoneStatusBar } from './statusBar';
+import { DriftDecorations } from './views/driftDecorations';
+import { SyncCodeLenses, SyncStatusItem } from './views/syncCodeLens';
 import { cloudflareZoneNameOf } from '../../core/src/index';
 import { LiveZoneDocuments, liveScheme } from './views/liveDocuments';
 import type { TreeNode } from './views/nodes';
@@ -19,6 +24,10 @@ export interface ZoneRecordsApi {
   readonly tree: RecordsTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: ZoneStatusBar;
+  readonly fileSync: FileSyncTracker;
+  readonly syncStatus: SyncStatusItem;
+  readonly codeLenses: SyncCodeLenses;
+  readonly decorations: DriftDecorations;
   readonly logLines: () => readonly string[];
   readonly failures: readonly string[];
   readonly languageClient: () => LanguageClient | undefined;
@@ -36,6 +45,13 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
   logger.onBudget((budget) => statusBar.showBudget(budget));
   const documents = new LiveZoneDocuments();
   const view = vscode.window.createTreeView('zoneRecords.records', { treeDataProvider: tree, showCollapseAll: true });
+  const fileSync = new FileSyncTracker({ session, tree, logger });
+  tree.setDriftSource(fileSync);
+  const localEmulator = new LocalEmulator();
+  const exclusions = new SyncExclusions();
+  const codeLenses = new SyncCodeLenses(fileSync);
+  const decorations = new DriftDecorations(fileSync);
+  const syncStatus = new SyncStatusItem(fileSync);
 
   const credentialsChanged = async (): Promise<void> => {
     const has = await session.hasCredentials();
@@ -44,7 +60,19 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     if (!has) statusBar.hide();
     else void updateStatusBar(context);
   };
-  const context: CommandContext = { extension, session, store, tree, logger, statusBar, documents, credentialsChanged };
+  const context: CommandContext = {
+    extension,
+    session,
+    store,
+    tree,
+    logger,
+    statusBar,
+    documents,
+    fileSync,
+    localEmulator,
+    exclusions,
+    credentialsChanged,
+  };
 
   extension.subscriptions.push(
     logger,
@@ -53,6 +81,15 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     statusBar,
     documents,
     view,
+    fileSync,
+    localEmulator,
+    exclusions,
+    codeLenses,
+    decorations,
+    syncStatus,
+    fileSync.onDidChange(() => tree.redraw()),
+    vscode.languages.registerCodeLensProvider({ language: languageId }, codeLenses),
+    vscode.window.registerFileDecorationProvider(decorations),
     vscode.workspace.registerTextDocumentContentProvider(liveScheme, documents),
     ...registerCommands(context),
     tree.onDidChangeQuery(() => {
@@ -92,6 +129,10 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     tree,
     view,
     statusBar,
+    fileSync,
+    syncStatus,
+    codeLenses,
+    decorations,
     logLines: () => logger.recentLines(),
     failures,
     languageClient: () => languageClient,

@@ -13,6 +13,9 @@ export type LoadedZoneDocument = Extract<ZoneForSync, { ok: true }> & {
   readonly text: string;
 };
 
+/** What a zone file is read from: an open document, or a file's text read from disk. */
+export type ZoneSource = Pick<vscode.TextDocument, 'uri' | 'getText'>;
+
 /** The document a file command works on: the `uri` argument, else the active editor's zone file. */
 export async function zoneDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument> {
   if (uri !== undefined) return vscode.workspace.openTextDocument(uri);
@@ -29,18 +32,30 @@ export async function zoneDocument(uri: vscode.Uri | undefined): Promise<vscode.
  * file names. Lint errors throw, worded by `describeErrors` when given, else as the sync words them.
  */
 export function loadZoneDocument(
-  document: vscode.TextDocument,
+  document: ZoneSource,
   zone: string | undefined,
   describeErrors?: (errors: readonly ZoneDiagnostic[]) => string,
 ): LoadedZoneDocument {
   const text = document.getText();
   const loaded = loadZoneForSync(
     { text, path: document.uri.fsPath, readFile: readIncluded, pathOperations: path },
-    { lintSettings: readSettings().lint, ...(zone === undefined ? {} : { zone }) },
+    { lintSettings: readSettings(document.uri).lint, ...(zone === undefined ? {} : { zone }) },
   );
   if (loaded.ok) return { ...loaded, uri: document.uri, text };
   if (loaded.reason === 'lint-errors' && describeErrors) throw new UserError(describeErrors(loaded.errors));
-  throw new UserError(loaded.message);
+  throw new ZoneFileError(loaded.reason, loaded.message, loaded.reason === 'lint-errors' ? loaded.errors.length : 0);
+}
+
+/** A zone file that cannot be synced as it is: its zone is unknown, or it has lint errors. */
+export class ZoneFileError extends UserError {
+  constructor(
+    readonly reason: 'unknown-zone' | 'lint-errors',
+    message: string,
+    readonly errorCount: number,
+  ) {
+    super(message);
+    this.name = 'ZoneFileError';
+  }
 }
 
 /** An `$INCLUDE`d file: its open editor's text (unsaved edits count), else the file on disk. */

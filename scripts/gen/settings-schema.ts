@@ -13,6 +13,8 @@ export function rulesSettingSchema(): Record<string, unknown> {
   return {
     type: 'object',
     default: {},
+    // Read with the zone file's scope: a multi-root workspace can lint a BIND folder and a Cloudflare folder apart.
+    scope: 'resource',
     properties,
     additionalProperties: false,
     markdownDescription:

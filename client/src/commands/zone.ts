@@ -25,8 +25,15 @@ export async function exportZone(context: CommandContext, target?: ZoneTarget): 
     { location: vscode.ProgressLocation.Notification, title: `Exporting ${zone.name}…` },
     () => client.exportZone(zone.id),
   );
-  const document = await vscode.workspace.openTextDocument({ language: languageId, content: text });
-  await vscode.window.showTextDocument(document);
+  // Named after the zone: the language server lints it with the right origin, the CodeLens compares it with the
+  // live zone, and Save proposes example.com.zone. Comments, tags and proxy status are in it as cf_tags.
+  const document = await vscode.workspace.openTextDocument(
+    vscode.Uri.from({ scheme: 'untitled', path: `${zone.name}.zone` }),
+  );
+  const editor = await vscode.window.showTextDocument(document);
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  await editor.edit((edit) => edit.replace(whole, text));
+  if (document.languageId !== languageId) await vscode.languages.setTextDocumentLanguage(document, languageId);
   context.logger.info(`Exported ${zone.name} (${text.length} characters).`);
   return document;
 }
@@ -79,12 +86,17 @@ export async function importZone(
     (
       await pick(
         [
-          { label: 'DNS only', description: 'import A, AAAA and CNAME records unproxied', value: false },
-          { label: 'Proxied', description: 'proxy imported A, AAAA and CNAME records through Cloudflare', value: true },
+          {
+            label: 'Proxy imported records',
+            description: 'A, AAAA and CNAME records through Cloudflare, as the dashboard offers',
+            value: true,
+          },
+          { label: 'DNS only', description: 'A, AAAA and CNAME records unproxied', value: false },
         ],
         {
           title: `Zone Records: import ${fileName} into ${zone.name}`,
-          placeHolder: 'Proxy status of imported records',
+          // Cloudflare's import lets a record's own tag win over the form field.
+          placeHolder: "Proxy imported records? A record's cf-proxied tag in the file takes precedence.",
         },
       )
     ).value;
