@@ -33,11 +33,15 @@ import {
 
 export const projectRoot = path.resolve(__dirname, '../..');
 
-/** Builds dist/ when a server, zone core or CLI source is newer than the bundle. */
+/** Builds dist/ when a source of the server, the CLI or a package they bundle is newer than the bundle. */
 export function ensureBuilt(): void {
   const bundle = path.join(projectRoot, 'dist/server.js');
   const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
-  const newest = Math.max(...['server/src', 'cli/src'].flatMap((dir) => sourceTimes(path.join(projectRoot, dir))));
+  const newest = Math.max(
+    ...['core/src', 'protocol/src', 'cloudflare/src', 'server/src', 'cli/src', 'emulator/src'].flatMap((dir) =>
+      sourceTimes(path.join(projectRoot, dir)),
+    ),
+  );
   if (newest > built || !fs.existsSync(path.join(projectRoot, 'dist/cli.js'))) {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
   }
