@@ -26,8 +26,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // The arrows between the packages (server -> core; client -> core, cloudflare, protocol; emulator -> core,
-  // cloudflare/api; cli -> all), and each package entered through its index only.
+  // The arrows between the packages (server -> core, protocol; client -> core, cloudflare, protocol, and emulator from
+  // localEmulator.ts only; emulator -> core, cloudflare/api; cli -> all), each package entered through its index only.
   {
     files: ['core/src/**/*.ts'],
     rules: layer(
@@ -88,6 +88,25 @@ export default tseslint.config(
         ...inner('protocol'),
       ],
       'VS Code code talks to Cloudflare through the cloudflare package, and reads each package through its index.',
+    ),
+  },
+  {
+    // "Try with the local emulator" runs the emulator in the extension host: this one file may start it.
+    files: ['client/src/localEmulator.ts'],
+    rules: layer(
+      [
+        'undici',
+        'node:http',
+        'node:https',
+        'http',
+        'https',
+        ...outside('client', 'core', 'cloudflare', 'protocol', 'emulator'),
+        ...inner('core'),
+        ...inner('cloudflare'),
+        ...inner('protocol'),
+        ...inner('emulator'),
+      ],
+      'The local emulator is started through the emulator index only.',
     ),
   },
   {

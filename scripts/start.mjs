@@ -59,7 +59,8 @@ async function main() {
     say('CLOUDFLARE_API_TOKEN is set: using the real Cloudflare API (no emulator).');
   } else {
     const token = `demo-${randomBytes(12).toString('hex')}`;
-    const emulator = await startEmulator({ token, zones: { 'example.com': demoZone }, env: process.env });
+    // A Pro zone: the demo has record tags, which Cloudflare (and the emulator) refuse on Free zones.
+    const emulator = await startEmulator({ token, zones: { 'example.com': demoZone }, plan: 'pro', env: process.env });
     stops.push(emulator.stop);
     say(`emulator: ${emulator.url} serving example.com from examples/demo.zone`);
     env.CLOUDFLARE_API_BASE_URL = emulator.url;

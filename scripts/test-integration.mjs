@@ -39,6 +39,8 @@ const RUN_TIMEOUT_MS = Number(process.env.ZONE_RECORDS_INTEGRATION_TIMEOUT_MS ??
 /** How long the extension host may take to say anything at all before the run counts as stuck at start-up. */
 const START_TIMEOUT_MS = 180_000;
 const SCREENSHOT_MARKER = '[zone-records:screenshot] ';
+// A test asks for a wider sidebar (the test window's is narrow) by logging this marker and a width in pixels.
+const SIDEBAR_MARKER = '[zone-records:sidebar] ';
 // A token that cannot be mistaken for anything else, so that finding it in a log is meaningful.
 const TEST_TOKEN = `zr-test-token-${process.pid}-${Date.now().toString(36)}-SECRET`;
 
@@ -157,6 +159,11 @@ async function runOnce(attempt) {
         const name = line.slice(index + SCREENSHOT_MARKER.length).trim();
         screenshots = screenshots.then(() => saveScreenshot(page, folders, name));
       }
+      const sidebar = line.indexOf(SIDEBAR_MARKER);
+      if (sidebar >= 0) {
+        const width = Number(line.slice(sidebar + SIDEBAR_MARKER.length).trim());
+        screenshots = screenshots.then(() => resizeSidebar(page, folders, width));
+      }
     }
     // The workbench's own start-up chatter goes to the run folder only; the tests' output and errors are shown.
     if (workbenchChatter.test(text)) appendFileSync(join(folders.root, 'workbench.log'), `${text}\n`);
@@ -225,6 +232,23 @@ async function saveScreenshot(page, folders, name) {
     process.stderr.write(`test-integration: screenshot ${name} failed: ${error.message}\n`);
   }
   writeFileSync(join(folders.signals, `${name}.done`), '');
+}
+
+/** Drags the sash at the sidebar's right edge until the sidebar is `width` pixels wide, then signals sidebar.done. */
+async function resizeSidebar(page, folders, width) {
+  try {
+    const box = await page.locator('[id="workbench.parts.sidebar"]').boundingBox();
+    if (box && Number.isFinite(width)) {
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width - 1, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + width, y, { steps: 8 });
+      await page.mouse.up();
+    }
+  } catch (error) {
+    process.stderr.write(`test-integration: resizing the sidebar failed: ${error.message}\n`);
+  }
+  writeFileSync(join(folders.signals, 'sidebar.done'), '');
 }
 
 function printFailureDetails(details) {

@@ -11,6 +11,7 @@ import {
   type Profile,
   type RuleSetting,
   ruleSettings,
+  withTrailingDot,
   unknownCodeProblem,
   type ZoneDiagnostic,
 } from '../../core/src/index';
@@ -108,7 +109,7 @@ function parseArguments(argv: readonly string[]): Parsed {
     switch (name) {
       case '--origin':
         if (value === '' || value === undefined) return error('--origin needs a zone name, e.g. --origin example.com');
-        origin = value.endsWith('.') ? value : `${value}.`;
+        origin = withTrailingDot(value);
         break;
       case '--profile':
         if (!isProfile(value)) return error(`--profile must be cloudflare or bind, not '${value ?? ''}'`);

@@ -9,6 +9,8 @@ export interface SyncArguments {
   /** Changes per batch request; undefined means the zone plan's limit. */
   readonly batchSize?: number;
   readonly updateMethod: 'patch' | 'put';
+  /** Leave out a record Cloudflare refuses (and its name's other changes) and apply the rest. */
+  readonly skipFailing: boolean;
 }
 
 export type ParsedArguments =
@@ -21,6 +23,8 @@ export function syncHelp(command: 'plan' | 'apply'): string {
     command === 'apply'
       ? `  --allow-deletes     confirm a plan that deletes more than 10 records or 25 % of the zone
   --batch-size N      changes per batch request (default: the zone plan's limit, 200 Free, 3,500 paid)
+  --skip-failing      when Cloudflare refuses a record, leave it out (and its name's other changes) and
+                      apply the rest; by default a refused chunk stops the apply with nothing of it applied
 `
       : '';
   const what =
@@ -54,6 +58,7 @@ export function parseSyncArguments(command: 'plan' | 'apply', argv: readonly str
   let allowDeletes = false;
   let batchSize: number | undefined;
   let updateMethod: 'patch' | 'put' = 'patch';
+  let skipFailing = false;
   const error = (message: string): ParsedArguments => ({ kind: 'usage-error', message });
 
   for (let index = 0; index < argv.length; index++) {
@@ -88,6 +93,10 @@ export function parseSyncArguments(command: 'plan' | 'apply', argv: readonly str
         if (command !== 'apply') return error('--allow-deletes is an option of apply');
         allowDeletes = true;
         break;
+      case '--skip-failing':
+        if (command !== 'apply') return error('--skip-failing is an option of apply');
+        skipFailing = true;
+        break;
       case '--batch-size': {
         if (command !== 'apply') return error('--batch-size is an option of apply');
         const text = value() ?? '';
@@ -112,6 +121,7 @@ export function parseSyncArguments(command: 'plan' | 'apply', argv: readonly str
       format,
       allowDeletes,
       updateMethod,
+      skipFailing,
       ...(zoneName === undefined ? {} : { zoneName }),
       ...(zoneId === undefined ? {} : { zoneId }),
       ...(batchSize === undefined ? {} : { batchSize }),

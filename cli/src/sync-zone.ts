@@ -1,23 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { convertZoneRecord, type DesiredRecord, desiredRecordsOf, type PlanSkip } from '../../cloudflare/src/index';
-import { lint, parse, type ZoneDiagnostic } from '../../core/src/index';
-
-export type LoadedZone =
-  | { readonly ok: true; readonly desired: DesiredRecord[]; readonly skipped: PlanSkip[]; readonly origin: string }
-  | { readonly ok: false; readonly message: string };
+import { loadZoneForSync, type ZoneForSync } from '../../cloudflare/src/index';
 
 /**
- * Reads, parses and lints a zone file for a sync. Lint errors block the sync (the message lists them like
- * `zone-records lint` does); warnings do not.
+ * Reads a zone file from disk for a sync (its `$INCLUDE`s too) and loads it the way the editor does; `zone` is the
+ * Cloudflare zone when the token told it, else the file says.
  */
-export function loadZoneFile(file: string, origin: string | undefined): LoadedZone {
+export function loadZoneFile(file: string, zone: string | undefined): ZoneForSync {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return { ok: false, message: `cannot read ${file}: ${reason}` };
+    return { ok: false, reason: 'unknown-zone', message: `cannot read ${file}: ${reason}` };
   }
   const readFile = (included: string): string | undefined => {
     try {
@@ -26,25 +21,10 @@ export function loadZoneFile(file: string, origin: string | undefined): LoadedZo
       return undefined;
     }
   };
-  const absoluteOrigin = origin === undefined ? undefined : origin.endsWith('.') ? origin : `${origin}.`;
-  const parsed = parse(text, {
-    path: path.resolve(file),
-    readFile,
-    pathOperations: path,
-    ...(absoluteOrigin ? { origin: absoluteOrigin } : {}),
-  });
-  const errors = lint(parsed, { text }).filter((diagnostic) => diagnostic.severity === 'error');
-  if (errors.length > 0) {
-    const lines = errors.map((diagnostic) => formatDiagnostic(file, diagnostic));
-    return {
-      ok: false,
-      message: `${file} has ${errors.length === 1 ? '1 lint error; fix it' : `${errors.length} lint errors; fix them`} before syncing:\n${lines.join('\n')}`,
-    };
-  }
-  return { ok: true, ...desiredRecordsOf(parsed, convertZoneRecord), origin: parsed.origin };
-}
-
-function formatDiagnostic(file: string, diagnostic: ZoneDiagnostic): string {
-  const { line, character } = diagnostic.range.start;
-  return `${diagnostic.file ?? file}:${line + 1}:${character + 1}: ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`;
+  const loaded = loadZoneForSync(
+    { text, path: path.resolve(file), readFile, pathOperations: path },
+    zone === undefined ? {} : { zone },
+  );
+  if (loaded.ok || loaded.reason !== 'unknown-zone') return loaded;
+  return { ...loaded, message: `${loaded.message} with --zone NAME` };
 }

@@ -6,11 +6,18 @@ import {
   CloudflareClient,
   CloudflareError,
   deleteGuardMessage,
+  formatBudget,
   formatPlanText,
+  formatRefusedChange,
+  isPaidPlan,
   isEmptyPlan,
   type Plan,
   planSync,
   planToJson,
+  preflightMessage,
+  preflightProblems,
+  type PreflightProblem,
+  type RefusedChange,
   syncApiOf,
   type Zone,
 } from '../../cloudflare/src/index';
@@ -43,11 +50,16 @@ async function runSync(command: 'plan' | 'apply', argv: string[]): Promise<numbe
   }
   let client: CloudflareClient | undefined;
   try {
-    client = new CloudflareClient();
+    // Not interactive: a used-up rate window (Cloudflare's is 5 minutes) is waited out rather than failed.
+    client = new CloudflareClient({ retry: { maxRetryAfterMs: 6 * 60_000 } });
     const prepared = await preparePlan(client, parsed.args);
-    return command === 'plan'
-      ? printPlan(prepared.plan, parsed.args)
-      : await applyAndReport(client, prepared, parsed.args);
+    const status =
+      command === 'plan' ? printPlan(prepared, parsed.args) : await applyAndReport(client, prepared, parsed.args);
+    const budget = client.rateBudget();
+    if (budget !== undefined && parsed.args.format === 'text') {
+      process.stderr.write(`zone-records ${command}: API budget ${formatBudget(budget)}\n`);
+    }
+    return status;
   } catch (error) {
     if (error instanceof SyncFailure || error instanceof CloudflareError) {
       process.stderr.write(`zone-records ${command}: ${error.message}\n`);
@@ -63,24 +75,22 @@ interface PreparedSync {
   readonly plan: Plan;
   readonly zoneId: string;
   readonly batchSize: number;
+  /** Records of the file Cloudflare would refuse; apply sends nothing while there are any. */
+  readonly preflight: readonly PreflightProblem[];
 }
 
 async function preparePlan(client: CloudflareClient, args: SyncArguments): Promise<PreparedSync> {
   const zone = await resolveZone(client, args);
   const loaded = loadZoneFile(args.file, zone.name);
   if (!loaded.ok) throw new SyncFailure(loaded.message);
-  const zoneName = zone.name ?? loaded.origin.replace(/\.$/, '');
-  if (zoneName === '') {
-    throw new SyncFailure(
-      `cannot tell the name of zone ${zone.id}: the token cannot list it and ${args.file} has no $ORIGIN or SOA; use --zone NAME`,
-    );
-  }
   const plan = await planSync(syncApiOf(client), loaded, {
     zoneId: zone.id,
-    zone: zoneName,
+    zone: loaded.zone,
     updateMethod: args.updateMethod,
   });
-  return { plan, zoneId: zone.id, batchSize: args.batchSize ?? batchLimitOfPlan(zone.plan) };
+  // An unknown plan counts as Free: tags are then refused before sending rather than by Cloudflare.
+  const preflight = preflightProblems(loaded.desired, { freePlan: !isPaidPlan(zone.plan) });
+  return { plan, zoneId: zone.id, batchSize: args.batchSize ?? batchLimitOfPlan(zone.plan), preflight };
 }
 
 async function resolveZone(
@@ -103,17 +113,18 @@ async function resolveZone(
   return { id, name: undefined, plan: undefined };
 }
 
-function printPlan(plan: Plan, args: SyncArguments): number {
+function printPlan({ plan, preflight }: PreparedSync, args: SyncArguments): number {
   if (args.format === 'json') process.stdout.write(`${JSON.stringify(planToJson(plan), null, 2)}\n`);
   else {
     process.stdout.write(formatPlanText(plan));
     if (plan.deleteGuard.exceeded) process.stdout.write(`warning: ${deleteGuardMessage(plan)}\n`);
   }
+  if (preflight.length > 0) process.stderr.write(`zone-records plan: ${preflightMessage(preflight)}\n`);
   return isEmptyPlan(plan) ? 0 : 3;
 }
 
 async function applyAndReport(client: CloudflareClient, prepared: PreparedSync, args: SyncArguments): Promise<number> {
-  const { plan, zoneId, batchSize } = prepared;
+  const { plan, zoneId, batchSize, preflight } = prepared;
   const json = args.format === 'json';
   const controller = new AbortController();
   const stop = (): void => {
@@ -132,6 +143,8 @@ async function applyAndReport(client: CloudflareClient, prepared: PreparedSync, 
     report = await applyPlan(syncApiOf(client), zoneId, plan, {
       batchSize,
       allowDeletes: args.allowDeletes,
+      skipFailing: args.skipFailing,
+      preflight,
       signal: controller.signal,
       onChunk: json ? undefined : (progress) => process.stdout.write(`${formatProgress(progress)}\n`),
     });
@@ -141,7 +154,7 @@ async function applyAndReport(client: CloudflareClient, prepared: PreparedSync, 
   if (json) {
     process.stdout.write(`${JSON.stringify({ plan: planToJson(plan), apply: reportToJson(report) }, null, 2)}\n`);
   }
-  if (report.status === 'applied') {
+  if (report.status === 'applied' && report.skippedChanges === undefined) {
     if (!json) process.stdout.write(`${report.message}\n`);
     return 0;
   }
@@ -161,10 +174,22 @@ function formatProgress(progress: ApplyProgress): string {
 
 function reportToJson(report: ApplyReport): unknown {
   const error = report.error instanceof Error ? report.error.message : report.error;
+  const refused = (change: RefusedChange): unknown => ({
+    record: formatRefusedChange(change),
+    name: change.name,
+    type: change.type,
+    ...(change.line === undefined ? {} : { line: change.line + 1 }),
+    error: change.error,
+  });
   return {
     status: report.status,
     message: report.message,
     chunks: report.chunks,
     ...(error === undefined ? {} : { error }),
+    ...(report.failing === undefined ? {} : { failing: refused(report.failing) }),
+    ...(report.skippedChanges === undefined ? {} : { skipped: report.skippedChanges.map(refused) }),
+    ...(report.preflight === undefined
+      ? {}
+      : { preflight: report.preflight.map((problem) => ({ ...problem, line: (problem.line ?? -1) + 1 })) }),
   };
 }

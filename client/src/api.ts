@@ -21,6 +21,8 @@ export class MissingCredentialsError extends Error {
  */
 export class ApiSession implements vscode.Disposable {
   private current: { client: CloudflareClient; key: string; source: CredentialSource } | undefined;
+  /** A connection that replaces settings and stored credentials while it is set (the local emulator). */
+  private override: { readonly baseUrl: string; readonly token: string } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the credentials or the connection settings change. */
   readonly onDidChange = this.changed.event;
@@ -31,19 +33,34 @@ export class ApiSession implements vscode.Disposable {
   ) {}
 
   async hasCredentials(): Promise<boolean> {
-    return (await this.store.get()) !== undefined;
+    return this.override !== undefined || (await this.store.get()) !== undefined;
+  }
+
+  /** True while the local emulator replaces the configured API. */
+  get usesOverride(): boolean {
+    return this.override !== undefined;
+  }
+
+  /** Talks to `baseUrl` with `token` instead of the settings and stored credentials (undefined: back to them). */
+  async useConnection(connection: { readonly baseUrl: string; readonly token: string } | undefined): Promise<void> {
+    this.override = connection;
+    await this.reset();
   }
 
   /** The client, or MissingCredentialsError. */
   async client(): Promise<CloudflareClient> {
-    const found = await this.store.get();
+    const found: { credentials: Credentials; source: CredentialSource } | undefined =
+      this.override === undefined
+        ? await this.store.get()
+        : { credentials: { token: this.override.token }, source: 'emulator' };
     if (found === undefined) throw new MissingCredentialsError();
-    this.logger.setSecrets(await this.store.secretValues());
+    await this.updateSecrets();
     const settings = readSettings();
-    const key = JSON.stringify([settings.apiBaseUrl, settings.requestTimeoutSeconds, fingerprint(found.credentials)]);
+    const baseUrl = this.override?.baseUrl ?? settings.apiBaseUrl;
+    const key = JSON.stringify([baseUrl, settings.requestTimeoutSeconds, fingerprint(found.credentials)]);
     if (this.current?.key === key) return this.current.client;
     await this.closeCurrent();
-    const client = this.create(found.credentials);
+    const client = this.create(found.credentials, baseUrl);
     this.current = { client, key, source: found.source };
     this.logger.info(`Cloudflare API at ${client.baseUrl.href} (credentials from ${describeSource(found.source)})`);
     return client;
@@ -51,13 +68,13 @@ export class ApiSession implements vscode.Disposable {
 
   /** A client for credentials that are not stored yet (to verify them before saving). */
   createFor(credentials: Credentials): CloudflareClient {
-    return this.create(credentials);
+    return this.create(credentials, readSettings().apiBaseUrl);
   }
 
   /** Forgets the client after a change of credentials or settings. */
   async reset(): Promise<void> {
     await this.closeCurrent();
-    this.logger.setSecrets(await this.store.secretValues());
+    await this.updateSecrets();
     this.changed.fire();
   }
 
@@ -66,11 +83,16 @@ export class ApiSession implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private create(credentials: Credentials): CloudflareClient {
+  private async updateSecrets(): Promise<void> {
+    const stored = await this.store.secretValues();
+    this.logger.setSecrets(this.override === undefined ? stored : [...stored, this.override.token]);
+  }
+
+  private create(credentials: Credentials, baseUrl: string): CloudflareClient {
     const settings = readSettings();
     return new CloudflareClient({
       credentials,
-      ...(settings.apiBaseUrl === '' ? {} : { baseUrl: settings.apiBaseUrl }),
+      ...(baseUrl === '' ? {} : { baseUrl }),
       timeoutMs: settings.requestTimeoutSeconds * 1000,
       onRequest: (entry) => this.logger.request(entry),
       userAgent: 'zone-records-vscode',
@@ -100,5 +122,7 @@ export function describeSource(source: CredentialSource): string {
       return 'the stored email and global API key';
     case 'environment':
       return 'the environment';
+    case 'emulator':
+      return 'the local emulator';
   }
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { type LintSettings, readLintSettings } from '../../core/src/index';
+import { configurationSection } from '../../protocol/src/index';
 
 /** The configuration section of every setting (`zoneRecords.*`). */
-export const section = 'zoneRecords';
+export const section = configurationSection;
 
 /** When a sync plan needs confirmation: more deletes than `maxCount`, or more than `maxRatio` of the zone. */
 export interface DeleteConfirmation {
@@ -23,11 +24,19 @@ export interface ExtensionSettings {
   /** Records loaded per page in the sidebar. */
   readonly recordsPageSize: number;
   readonly requestTimeoutSeconds: number;
+  /** How often open zone files are compared with their live zone (0: only on open and save). */
+  readonly syncCheckSeconds: number;
+  /** Plan Sync's diff: the file itself against the live zone in its order, or both sides sorted. */
+  readonly syncDiff: 'file' | 'sorted';
 }
 
-/** Reads the settings now (no caching: VS Code's configuration is the source of truth). */
-export function readSettings(): ExtensionSettings {
-  const config = vscode.workspace.getConfiguration(section);
+/**
+ * Reads the settings now (no caching: VS Code's configuration is the source of truth). With a `scope` (a zone file's
+ * URI) the resource settings (lint profile and rules, zone links) are those of the file's workspace folder, so a
+ * multi-root workspace can hold a BIND folder and a Cloudflare folder.
+ */
+export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
+  const config = vscode.workspace.getConfiguration(section, scope);
   const number = (key: string, fallback: number, min: number, max: number): number => {
     const value = config.get<number>(key, fallback);
     return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
@@ -43,6 +52,8 @@ export function readSettings(): ExtensionSettings {
     },
     recordsPageSize: Math.floor(number('recordsPageSize', 1000, 5, 5000)),
     requestTimeoutSeconds: number('requestTimeoutSeconds', 60, 1, 600),
+    syncCheckSeconds: Math.floor(number('syncCheckSeconds', 300, 0, 86400)),
+    syncDiff: config.get<string>('syncDiff', 'file') === 'sorted' ? 'sorted' : 'file',
   };
 }
 

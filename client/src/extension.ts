@@ -7,18 +7,27 @@ import { affectsConnection, section } from './config';
 import { startLanguageClient } from './languageClient';
 import { Logger } from './log';
 import { CredentialStore } from './secrets';
+import { LocalEmulator } from './localEmulator';
+import { SyncExclusions } from './state/exclusions';
+import { FileSyncTracker } from './state/fileSync';
 import { ZoneStatusBar } from './statusBar';
-import { zoneNameOf } from './text/zoneOrigin';
-import { parse } from '../../core/src/index';
+import { DriftDecorations } from './views/driftDecorations';
+import { SyncCodeLenses, SyncStatusItem } from './views/syncCodeLens';
+import { cloudflareZoneNameOf } from '../../core/src/index';
 import { LiveZoneDocuments, liveScheme } from './views/liveDocuments';
 import type { TreeNode } from './views/nodes';
 import { RecordsTreeProvider } from './views/recordsTree';
+import { languageId } from '../../protocol/src/index';
 
 /** What activate returns: used by the integration tests, not a public API. */
 export interface ZoneRecordsApi {
   readonly tree: RecordsTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: ZoneStatusBar;
+  readonly fileSync: FileSyncTracker;
+  readonly syncStatus: SyncStatusItem;
+  readonly codeLenses: SyncCodeLenses;
+  readonly decorations: DriftDecorations;
   readonly logLines: () => readonly string[];
   readonly failures: readonly string[];
   readonly languageClient: () => LanguageClient | undefined;
@@ -33,8 +42,16 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
   const session = new ApiSession(store, logger);
   const tree = new RecordsTreeProvider(session, logger);
   const statusBar = new ZoneStatusBar();
+  logger.onBudget((budget) => statusBar.showBudget(budget));
   const documents = new LiveZoneDocuments();
   const view = vscode.window.createTreeView('zoneRecords.records', { treeDataProvider: tree, showCollapseAll: true });
+  const fileSync = new FileSyncTracker({ session, tree, logger });
+  tree.setDriftSource(fileSync);
+  const localEmulator = new LocalEmulator();
+  const exclusions = new SyncExclusions();
+  const codeLenses = new SyncCodeLenses(fileSync);
+  const decorations = new DriftDecorations(fileSync);
+  const syncStatus = new SyncStatusItem(fileSync);
 
   const credentialsChanged = async (): Promise<void> => {
     const has = await session.hasCredentials();
@@ -43,7 +60,19 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     if (!has) statusBar.hide();
     else void updateStatusBar(context);
   };
-  const context: CommandContext = { extension, session, store, tree, logger, statusBar, documents, credentialsChanged };
+  const context: CommandContext = {
+    extension,
+    session,
+    store,
+    tree,
+    logger,
+    statusBar,
+    documents,
+    fileSync,
+    localEmulator,
+    exclusions,
+    credentialsChanged,
+  };
 
   extension.subscriptions.push(
     logger,
@@ -52,6 +81,15 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     statusBar,
     documents,
     view,
+    fileSync,
+    localEmulator,
+    exclusions,
+    codeLenses,
+    decorations,
+    syncStatus,
+    fileSync.onDidChange(() => tree.redraw()),
+    vscode.languages.registerCodeLensProvider({ language: languageId }, codeLenses),
+    vscode.window.registerFileDecorationProvider(decorations),
     vscode.workspace.registerTextDocumentContentProvider(liveScheme, documents),
     ...registerCommands(context),
     tree.onDidChangeQuery(() => {
@@ -91,6 +129,10 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
     tree,
     view,
     statusBar,
+    fileSync,
+    syncStatus,
+    codeLenses,
+    decorations,
     logLines: () => logger.recentLines(),
     failures,
     languageClient: () => languageClient,
@@ -100,10 +142,10 @@ export function activate(extension: vscode.ExtensionContext): ZoneRecordsApi {
 /** Shows the zone of the active zone file (when the credentials see it) in the status bar. */
 async function updateStatusBar(context: CommandContext): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
-  if (document?.languageId !== 'dns-zone') return;
+  if (document?.languageId !== languageId) return;
   // $ORIGIN and SOA come first in a zone file: the head is enough, even for a huge file.
   const head = document.getText(new vscode.Range(0, 0, 200, 0));
-  const name = zoneNameOf(parse(head), document.uri.path);
+  const name = cloudflareZoneNameOf(head, document.uri.path);
   if (name === undefined) return;
   const node = await context.tree.findZone(name);
   if (node) context.statusBar.show({ name: node.zone.name, id: node.zone.id }, node.usage);

@@ -6,8 +6,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { section } from './config';
 import type { Logger } from './log';
+import { configurationSection, languageId } from '../../protocol/src/index';
 
 /** Starts the zone-file language server (dist/server.js) over IPC; undefined when the bundle is missing. */
 export async function startLanguageClient(
@@ -25,11 +25,11 @@ export async function startLanguageClient(
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { scheme: 'file', language: 'dns-zone' },
-      { scheme: 'untitled', language: 'dns-zone' },
-      { scheme: 'vscode-remote', language: 'dns-zone' },
+      { scheme: 'file', language: languageId },
+      { scheme: 'untitled', language: languageId },
+      { scheme: 'vscode-remote', language: languageId },
     ],
-    synchronize: { configurationSection: section },
+    synchronize: { configurationSection },
     outputChannel: vscode.window.createOutputChannel('Zone Records Language Server', { log: true }),
   };
   const client = new LanguageClient('zoneRecords', 'Zone Records Language Server', serverOptions, clientOptions);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatRequestLogEntry, type RequestLogEntry } from '../../cloudflare/src/index';
+import { formatRequestLogEntry, type BudgetSnapshot, type RequestLogEntry } from '../../cloudflare/src/index';
 import { redact } from './text/logText';
 
 /**
@@ -11,6 +11,9 @@ export class Logger implements vscode.Disposable {
   private secrets: readonly string[] = [];
   /** The newest lines, for the integration tests' check that no secret is logged. */
   private readonly recent: string[] = [];
+  private readonly budgetReported = new vscode.EventEmitter<BudgetSnapshot>();
+  /** Fires with the rate budget each logged answer reported (for the status bar). */
+  readonly onBudget = this.budgetReported.event;
 
   constructor(name = 'Zone Records') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
@@ -37,6 +40,7 @@ export class Logger implements vscode.Disposable {
     const line = formatRequestLogEntry(entry);
     if (entry.outcome === 'ok') this.channel.info(this.keep(line));
     else this.channel.warn(this.keep(line));
+    if (entry.budget !== undefined) this.budgetReported.fire(entry.budget);
   }
 
   recentLines(): readonly string[] {
@@ -48,6 +52,7 @@ export class Logger implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.budgetReported.dispose();
     this.channel.dispose();
   }
 

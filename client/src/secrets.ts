@@ -6,7 +6,7 @@ const emailKey = 'zoneRecords.apiEmail';
 const globalKeyKey = 'zoneRecords.apiGlobalKey';
 
 /** Where the credentials in use came from, for messages (never the credentials themselves). */
-export type CredentialSource = 'token' | 'global-key' | 'environment';
+export type CredentialSource = 'token' | 'global-key' | 'environment' | 'emulator';
 
 /**
  * API credentials: an API token or email + global API key in VS Code's SecretStorage (never in settings),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RecordUsage } from '../../cloudflare/src/index';
+import { formatBudget, type BudgetSnapshot, type RecordUsage } from '../../cloudflare/src/index';
 import { formatUsage } from './text/recordText';
 
 /** The active zone and its record usage (`$(cloud) example.com 12 / 200`); a click shows the usage. */
@@ -9,11 +9,33 @@ export class ZoneStatusBar implements vscode.Disposable {
     vscode.StatusBarAlignment.Left,
     10,
   );
+  /** The API rate budget Cloudflare reported last (`$(dashboard) 1,180 / 1,200`), beside the zone. */
+  private readonly budgetItem = vscode.window.createStatusBarItem(
+    'zoneRecords.apiBudget',
+    vscode.StatusBarAlignment.Left,
+    9,
+  );
   private zone: { name: string; id: string } | undefined;
 
   constructor() {
     this.item.name = 'Zone Records: active zone';
     this.item.command = 'zoneRecords.showUsage';
+    this.budgetItem.name = 'Zone Records: API rate budget';
+    this.budgetItem.command = 'zoneRecords.showLog';
+  }
+
+  /** Shows the requests left in Cloudflare's rate-limit window, as the last answer reported them. */
+  showBudget(budget: BudgetSnapshot): void {
+    const count = (value: number): string => value.toLocaleString('en-US');
+    const of = budget.limit === undefined ? '' : ` / ${count(budget.limit)}`;
+    this.budgetItem.text = `$(dashboard) ${count(budget.remaining)}${of}`;
+    this.budgetItem.tooltip = `Cloudflare API: ${formatBudget(budget)}. Zone Records waits for the reset rather than exceed it.`;
+    this.budgetItem.show();
+  }
+
+  /** The budget item's text, for the integration tests. */
+  get budgetText(): string {
+    return this.budgetItem.text;
   }
 
   get activeZone(): { name: string; id: string } | undefined {
@@ -37,9 +59,11 @@ export class ZoneStatusBar implements vscode.Disposable {
   hide(): void {
     this.zone = undefined;
     this.item.hide();
+    this.budgetItem.hide();
   }
 
   dispose(): void {
     this.item.dispose();
+    this.budgetItem.dispose();
   }
 }

@@ -1,20 +1,20 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { lint, parse, type ParseResult, type ZoneDiagnostic } from '../../core/src/index';
+import { loadZoneForSync, type ZoneForSync } from '../../cloudflare/src/index';
+import type { ZoneDiagnostic } from '../../core/src/index';
 import { readSettings } from './config';
 import { UserError } from './errors';
-import { zoneNameOf } from './text/zoneOrigin';
 import { liveScheme } from './views/liveDocuments';
 
-/** A zone file open in an editor, parsed and linted with the user's lint settings. */
-export interface LintedZoneFile {
+/** A zone file open in an editor, loaded for Cloudflare with the user's lint settings: no lint errors in it. */
+export type LoadedZoneDocument = Extract<ZoneForSync, { ok: true }> & {
   readonly uri: vscode.Uri;
   readonly text: string;
-  readonly zoneName: string;
-  readonly parsed: ParseResult;
-  readonly errors: readonly ZoneDiagnostic[];
-  readonly warnings: readonly ZoneDiagnostic[];
-}
+};
+
+/** What a zone file is read from: an open document, or a file's text read from disk. */
+export type ZoneSource = Pick<vscode.TextDocument, 'uri' | 'getText'>;
 
 /** The document a file command works on: the `uri` argument, else the active editor's zone file. */
 export async function zoneDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument> {
@@ -27,31 +27,46 @@ export async function zoneDocument(uri: vscode.Uri | undefined): Promise<vscode.
   return document;
 }
 
-/** Parses and lints a document; `zoneName` overrides the zone the file names itself. */
-export function lintZoneDocument(document: vscode.TextDocument, zoneName?: string): LintedZoneFile {
+/**
+ * Loads a document the way `zone-records plan` loads a file (one loader for both); `zone` overrides the zone the
+ * file names. Lint errors throw, worded by `describeErrors` when given, else as the sync words them.
+ */
+export function loadZoneDocument(
+  document: ZoneSource,
+  zone: string | undefined,
+  describeErrors?: (errors: readonly ZoneDiagnostic[]) => string,
+): LoadedZoneDocument {
   const text = document.getText();
-  const fileName = document.uri.path;
-  const detected = zoneName ?? zoneNameOf(parse(text, { path: fileName }), fileName);
-  if (detected === undefined) {
-    throw new UserError(
-      `Cannot tell which zone ${path.basename(fileName)} is: add "$ORIGIN example.com." at the top, or name the file ` +
-        'db.example.com or example.com.zone.',
-    );
+  const loaded = loadZoneForSync(
+    { text, path: document.uri.fsPath, readFile: readIncluded, pathOperations: path },
+    { lintSettings: readSettings(document.uri).lint, ...(zone === undefined ? {} : { zone }) },
+  );
+  if (loaded.ok) return { ...loaded, uri: document.uri, text };
+  if (loaded.reason === 'lint-errors' && describeErrors) throw new UserError(describeErrors(loaded.errors));
+  throw new ZoneFileError(loaded.reason, loaded.message, loaded.reason === 'lint-errors' ? loaded.errors.length : 0);
+}
+
+/** A zone file that cannot be synced as it is: its zone is unknown, or it has lint errors. */
+export class ZoneFileError extends UserError {
+  constructor(
+    readonly reason: 'unknown-zone' | 'lint-errors',
+    message: string,
+    readonly errorCount: number,
+  ) {
+    super(message);
+    this.name = 'ZoneFileError';
   }
-  const readFile = (included: string): string | undefined => {
-    const open = vscode.workspace.textDocuments.find((doc) => doc.uri.fsPath === included);
-    return open?.getText();
-  };
-  const parsed = parse(text, { origin: `${detected}.`, path: document.uri.fsPath, readFile, pathOperations: path });
-  const diagnostics = lint(parsed, { settings: readSettings().lint, text, origin: `${detected}.` });
-  return {
-    uri: document.uri,
-    text,
-    zoneName: detected,
-    parsed,
-    errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error'),
-    warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning'),
-  };
+}
+
+/** An `$INCLUDE`d file: its open editor's text (unsaved edits count), else the file on disk. */
+function readIncluded(file: string): string | undefined {
+  const open = vscode.workspace.textDocuments.find((doc) => doc.uri.fsPath === file);
+  if (open !== undefined) return open.getText();
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** `line 3: cname-conflict …` lines for a message. */

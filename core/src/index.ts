@@ -38,20 +38,37 @@ export {
   type ParseSummary,
   type ResumePoint,
 } from './parse/parser';
-export { inferOrigin, originFromFileName, originHeadLines } from './parse/origin';
+export { cloudflareZoneNameOf, inferOrigin, originFromFileName, originHeadLines } from './parse/origin';
 export { includeTarget, resolveIncludePath } from './parse/include';
 export { scanLineComment, withoutComment, type LineCommentScan } from './parse/line-comment';
 export { formatTtlWords, parseTtl } from './parse/ttl';
 
 // Names.
-export { isSubdomainOf, nameKey, relativize, resolveName, toAsciiName, toUnicodeName } from './names';
+export {
+  isSubdomainOf,
+  nameKey,
+  plainName,
+  relativize,
+  resolveName,
+  toAsciiName,
+  toUnicodeName,
+  withTrailingDot,
+} from './names';
 
 // Record types and their rdata.
 export { cloudflareTypes, recordTypes, type RdataResult } from './rdata/index';
 
 // Linting, its codes and settings, and the quick fixes it carries.
-export { activeRules, createLinter, lint, utf8ByteLength, type LintOptions, type Linter } from './lint/engine';
+export { activeRules, createLinter, lint, type LintOptions, type Linter } from './lint/engine';
+export { utf8ByteLength } from './utf8';
 export { rules, rulesByCode, type Rule, type RuleScope } from './lint/rules/index';
+export {
+  cloudflareContentLength,
+  cloudflareRecordWireLimit,
+  cloudflareRrsetContentLimit,
+  cloudflareWireOctets,
+  type SizedRecord,
+} from './cloudflare/limits';
 export { severityIn } from './lint/rule';
 export { disableMarker } from './lint/disable-comments';
 export { applyFixes, type FixedText } from './lint/fix-all';
@@ -78,7 +95,6 @@ export {
   canonicalContent,
   cloudflareRdata,
   cloudflareRefusal,
-  dataTypes,
   proxiableTypes,
   toCloudflareRecord,
   toZoneLine,
@@ -89,4 +105,5 @@ export {
   type ToCloudflareResult,
   type ZoneLineOptions,
 } from './cloudflare/records';
+export { dataFieldSpecs, dataTypes, type DataFieldSpec } from './cloudflare/data-fields';
 export { formatCfComment, parseCfComment, type CfComment, type CfCommentParts } from './cloudflare/cftags';

@@ -44,7 +44,7 @@ export interface OriginFacts {
 }
 
 function originFacts(origin: string): OriginFacts {
-  const absolute = origin.endsWith('.') ? origin : `${origin}.`;
+  const absolute = withTrailingDot(origin);
   const scan = scanName(absolute);
   const key = keyFromLabels(scan.keys);
   return { given: origin, absolute, scan, key, wire: wireLengthOf(scan.octets), isKey: key === absolute };
@@ -214,6 +214,21 @@ function withLength(
     }
   }
   return error ? { name: parts.name, key, error } : { name: parts.name, key };
+}
+
+/**
+ * A name written with its trailing dot (`example.com` gives `example.com.`; the empty name is the root). The text
+ * is not resolved or checked: for names already known to be absolute, such as an origin or an API name.
+ */
+export function withTrailingDot(name: string): string {
+  if (name === '') return '.';
+  return name.endsWith('.') ? name : `${name}.`;
+}
+
+/** A name as Cloudflare's API writes zones and records: lower case, without the trailing dot (`Example.COM.`). */
+export function plainName(name: string): string {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.') && lower !== '.' ? lower.slice(0, -1) : lower;
 }
 
 /** The comparison key of an absolute name: ASCII letters lower-cased, escapes in one canonical form. */

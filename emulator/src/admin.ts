@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Emulator } from './emulator';
 import type { ApiResponse } from './envelope';
 import { checkFaultSpec, type FaultSpec } from './faults';
+import type { RateLimiter } from './rate-limit';
 
 /** Where the test-support endpoints live; they are not part of Cloudflare's API. */
 export const adminPrefix = '/__emulator';
@@ -10,7 +11,8 @@ export const adminPrefix = '/__emulator';
  * The admin endpoints, for tests in other processes (the same operations are on the programmatic API):
  * - `GET /__emulator/log[?method=&path=]`, `DELETE /__emulator/log`
  * - `GET /__emulator/faults`, `POST /__emulator/faults` (one fault spec or an array), `DELETE /__emulator/faults`
- * - `PUT /__emulator/rate-limit` `{ requests, windowMs }`
+ * - `PUT /__emulator/rate-limit` `{ requests, windowMs }` (the account-wide budget), `PUT /__emulator/import-rate-limit`
+ *   (the import endpoint's own)
  * - `POST /__emulator/reset`: initial records back, faults, log and rate limit windows cleared
  * They need the emulator's token like the API does.
  */
@@ -49,21 +51,26 @@ export function handleAdmin(
     case 'DELETE /faults':
       emulator.faults.clear();
       return answer(200, { cleared: true });
-    case 'PUT /rate-limit': {
-      const parsed = parseJson(body) as { requests?: unknown; windowMs?: unknown } | undefined;
-      const { requests, windowMs } = parsed ?? {};
-      if (!isPositiveInteger(requests) || !isPositiveInteger(windowMs)) {
-        return answer(400, { error: 'expected { "requests": positive integer, "windowMs": positive integer }' });
-      }
-      emulator.limiter.configure({ requests, windowMs });
-      return answer(200, { requests, windowMs });
-    }
+    case 'PUT /rate-limit':
+      return configureLimiter(emulator.limiter, body);
+    case 'PUT /import-rate-limit':
+      return configureLimiter(emulator.importLimiter, body);
     case 'POST /reset':
       emulator.reset();
       return answer(200, { reset: true });
     default:
       return answer(404, { error: `no admin endpoint ${route}` });
   }
+}
+
+function configureLimiter(limiter: RateLimiter, body: Buffer): ApiResponse {
+  const parsed = parseJson(body) as { requests?: unknown; windowMs?: unknown } | undefined;
+  const { requests, windowMs } = parsed ?? {};
+  if (!isPositiveInteger(requests) || !isPositiveInteger(windowMs)) {
+    return answer(400, { error: 'expected { "requests": positive integer, "windowMs": positive integer }' });
+  }
+  limiter.configure({ requests, windowMs });
+  return answer(200, { requests, windowMs });
 }
 
 function answer(status: number, body: unknown): ApiResponse {

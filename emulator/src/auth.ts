@@ -35,7 +35,9 @@ export function authenticate(headers: IncomingHttpHeaders, config: AuthConfig, t
     const token = match?.[1];
     if (token === undefined || !tokenPattern.test(token)) throw apiErrors.malformedBearer();
     const readOnly = config.readOnlyToken !== undefined && token === config.readOnlyToken;
-    if (token !== config.token && !readOnly) throw apiErrors.invalidToken();
+    if (token !== config.token && !readOnly) {
+      throw isCloudflareTokenFormat(token) ? apiErrors.invalidToken() : apiErrors.malformedBearer();
+    }
     return { id: credentialId(`token:${token}`), scheme: 'token', canWrite: !readOnly };
   }
   const email = header(headers, 'x-auth-email');
@@ -54,6 +56,16 @@ export function authenticate(headers: IncomingHttpHeaders, config: AuthConfig, t
   // Global keys are hex; an API token sent as a key is the common mistake this catches.
   if (!/^[0-9a-f]+$/i.test(key)) throw apiErrors.malformedAuthKey();
   throw apiErrors.unknownAuthKey();
+}
+
+/**
+ * Whether a token has the shape of a Cloudflare API token: 40 characters of letters, digits, `-` and `_`, or the
+ * prefixed form (`cfat_` / `cfut_` and about 42 more, seen since 2026; the exact length is a GUESS). Anything else,
+ * such as a 37-character global key sent as a token, is refused as a malformed header (semantics.md §4: 400, 6003 /
+ * 6111), not as an unknown token. The tokens the emulator is configured with are accepted whatever their shape.
+ */
+function isCloudflareTokenFormat(token: string): boolean {
+  return /^[A-Za-z0-9_-]{40}$/.test(token) || /^cf[a-z]t_[A-Za-z0-9_-]{32,64}$/.test(token);
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -37,7 +37,11 @@ export function importZoneText(
       const first = error.errors[0];
       if (first?.code === 81057) continue;
       return new ApiError(error.status, [
-        { code: first?.code ?? 81061, message: `line ${record.line}: ${first?.message ?? 'record refused'}` },
+        {
+          code: first?.code ?? 81061,
+          message: `line ${record.line}: ${first?.message ?? 'record refused'}`,
+          ...(first?.error_chain !== undefined ? { error_chain: first.error_chain } : {}),
+        },
       ]);
     }
   }

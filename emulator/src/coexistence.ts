@@ -1,6 +1,7 @@
 import { apiErrors, type ApiError } from './errors';
 import type { StoredRecord } from './model';
 import type { RecordSet } from './record-set';
+import { txtRdataKey } from './zone-core';
 
 const addressTypes = new Set(['A', 'AAAA']);
 const hostnameContentTypes = new Set(['CNAME', 'MX', 'NS', 'PTR']);
@@ -9,6 +10,8 @@ const hostnameContentTypes = new Set(['CNAME', 'MX', 'NS', 'PTR']);
 export function isSameRecord(a: StoredRecord, b: StoredRecord): boolean {
   if (a.name !== b.name || a.type !== b.type || a.priority !== b.priority) return false;
   if (hostnameContentTypes.has(a.type)) return a.content.toLowerCase() === b.content.toLowerCase();
+  // TXT is stored as sent, so `hello` and `"hello"` are two spellings of one rdata (GUESS: a duplicate, as on the wire).
+  if (a.type === 'TXT') return a.content === b.content || txtRdataKey(a.content) === txtRdataKey(b.content);
   return a.content === b.content;
 }
 

@@ -2,17 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { authenticate, type AuthConfig } from './auth';
 import type { RequestContext } from './context';
 import { failure, type ApiResponse } from './envelope';
-import { apiErrors, ApiError } from './errors';
+import { apiErrors, ApiError, type ApiMessage } from './errors';
 import { FaultInjector } from './faults';
 import { zoneIdFor } from './ids';
 import { importZoneText } from './bind-import';
 import type { StoredRecord } from './model';
 import { normaliseZoneName } from './names';
 import type { PlanName } from './plans';
-import { defaultRateLimit, RateLimiter, type RateLimitConfig } from './rate-limit';
+import {
+  defaultRateLimit,
+  importRateLimit,
+  policyHeader,
+  RateLimiter,
+  rateLimitHeaders,
+  type PolicyDecision,
+  type RateLimitConfig,
+} from './rate-limit';
 import { RecordSet } from './record-set';
 import { RequestLog } from './request-log';
-import { matchRoute } from './router';
+import { matchRoute, type RouteMatch } from './router';
 import { routes } from './routes';
 import { defaultScanCandidates, type ScanCandidate } from './scan';
 import { recordResponse } from './serialize';
@@ -42,6 +50,8 @@ export interface EmulatorConfig {
   /** A JSON file that keeps zones and records across restarts; written atomically after every change. */
   readonly statePath?: string;
   readonly rateLimit?: RateLimitConfig;
+  /** The import endpoint's own limit (default 3 per minute per user, as Cloudflare documents). */
+  readonly importRateLimit?: RateLimitConfig;
   readonly scanCandidates?: readonly ScanCandidate[];
   /** Milliseconds since the epoch; tests may pass a fake clock. */
   readonly clock?: () => number;
@@ -66,6 +76,7 @@ export class Emulator {
   readonly faults = new FaultInjector();
   readonly log = new RequestLog();
   readonly limiter: RateLimiter;
+  readonly importLimiter: RateLimiter;
   private readonly auth: AuthConfig;
   private readonly clock: () => number;
   private readonly scanCandidates: readonly ScanCandidate[];
@@ -81,6 +92,7 @@ export class Emulator {
     };
     this.clock = config.clock ?? Date.now;
     this.limiter = new RateLimiter(config.rateLimit ?? defaultRateLimit, this.clock);
+    this.importLimiter = new RateLimiter(config.importRateLimit ?? importRateLimit, this.clock, 'dns-import');
     this.scanCandidates = config.scanCandidates ?? defaultScanCandidates;
     this.loadZones();
     for (const zone of this.zones.all()) this.initial.set(zone.info.id, zone.records.all());
@@ -88,17 +100,14 @@ export class Emulator {
 
   /** Serves one API request (path below /client/v4). Never throws: every failure is an error envelope. */
   handle(request: ApiRequest): ApiResponse {
-    let rateHeaders: Record<string, string> = {};
+    let rateHeaders: Record<string, string> = policyHeader([this.limiter]);
     try {
       const identity = authenticate(request.headers, this.auth, request.path === '/user/tokens/verify');
-      const decision = this.limiter.take(identity.id);
-      rateHeaders = {
-        'x-ratelimit-limit': String(decision.limit),
-        'x-ratelimit-reset': new Date(decision.resetAt).toUTCString(),
-      };
-      if (!decision.allowed) throw apiErrors.rateLimited(decision.retryAfterSeconds);
-      rateHeaders['x-ratelimit-remaining'] = String(decision.remaining);
       const match = matchRoute(routes, request.method, request.path);
+      const decisions = this.takeRateLimits(identity.id, match);
+      rateHeaders = rateLimitHeaders(decisions, this.clock());
+      const refused = decisions.find(({ decision }) => !decision.allowed)?.decision;
+      if (refused !== undefined && !refused.allowed) throw apiErrors.rateLimited(refused.retryAfterSeconds);
       if (match.kind === 'none') throw apiErrors.noRoute(`/client/v4${request.path}`);
       if (match.kind === 'wrong-method') throw apiErrors.methodNotAllowed(request.method);
       if (match.route.writes && !identity.canWrite) throw apiErrors.permissionDenied();
@@ -124,6 +133,19 @@ export class Emulator {
     }
   }
 
+  /**
+   * Counts the request against the account-wide budget and, while that allows it, against the route's own limit.
+   * A request refused by the first is not counted by the second.
+   */
+  private takeRateLimits(user: string, match: RouteMatch): PolicyDecision[] {
+    const decisions: PolicyDecision[] = [{ limiter: this.limiter, decision: this.limiter.take(user) }];
+    const own = match.kind === 'found' ? match.route.ownRateLimit : undefined;
+    if (own === 'import' && decisions[0]?.decision.allowed === true) {
+      decisions.push({ limiter: this.importLimiter, decision: this.importLimiter.take(user) });
+    }
+    return decisions;
+  }
+
   /** Restores every zone's initial records and clears faults, the request log and the rate limit windows. */
   reset(): void {
     for (const zone of this.zones.all()) {
@@ -133,6 +155,7 @@ export class Emulator {
     this.faults.clear();
     this.log.clear();
     this.limiter.reset();
+    this.importLimiter.reset();
     this.persist();
   }
 
@@ -169,7 +192,7 @@ export class Emulator {
       if (option.bind !== undefined) {
         const result = importZoneText(zone, zone.records, option.bind, false, new Date(this.clock()).toISOString());
         if (result instanceof ApiError) {
-          throw new Error(`cannot load the zone file for ${name}: ${result.errors.map((e) => e.message).join('; ')}`);
+          throw new Error(`cannot load the zone file for ${name}: ${describeErrors(result.errors)}`);
         }
       }
       this.zones.add(zone);
@@ -199,6 +222,16 @@ export class Emulator {
 /** A token in Cloudflare's format: 40 characters of letters, digits, `-` and `_`. */
 export function generateToken(): string {
   return randomBytes(30).toString('base64url');
+}
+
+/** Error messages with their causes, e.g. `line 3: DNS Validation Error (9300: DNS record has 1 tags, ...)`. */
+function describeErrors(errors: readonly ApiMessage[]): string {
+  return errors
+    .map((error) => {
+      const causes = (error.error_chain ?? []).map((cause) => `${cause.code}: ${cause.message}`);
+      return causes.length === 0 ? error.message : `${error.message} (${causes.join('; ')})`;
+    })
+    .join('; ');
 }
 
 function warn(message: string): void {

@@ -27,6 +27,11 @@ function single(status: number, code: number, message: string): ApiError {
   return new ApiError(status, [{ code, message }]);
 }
 
+/** Cloudflare's validation error form: `1004 "DNS Validation Error"` with the cause in `error_chain` (semantics.md §4). */
+function dnsValidation(code: number, message: string): ApiError {
+  return new ApiError(400, [{ code: 1004, message: 'DNS Validation Error', error_chain: [{ code, message }] }]);
+}
+
 export const apiErrors = {
   /** GUESS (code 9106 as observed on real responses without credentials; not in semantics.md). */
   missingCredentials: () => single(400, 9106, 'Missing X-Auth-Key, X-Auth-Email or Authorization headers'),
@@ -95,6 +100,26 @@ export const apiErrors = {
     single(400, 9021, `Invalid TTL. Must be between ${minimum} and 86,400 seconds, or 1 for automatic.`),
   /** GUESS (code 1004 "DNS Validation Error" family with the detail in the message). */
   validation: (detail: string) => single(400, 1004, `DNS Validation Error: ${detail}`),
+  /** Code, message and the 1004 wrapper observed (ISSUE terraform-provider-cloudflare#3217, 2024; external-dns#3706). */
+  tagsQuotaExceeded: (count: number, quota: number) =>
+    dnsValidation(9300, `DNS record has ${count} tags, exceeding the quota of ${quota}.`),
+  /** Code and message observed (ISSUE STRRL/cloudflare-tunnel-ingress-controller#168, 2025); the 1004 wrapper GUESS. */
+  commentTooLong: (limit: number) =>
+    dnsValidation(9313, `DNS record comment exceeds the maximum length of ${limit} characters.`),
+  /** GUESS (code 1004): the 4,096-byte limit is documented ("DNS record types"), its error is not. */
+  recordTooLarge: (octets: number, limit: number) =>
+    single(
+      400,
+      1004,
+      `DNS Validation Error: the record is ${octets} bytes in wire format; the limit is ${limit.toLocaleString('en-US')} bytes.`,
+    ),
+  /** GUESS (code 1004): the 8,192-character limit is documented ("DNS record types"), its error is not. */
+  recordSetTooLong: (length: number, limit: number) =>
+    single(
+      400,
+      1004,
+      `DNS Validation Error: records with the same name and type have ${length} characters of content combined; the limit is ${limit.toLocaleString('en-US')}.`,
+    ),
   /** GUESS (code 9000 for a bad record name). */
   invalidName: (detail: string) => single(400, 9000, `DNS name is invalid: ${detail}`),
   /** GUESS (code 9007 for an unsupported type). */

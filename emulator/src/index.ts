@@ -40,7 +40,10 @@ export interface RunningEmulator {
   records(zone: string): Record<string, unknown>[];
   readonly faults: FaultInjector;
   readonly log: RequestLog;
+  /** The account-wide budget (default 1,200 requests per 5 minutes per credential). */
   setRateLimit(config: RateLimitConfig): void;
+  /** The import endpoint's own limit (default 3 per minute per credential). */
+  setImportRateLimit(config: RateLimitConfig): void;
   /** Initial records back, faults, log and rate limit windows cleared. */
   reset(): void;
   /** The emulator behind the server, for direct inspection. */
@@ -82,6 +85,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: emulator.faults,
     log: emulator.log,
     setRateLimit: (config) => emulator.limiter.configure(config),
+    setImportRateLimit: (config) => emulator.importLimiter.configure(config),
     reset: () => emulator.reset(),
     emulator,
     stop: () =>

@@ -59,7 +59,7 @@ export function buildRecord(
 
   const comment = checkComment(merged['comment'], context.zone);
   if (comment instanceof ApiError) return comment;
-  const tags = checkTags(merged['tags']);
+  const tags = checkTags(merged['tags'], context.zone);
   if (tags instanceof ApiError) return tags;
   const settings = checkSettings(merged['settings'], type, context.zone);
   if (settings instanceof ApiError) return settings;
@@ -149,13 +149,11 @@ function checkComment(value: unknown, zone: ZoneInfo): string | undefined | ApiE
   if (typeof value !== 'string') return apiErrors.validation('comment must be a string');
   if (/[\r\n]/.test(value)) return apiErrors.validation('comment must not contain line breaks');
   const limit = zone.plan === 'free' ? maxCommentLength.free : maxCommentLength.paid;
-  if ([...value].length > limit) {
-    return apiErrors.validation(`comment is longer than ${limit} characters, the limit for this zone's plan`);
-  }
+  if ([...value].length > limit) return apiErrors.commentTooLong(limit);
   return value;
 }
 
-function checkTags(value: unknown): string[] | ApiError {
+function checkTags(value: unknown, zone: ZoneInfo): string[] | ApiError {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return apiErrors.validation('tags must be an array of "name:value" strings');
   const tags = new Set<string>();
@@ -171,6 +169,8 @@ function checkTags(value: unknown): string[] | ApiError {
       return apiErrors.validation(`tag '${tagName}': a tag value must not contain line breaks`);
     tags.add(`${tagName.toLowerCase()}:${tagValue}`);
   }
+  // Record tags are not available on the Free plan (DOCS:attrs; Cloudflare staff in favonia/cloudflare-ddns#849).
+  if (zone.plan === 'free' && tags.size > 0) return apiErrors.tagsQuotaExceeded(tags.size, 0);
   return [...tags].sort();
 }
 

@@ -72,6 +72,25 @@ export function integerParameter(
   return value;
 }
 
+/**
+ * An integer parameter that is clamped into `minimum..maximum` instead of refused: Cloudflare answers
+ * `GET /zones?per_page=1` (certbot's dns-cloudflare plugin sends it on every lookup) although the spec says 5..50.
+ * GUESS that the server clamps; only a value that is not an integer is refused.
+ */
+export function clampedIntegerParameter(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  minimum: number,
+  maximum: number,
+): number {
+  const text = query.get(name);
+  if (text === null || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value)) throw apiErrors.invalidParameter(name, 'expected an integer');
+  return Math.min(maximum, Math.max(minimum, value));
+}
+
 function compareBy(field: OrderField, a: StoredRecord, b: StoredRecord): number {
   switch (field) {
     case 'ttl':

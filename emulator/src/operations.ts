@@ -2,6 +2,7 @@ import { checkCoexistence } from './coexistence';
 import { apiErrors, ApiError } from './errors';
 import { newRecordId, isIdentifier } from './ids';
 import { buildRecord, type WriteMode } from './input';
+import { checkSizeLimits } from './limits';
 import type { StoredRecord } from './model';
 import type { RecordSet } from './record-set';
 import type { Zone } from './zones';
@@ -42,7 +43,7 @@ export function findRecord(records: RecordSet, id: unknown): StoredRecord {
 
 function store(records: RecordSet, built: StoredRecord | ApiError): StoredRecord {
   if (built instanceof ApiError) throw built;
-  const conflict = checkCoexistence(records, built);
+  const conflict = checkCoexistence(records, built) ?? checkSizeLimits(records, built);
   if (conflict !== undefined) throw conflict;
   records.put(built);
   return built;

@@ -7,6 +7,8 @@ export interface Route {
   readonly handler: Handler;
   /** True for operations that change records (they need write permission and are persisted). */
   readonly writes: boolean;
+  /** A rate limit of its own on top of the account-wide one (the import endpoint's 3 per minute). */
+  readonly ownRateLimit?: 'import';
 }
 
 export type RouteMatch =

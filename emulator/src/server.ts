@@ -5,6 +5,7 @@ import { failure, type ApiResponse } from './envelope';
 import { apiErrors } from './errors';
 import type { ActiveFault } from './faults';
 import { stripApiPrefix } from './path-pattern';
+import { blockedHeaders } from './rate-limit';
 
 const apiPrefix = '/client/v4';
 /** Larger than any request Cloudflare takes (a 3,500-change batch, a 256 KiB import with its multipart framing). */
@@ -55,7 +56,9 @@ async function serve(emulator: Emulator, request: IncomingMessage, response: Ser
   if (fault?.kind === 'status') {
     answer = failure(apiErrors.injected(fault.status ?? 500));
   } else if (fault?.kind === 'rate-limit') {
-    answer = failure(apiErrors.rateLimited(fault.retryAfter ?? 1));
+    const retryAfter = fault.retryAfter ?? 1;
+    const refused = failure(apiErrors.rateLimited(retryAfter));
+    answer = { ...refused, headers: { ...blockedHeaders(emulator.limiter, retryAfter), ...refused.headers } };
   } else if (body === undefined) {
     answer = failure(apiErrors.bodyTooLarge());
   } else if (url.pathname !== apiPrefix && !url.pathname.startsWith(`${apiPrefix}/`)) {

@@ -3,7 +3,7 @@ import { checkDataFields } from './data-fields';
 import { apiErrors, type ApiError } from './errors';
 import { usesData, type RecordData } from './model';
 import { normaliseHostname } from './names';
-import { formatData, quote } from './presentation';
+import { formatData } from './presentation';
 import { checkRdataWithZoneCore } from './zone-core';
 
 /** The validated, normalised rdata of a record. */
@@ -84,9 +84,15 @@ function hostname(type: string, content: string): string | ApiError {
 
 const maxStringBytes = 255;
 
+/**
+ * TXT content is stored and returned exactly as sent: Cloudflare's API does not add quotes (only its dashboard
+ * shows them), so a later `content=` filter for the value sent finds the record (issue 15; SPEC `TXTRecord.content`:
+ * longer strings "are automatically split" when served, not when stored). Quoted content must be well-formed
+ * character-strings of at most 255 bytes each; unquoted content is one text the server splits at 255 bytes.
+ */
 function validateTxt(content: string): ValidContent | ApiError {
   if (/[\r\n]/.test(content)) return apiErrors.validation('TXT content must not contain line breaks');
-  if (!content.trimStart().startsWith('"')) return { content: quoteTxt(content) };
+  if (!content.trimStart().startsWith('"')) return { content };
   const strings = splitQuotedStrings(content);
   if (strings === undefined) return apiErrors.validation('TXT content has an unterminated quoted string');
   for (const text of strings) {
@@ -94,25 +100,7 @@ function validateTxt(content: string): ValidContent | ApiError {
       return apiErrors.validation(`a TXT character-string is longer than ${maxStringBytes} bytes`);
     }
   }
-  return { content: content.trim() };
-}
-
-/**
- * Unquoted TXT content is stored the way Cloudflare describes it: quoted character-strings, long text split into
- * strings of at most 255 bytes, so that export and import give back the same content.
- */
-function quoteTxt(content: string): string {
-  const strings: string[] = [];
-  let current = '';
-  for (const character of content) {
-    if (Buffer.byteLength(current + character, 'utf8') > maxStringBytes) {
-      strings.push(current);
-      current = '';
-    }
-    current += character;
-  }
-  strings.push(current);
-  return strings.map(quote).join(' ');
+  return { content };
 }
 
 /** Splits `"a" "b"` into its unescaped strings; undefined when a quote is left open or text sits outside quotes. */

@@ -1,4 +1,5 @@
 import {
+  canonicalContent,
   cloudflareRdata,
   type CloudflareRecordBody,
   parse,
@@ -74,4 +75,9 @@ export function checkRdataWithZoneCore(
   });
   const parsed = parse(`${checkOwner} 300 IN ${type} ${text}\n`, { origin: '.' });
   return parsed.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message;
+}
+
+/** TXT content (quoted or as sent) in one form, so that two spellings of the same character-strings compare equal. */
+export function txtRdataKey(content: string): string {
+  return canonicalContent({ type: 'TXT', name: checkOwner, ttl: 300, content });
 }

@@ -1,8 +1,8 @@
-import type { RequestContext } from './context';
+import { zoneOf, type RequestContext } from './context';
 import { collection, success, type ApiResponse } from './envelope';
 import { apiErrors } from './errors';
 import { choice } from './filters';
-import { integerParameter } from './list';
+import { clampedIntegerParameter, integerParameter } from './list';
 import { planDescription } from './plans';
 import type { Zone } from './zones';
 
@@ -12,7 +12,7 @@ const account = { id: '0123456789abcdef0123456789abcdef', name: 'Zone Records em
 export function handleZonesList(context: RequestContext): ApiResponse {
   const { query } = context;
   const page = integerParameter(query, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
-  const perPage = integerParameter(query, 'per_page', 20, 5, 50);
+  const perPage = clampedIntegerParameter(query, 'per_page', 20, 5, 50);
   const order = choice(query, 'order', ['name', 'status', 'account.id', 'account.name', 'plan.id'], 'name');
   const direction = choice(query, 'direction', ['asc', 'desc'], 'asc');
   const match = choice(query, 'match', ['all', 'any'], 'all');
@@ -48,6 +48,11 @@ export function handleZonesList(context: RequestContext): ApiResponse {
     total_count: zones.length,
     total_pages: Math.ceil(zones.length / perPage),
   });
+}
+
+/** GET /zones/:zone_id: one zone with the fields of the zones list; an unknown id cannot be routed (7003, GUESS). */
+export function handleZoneDetails(context: RequestContext): ApiResponse {
+  return success(zoneResponse(zoneOf(context)));
 }
 
 /** GET /user/tokens/verify */

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serverStatsRequest, type ServerStats } from '../../server/src/languageServer';
+import { serverStatsRequest, type ServerStats } from '../../protocol/src/index';
 import { LspClient, ensureBuilt } from '../server/lspClient';
 import { reportFailure, writeBenchmarkSection } from './common';
 

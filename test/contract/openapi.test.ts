@@ -255,7 +255,8 @@ describe('contract: client requests and emulator responses against the OpenAPI s
     await client.usage(zoneId);
     await client.usage('00000000000000000000000000000000').catch(ignore);
     const stranger = new CloudflareClient({
-      credentials: { token: 'wrong-token' },
+      // Well-formed (40 characters) but unknown: a 401; a token of another shape would be a 400 (6003 / 6111).
+      credentials: { token: 'wrongwrongwrongwrongwrongwrongwrongwrong' },
       baseUrl: client.baseUrl.href,
       env: {},
     });

@@ -21,6 +21,22 @@ export async function liveRecords(zone: string): Promise<LiveRecord[]> {
   return body.result.map(({ type, name, content }) => ({ type, name, content }));
 }
 
+/** Creates a record directly through the API, as a change made in Cloudflare's dashboard would be. */
+export async function createLiveRecord(
+  zone: string,
+  record: { type: string; name: string; content: string; ttl: number },
+): Promise<string> {
+  const zoneId = testEnv.zoneIds[zone];
+  if (zoneId === undefined) throw new Error(`the emulator has no zone ${zone}`);
+  const response = await fetch(`${testEnv.apiUrl}/zones/${zoneId}/dns_records`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${testEnv.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(record),
+  });
+  if (!response.ok) throw new Error(`POST dns_records answered ${response.status}`);
+  return ((await response.json()) as { result: { id: string } }).result.id;
+}
+
 /** How many requests the emulator has received with this method and a path ending in `pathSuffix`. */
 export async function requestCount(method: string, pathSuffix: string): Promise<number> {
   const origin = new URL(testEnv.apiUrl).origin;

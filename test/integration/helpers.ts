@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ZoneRecordsApi } from '../../client/src/extension';
@@ -67,4 +67,17 @@ export async function screenshot(name: string): Promise<void> {
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await vscode.commands.executeCommand('notifications.clearAll');
+}
+
+/**
+ * Widens the sidebar (narrow in the test window) so that screenshots show its labels as a user sees them: the
+ * runner drags its edge. Without such a runner (test:electron) it does nothing.
+ */
+export async function widenSideBar(width = 360): Promise<void> {
+  const signals = testEnv.signals;
+  if (signals === undefined) return;
+  const done = path.join(signals, 'sidebar.done');
+  if (existsSync(done)) rmSync(done);
+  console.log(`[zone-records:sidebar] ${width}`);
+  await waitFor('the sidebar to be resized', () => existsSync(done), 30_000);
 }

@@ -15,6 +15,7 @@ export async function run(): Promise<void> {
   await import('./suite/records.test.js');
   await import('./suite/sync.test.js');
   await import('./suite/safeguards.test.js');
+  await import('./suite/editor.test.js');
   await import('./suite/diagnostics.test.js');
   await import('./suite/log.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -179,6 +179,23 @@ describe('language server over stdio: diagnostics', function () {
     await client.close(uri);
   });
 
+  it('reads the settings of each document at its own scope, as a multi-root workspace has them', async () => {
+    const bindUri = 'file:///workspace/bind/db.example.com';
+    const cloudflareUri = 'file:///workspace/cloudflare/db.example.com';
+    const text = `${zone}short 30 IN A 192.0.2.3\n`;
+    const asked: (string | undefined)[] = [];
+    await client.changeSettings((scope?: string) => {
+      asked.push(scope);
+      return { lint: { profile: scope?.includes('/bind/') ? 'bind' : 'cloudflare' } };
+    });
+    assert.deepEqual(codes(await client.open(bindUri, text)), []);
+    assert.deepEqual(codes(await client.open(cloudflareUri, text)), ['cloudflare-ttl']);
+    assert.ok(asked.includes(bindUri) && asked.includes(cloudflareUri), JSON.stringify(asked));
+    await client.close(bindUri);
+    await client.close(cloudflareUri);
+    await client.changeSettings({ lint: { profile: 'cloudflare' } });
+  });
+
   it('shows findings of an $INCLUDEd file on the $INCLUDE line and re-lints when the included file changes', async () => {
     const included = path.join(folder, 'hosts.inc');
     fs.writeFileSync(included, 'host IN A 192.0.2.10\n');

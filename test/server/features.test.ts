@@ -140,6 +140,18 @@ describe('language server over stdio: hover, completion, symbols, folding, forma
     assert.deepEqual(owners, ['mail']);
   });
 
+  it('offers names at every field the type catalogue marks as a name, and not at the others', async () => {
+    const hosts = 'www IN A 192.0.2.1\n';
+    const at = async (line: string): Promise<string[]> =>
+      (await complete(`${hosts}${line}`, 1, line.length)).map((item) => item.label);
+    // AFSDB and MINFO were missing from the editor's own list before it read the catalogue.
+    assert.ok((await at('db IN AFSDB 1 ')).includes('www'));
+    assert.ok((await at('m IN MINFO www. ')).includes('www'));
+    assert.ok((await at('mx IN MX 10 ')).includes('www'));
+    assert.deepEqual(await at('mx IN MX '), [], 'not at the preference');
+    assert.deepEqual(await at('s IN SRV 0 5 '), [], 'not at the weight');
+  });
+
   it('completes diagnostic codes after zone-records-disable-line in a comment', async () => {
     const line = 'www IN A 192.0.2.1 ; zone-records-disable-line ';
     const items = await complete(line, 0, line.length);

@@ -33,11 +33,15 @@ import {
 
 export const projectRoot = path.resolve(__dirname, '../..');
 
-/** Builds dist/ when a server, zone core or CLI source is newer than the bundle. */
+/** Builds dist/ when a source of the server, the CLI or a package they bundle is newer than the bundle. */
 export function ensureBuilt(): void {
   const bundle = path.join(projectRoot, 'dist/server.js');
   const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
-  const newest = Math.max(...['server/src', 'cli/src'].flatMap((dir) => sourceTimes(path.join(projectRoot, dir))));
+  const newest = Math.max(
+    ...['core/src', 'protocol/src', 'cloudflare/src', 'server/src', 'cli/src', 'emulator/src'].flatMap((dir) =>
+      sourceTimes(path.join(projectRoot, dir)),
+    ),
+  );
   if (newest > built || !fs.existsSync(path.join(projectRoot, 'dist/cli.js'))) {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
   }
@@ -56,7 +60,7 @@ function sourceTimes(dir: string): number[] {
 export interface ClientOptions {
   /** `server` spawns dist/server.js, `cli` spawns `node dist/cli.js lsp --stdio`. */
   readonly via?: 'server' | 'cli';
-  /** What workspace/configuration answers for the `zoneRecords` section. */
+  /** What workspace/configuration answers for the `zoneRecords` section (see `LspClient.settings`). */
   readonly settings?: unknown;
   readonly nodeOptions?: readonly string[];
   /** Whether the client says it takes relative patterns in file watchers (default true, as VS Code). */
@@ -72,6 +76,7 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   /** The latest diagnostics published per URI. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** The `zoneRecords` section, or a function of the asked scope (a document URI; undefined for the workspace). */
   settings: unknown;
   private readonly waiters: Waiter[] = [];
   /** Capabilities the server registered and has not withdrawn, by registration id. */
@@ -98,7 +103,11 @@ export class LspClient {
         waiter.resolve(params);
       }
     });
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map(({ scopeUri }) =>
+        typeof this.settings === 'function' ? (this.settings as (scope?: string) => unknown)(scopeUri) : this.settings,
+      ),
+    );
     this.connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
       for (const registration of registrations) this.registrations.set(registration.id, registration);
       this.registrationsChanged();

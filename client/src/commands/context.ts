@@ -3,7 +3,10 @@ import type { ApiSession } from '../api';
 import type { CloudflareClient, DnsRecord, Zone } from '../../../cloudflare/src/index';
 import { UserError } from '../errors';
 import type { Logger } from '../log';
+import type { LocalEmulator } from '../localEmulator';
 import type { CredentialStore } from '../secrets';
+import type { SyncExclusions } from '../state/exclusions';
+import type { FileSyncTracker } from '../state/fileSync';
 import type { ZoneStatusBar } from '../statusBar';
 import type { LiveZoneDocuments } from '../views/liveDocuments';
 import type { TreeNode } from '../views/nodes';
@@ -19,6 +22,11 @@ export interface CommandContext {
   readonly logger: Logger;
   readonly statusBar: ZoneStatusBar;
   readonly documents: LiveZoneDocuments;
+  /** The sync state of the workspace's zone files (CodeLens, status bar, drift). */
+  readonly fileSync: FileSyncTracker;
+  readonly localEmulator: LocalEmulator;
+  /** Changes excluded from the next apply in the diff editor. */
+  readonly exclusions: SyncExclusions;
   /** Updates the `zoneRecords.hasCredentials` context key (the welcome view) and redraws. */
   readonly credentialsChanged: () => Promise<void>;
 }
@@ -29,7 +37,10 @@ export interface CommandContext {
  */
 export type ZoneTarget = TreeNode | string | { readonly zoneId?: string; readonly zone?: string } | undefined;
 
-export async function resolveZone(context: CommandContext, target: ZoneTarget): Promise<Zone> {
+export async function resolveZone(
+  context: Pick<CommandContext, 'session' | 'tree'> & Partial<Pick<CommandContext, 'statusBar'>>,
+  target: ZoneTarget,
+): Promise<Zone> {
   const client = await context.session.client();
   if (typeof target === 'object' && target !== null && 'kind' in target) {
     const node = zoneOfNode(target);
@@ -52,7 +63,7 @@ export async function resolveZone(context: CommandContext, target: ZoneTarget): 
   if (zones.length === 0) throw new UserError('These credentials see no zone.');
   const only = zones[0];
   if (zones.length === 1 && only) return only.zone;
-  const active = context.statusBar.activeZone;
+  const active = context.statusBar?.activeZone;
   const picked = await vscode.window.showQuickPick(
     zones.map((node) => ({ label: node.zone.name, description: node.zone.plan.name ?? '', zone: node.zone })),
     { title: 'Zone Records: choose a zone', placeHolder: active ? `Active: ${active.name}` : 'Zone' },

@@ -3,6 +3,7 @@ import { showError } from '../errors';
 import { clearCredentials, setGlobalKey, setToken, verifyCredentials } from './account';
 import { handlerArguments } from './arguments';
 import { Cancelled, type CommandContext } from './context';
+import { excludeChange, linkZoneFile, stopEmulator, toggleDriftOnly, tryEmulator } from './editor';
 import {
   copyRecordAsZoneLine,
   createRecord,
@@ -49,6 +50,11 @@ export const commandTable: Readonly<Record<string, { readonly action: string; re
   applySync: { action: 'Applying the sync', run: applySync },
   showLog: { action: 'Showing the log', run: (context) => context.logger.show() },
   openSettings: { action: 'Opening the settings', run: openSettings },
+  toggleDriftOnly: { action: 'Showing only drift', run: toggleDriftOnly },
+  linkZoneFile: { action: 'Linking the zone file', run: linkZoneFile },
+  tryEmulator: { action: 'Starting the local emulator', run: tryEmulator },
+  stopEmulator: { action: 'Stopping the local emulator', run: stopEmulator },
+  excludeChange: { action: 'Excluding the change', run: excludeChange },
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type DnsRecord, RECORD_TYPES, type RecordBody, type RecordPatch } from '../../../cloudflare/src/index';
+import { proxiableTypes } from '../../../core/src/index';
 import { UserError } from '../errors';
 import { buildRecordBody, checkTtl, type RecordFormInput } from '../text/recordForm';
 import { formatTtl, isReadOnly, recordRdata, relativeOwner, zoneFileLine } from '../text/recordText';
@@ -12,8 +13,6 @@ import {
   type RecordTarget,
   type ZoneTarget,
 } from './context';
-
-const proxiableTypes = new Set(['A', 'AAAA', 'CNAME']);
 
 /** Opens the record as read-only JSON, exactly as the API returned it. */
 export async function showRecordDetails(context: CommandContext, target: RecordTarget): Promise<vscode.Uri> {

@@ -5,30 +5,37 @@ import {
   type ApplyReport,
   batchLimitOfPlan,
   type CloudflareClient,
-  computePlan,
-  convertZoneRecord,
   deleteGuardMessage,
-  desiredRecordsOf,
   formatSummary,
   isEmptyPlan,
-  liveRecordOf,
+  isPaidPlan,
   type Plan,
   type PlanSummary,
+  type PreflightProblem,
+  preflightProblems,
   summarizePlan,
   type SyncApi,
   type Zone,
 } from '../../../cloudflare/src/index';
 import { readSettings } from '../config';
-import { UserError } from '../errors';
+import { hasSeveralOrigins, liveInFileOrder } from '../text/fileOrderDiff';
 import { syncDiffTexts } from '../text/syncDiff';
-import { describeDiagnostics, lintZoneDocument, zoneDocument } from '../zoneFile';
-import { resolveZone, type CommandContext } from './context';
+import { planZoneFile } from '../state/planFile';
+import { zoneDocument } from '../zoneFile';
+import type { CommandContext } from './context';
 
 export interface SyncArgs {
   readonly uri?: vscode.Uri;
   /** The zone to sync with; defaults to the zone the file names. */
   readonly zone?: string;
+  /**
+   * The diff: `file` (the file itself against the live zone in its order and style) or `sorted` (both sides
+   * normalised and sorted); default: the `zoneRecords.syncDiff` setting.
+   */
+  readonly view?: SyncDiffView;
 }
+
+export type SyncDiffView = 'file' | 'sorted';
 
 export type ChangeKind = 'create' | 'update' | 'delete';
 
@@ -50,6 +57,9 @@ interface PlannedSync {
   readonly plan: Plan;
   readonly fileName: string;
   readonly diff: { live: vscode.Uri; local: vscode.Uri };
+  readonly view: SyncDiffView;
+  /** Records of the file Cloudflare would refuse: the apply then sends nothing and names them. */
+  readonly preflight: readonly PreflightProblem[];
 }
 
 /** Plans the sync of a zone file and opens the diff (live zone ↔ file) with a summary. */
@@ -67,11 +77,18 @@ export async function planSync(
     : `Sync ${planned.fileName} → ${planned.zone.name}: ${formatSummary(summary)}.`;
   context.logger.info(text);
   if (!isEmptyPlan(planned.plan)) {
-    void vscode.window.showInformationMessage(`Zone Records: ${text}`, 'Apply…').then((choice) => {
+    const other = planned.view === 'file' ? 'Sorted View' : 'File View';
+    void vscode.window.showInformationMessage(`Zone Records: ${text}`, 'Apply…', other).then((choice) => {
       if (choice === 'Apply…') {
         void vscode.commands.executeCommand('zoneRecords.applySync', {
           uri: planned.uri,
           zone: planned.zone.name,
+        });
+      } else if (choice === other) {
+        void vscode.commands.executeCommand('zoneRecords.planSync', {
+          uri: planned.uri,
+          zone: planned.zone.name,
+          view: planned.view === 'file' ? 'sorted' : 'file',
         });
       }
     });
@@ -99,14 +116,21 @@ export async function applySync(
     );
     return undefined;
   }
-  const include = new Set(args.include ?? (await chooseKinds(full)));
+  // Changes excluded in the diff editor stay out; the kinds chosen next apply to the rest.
+  const { plan: kept, left } = context.exclusions.filter(planned.uri, full);
+  if (left > 0) context.logger.info(`Apply ${planned.fileName}: ${left} change(s) excluded in the diff stay out.`);
+  if (isEmptyPlan(kept)) {
+    void vscode.window.showInformationMessage(`Zone Records: every change to ${planned.zone.name} is excluded.`);
+    return undefined;
+  }
+  const include = new Set(args.include ?? (await chooseKinds(kept)));
   if (include.size === 0) return undefined;
   const chosen: Plan = {
-    ...full,
-    posts: include.has('create') ? full.posts : [],
-    patches: include.has('update') ? full.patches : [],
-    puts: include.has('update') ? full.puts : [],
-    deletes: include.has('delete') ? full.deletes : [],
+    ...kept,
+    posts: include.has('create') ? kept.posts : [],
+    patches: include.has('update') ? kept.patches : [],
+    puts: include.has('update') ? kept.puts : [],
+    deletes: include.has('delete') ? kept.deletes : [],
   };
   if (isEmptyPlan(chosen)) return undefined;
   let allowDeletes = args.allowDeletes === true;
@@ -134,6 +158,7 @@ export async function applySync(
         return await applyPlan(planned.client as unknown as SyncApi, planned.zone.id, chosen, {
           batchSize,
           allowDeletes,
+          preflight: planned.preflight,
           signal: abort.signal,
           onChunk: (step) => {
             progress.report({
@@ -150,6 +175,7 @@ export async function applySync(
     },
   );
   logReport(context, planned, report);
+  if (report.status === 'applied') context.exclusions.clear(planned.uri);
   context.tree.refresh(planned.zone.id);
   // The planner's message names the CLI flag; here the confirmation is the modal question.
   const text = `Zone Records: ${planned.zone.name}: ${report.message.replace(/ \(--allow-deletes[^)]*\)/, '')}`;
@@ -166,33 +192,32 @@ export async function applySync(
 
 async function plan(context: CommandContext, args: SyncArgs): Promise<PlannedSync> {
   const document = await zoneDocument(args.uri);
-  const file = lintZoneDocument(document, args.zone);
   const fileName = path.basename(document.uri.path);
-  if (file.errors.length > 0) {
-    throw new UserError(
-      `${fileName} has ${file.errors.length} lint error(s); fix them before syncing:\n${describeDiagnostics(file.errors)}`,
-    );
-  }
-  const zone = await resolveZone(context, { zone: args.zone ?? file.zoneName });
-  const client = await context.session.client();
-  const local = desiredRecordsOf(file.parsed, convertZoneRecord);
-  const settings = readSettings();
-  const liveRecords = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Reading ${zone.name}…` },
-    () => client.listAllRecords(zone.id),
+  const planned = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Reading the live zone of ${fileName}…` },
+    () => planZoneFile(context, document, args.zone),
   );
-  const live = liveRecords.map(liveRecordOf);
-  const computed = computePlan(local.desired, live, {
-    zone: zone.name,
-    skipped: local.skipped,
-    deleteThreshold: settings.deleteConfirmation,
-  });
-  const texts = syncDiffTexts(zone.name, computed, live, local.desired);
-  const diff = {
-    live: context.documents.set(`/sync/${zone.name} (live).zone`, texts.live),
-    local: context.documents.set(`/sync/${fileName} (${zone.name}).zone`, texts.local),
-  };
-  return { uri: document.uri, zone, client, plan: computed, fileName, diff };
+  const { zone, plan: computed } = planned;
+  const view = args.view ?? readSettings(document.uri).syncDiff;
+  let diff: { live: vscode.Uri; local: vscode.Uri };
+  if (view === 'file') {
+    const live = liveInFileOrder(planned.file.text, planned.file.parsed, computed);
+    diff = { live: context.documents.set(`/sync/live/${fileName}`, live), local: document.uri };
+    context.exclusions.setDiff({
+      file: document.uri,
+      live: diff.live,
+      plan: computed,
+      severalOrigins: hasSeveralOrigins(planned.file.parsed),
+    });
+  } else {
+    const texts = syncDiffTexts(zone.name, computed, planned.live, planned.file.desired);
+    diff = {
+      live: context.documents.set(`/sync/${zone.name} (live).zone`, texts.live),
+      local: context.documents.set(`/sync/${fileName} (${zone.name}).zone`, texts.local),
+    };
+  }
+  const preflight = preflightProblems(planned.file.desired, { freePlan: !isPaidPlan(zone.plan) });
+  return { uri: document.uri, zone, client: planned.client, plan: computed, fileName, diff, view, preflight };
 }
 
 async function openDiff(planned: PlannedSync): Promise<void> {

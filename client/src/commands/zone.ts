@@ -10,8 +10,9 @@ import {
 } from '../../../cloudflare/src/index';
 import { UserError } from '../errors';
 import { formatUsage, recordRdata } from '../text/recordText';
-import { describeDiagnostics, lintZoneDocument, zoneDocument } from '../zoneFile';
+import { describeDiagnostics, loadZoneDocument, zoneDocument } from '../zoneFile';
 import { pick, resolveZone, type CommandContext, type ZoneTarget } from './context';
+import { languageId } from '../../../protocol/src/index';
 
 /** Cloudflare's import limit. */
 const importLimitBytes = 256 * 1024;
@@ -24,8 +25,15 @@ export async function exportZone(context: CommandContext, target?: ZoneTarget): 
     { location: vscode.ProgressLocation.Notification, title: `Exporting ${zone.name}…` },
     () => client.exportZone(zone.id),
   );
-  const document = await vscode.workspace.openTextDocument({ language: 'dns-zone', content: text });
-  await vscode.window.showTextDocument(document);
+  // Named after the zone: the language server lints it with the right origin, the CodeLens compares it with the
+  // live zone, and Save proposes example.com.zone. Comments, tags and proxy status are in it as cf_tags.
+  const document = await vscode.workspace.openTextDocument(
+    vscode.Uri.from({ scheme: 'untitled', path: `${zone.name}.zone` }),
+  );
+  const editor = await vscode.window.showTextDocument(document);
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  await editor.edit((edit) => edit.replace(whole, text));
+  if (document.languageId !== languageId) await vscode.languages.setTextDocumentLanguage(document, languageId);
   context.logger.info(`Exported ${zone.name} (${text.length} characters).`);
   return document;
 }
@@ -50,14 +58,14 @@ export async function importZone(
   // Menus on an editor pass its URI.
   const args: ImportArgs = target instanceof vscode.Uri ? { uri: target } : target;
   const document = await zoneDocument(args.uri);
-  const file = lintZoneDocument(document, args.zone);
   const fileName = path.basename(document.uri.path);
-  if (file.errors.length > 0) {
-    throw new UserError(
-      `${fileName} has ${file.errors.length} lint error(s); fix them first (see the Problems view):\n` +
-        describeDiagnostics(file.errors),
-    );
-  }
+  const file = loadZoneDocument(
+    document,
+    args.zone,
+    (errors) =>
+      `${fileName} has ${errors.length} lint error(s); fix them first (see the Problems view):\n` +
+      describeDiagnostics(errors),
+  );
   if (file.parsed.directives.some((directive) => directive.name === '$INCLUDE')) {
     throw new UserError(`${fileName} uses $INCLUDE, which Cloudflare's import does not accept. Inline the file.`);
   }
@@ -72,18 +80,23 @@ export async function importZone(
     );
     if (answer !== 'Import') return undefined;
   }
-  const zone = await resolveZone(context, { zone: file.zoneName });
+  const zone = await resolveZone(context, { zone: file.zone });
   const proxied =
     args.proxied ??
     (
       await pick(
         [
-          { label: 'DNS only', description: 'import A, AAAA and CNAME records unproxied', value: false },
-          { label: 'Proxied', description: 'proxy imported A, AAAA and CNAME records through Cloudflare', value: true },
+          {
+            label: 'Proxy imported records',
+            description: 'A, AAAA and CNAME records through Cloudflare, as the dashboard offers',
+            value: true,
+          },
+          { label: 'DNS only', description: 'A, AAAA and CNAME records unproxied', value: false },
         ],
         {
           title: `Zone Records: import ${fileName} into ${zone.name}`,
-          placeHolder: 'Proxy status of imported records',
+          // Cloudflare's import lets a record's own tag win over the form field.
+          placeHolder: "Proxy imported records? A record's cf-proxied tag in the file takes precedence.",
         },
       )
     ).value;

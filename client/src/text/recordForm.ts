@@ -1,5 +1,5 @@
 import { convertZoneRecord, type PlanRecordBody } from '../../../cloudflare/src/index';
-import { parse } from '../../../core/src/index';
+import { parse, proxiableTypes } from '../../../core/src/index';
 
 /** What the create and edit forms ask for. `rdata` is written as in a zone file (`10 mail.example.com.` for MX). */
 export interface RecordFormInput {
@@ -15,8 +15,6 @@ export interface RecordFormInput {
 
 /** A record body for the API, or why the input is not a valid record. */
 export type RecordFormResult = { readonly body: PlanRecordBody } | { readonly error: string };
-
-const proxiable = new Set(['A', 'AAAA', 'CNAME']);
 
 /** Checks a TTL as Cloudflare takes it: 1 (automatic) or 60..86400. Returns an error message, or undefined. */
 export function checkTtl(text: string): string | undefined {
@@ -39,7 +37,7 @@ export function buildRecordBody(zone: string, input: RecordFormInput): RecordFor
   if (input.rdata.trim() === '') return { error: `Enter the ${type} record's data.` };
   const ttlError = checkTtl(String(input.ttl));
   if (ttlError) return { error: ttlError };
-  if (input.proxied === true && !proxiable.has(type)) return { error: `${type} records cannot be proxied.` };
+  if (input.proxied === true && !proxiableTypes.has(type)) return { error: `${type} records cannot be proxied.` };
   // Parse with a TTL the parser accepts (Cloudflare's 1 is a valid zone-file TTL too).
   const line = `${name} ${input.ttl} IN ${type} ${input.rdata.trim()}`;
   const parsed = parse(`${line}\n`, { origin });
@@ -57,7 +55,7 @@ export function buildRecordBody(zone: string, input: RecordFormInput): RecordFor
   const body: PlanRecordBody = {
     ...converted.body,
     ttl: input.ttl,
-    ...(proxiable.has(type) ? { proxied: input.proxied === true } : {}),
+    ...(proxiableTypes.has(type) ? { proxied: input.proxied === true } : {}),
     ...(comment === '' ? {} : { comment }),
     ...(input.tags === undefined ? {} : { tags: input.tags }),
   };

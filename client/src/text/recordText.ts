@@ -80,16 +80,57 @@ export function zoneFileLine(record: RecordView): string {
   return toZoneLine(apiRecordOf(record));
 }
 
-/** The tree item's label: type and rdata. */
-export function recordLabel(record: RecordView): string {
-  return `${record.type}  ${recordRdata(record)}`;
+/** A TTL in a few characters for the sidebar: `auto`, `45 s`, `5 min`, `1 h`, `2 d`. */
+export function formatTtlShort(ttl: number): string {
+  const full = formatTtl(ttl);
+  return full.replace(/^\d+ \((.*)\)$/, '$1');
+}
+
+/** The tree item's label: type and rdata, so the sidebar shows what the record is before it truncates. */
+export function recordLabel(record: Pick<RecordView, 'type'>, rdata: string): string {
+  return `${record.type} ${rdata}`;
 }
 
 /** The tree item's description: the TTL, and the proxy status when the record can be proxied. */
 export function recordDescription(record: RecordView): string {
   const proxy = record.proxied === true ? ' · proxied' : record.proxiable === true ? ' · DNS only' : '';
-  return `TTL ${formatTtl(record.ttl)}${proxy}`;
+  return `${formatTtlShort(record.ttl)}${proxy}`;
 }
+
+/**
+ * The codicon of a record in the sidebar: proxied records a cloud, Cloudflare's read-only ones a lock, else one
+ * per kind of record (addresses, aliases, mail, text, delegation, keys and certificates, services).
+ */
+export function recordIcon(record: Pick<RecordView, 'type' | 'proxied' | 'meta'>): string {
+  if (isReadOnly(record)) return 'lock';
+  if (record.proxied === true) return 'cloud';
+  return recordTypeIcons[record.type] ?? 'symbol-field';
+}
+
+const recordTypeIcons: Readonly<Record<string, string>> = {
+  A: 'server',
+  AAAA: 'server',
+  CNAME: 'link',
+  MX: 'mail',
+  TXT: 'note',
+  NS: 'references',
+  SOA: 'info',
+  PTR: 'arrow-left',
+  SRV: 'plug',
+  URI: 'link-external',
+  NAPTR: 'regex',
+  CAA: 'shield',
+  HTTPS: 'rocket',
+  SVCB: 'rocket',
+  DS: 'key',
+  DNSKEY: 'key',
+  CERT: 'key',
+  OPENPGPKEY: 'key',
+  SMIMEA: 'key',
+  SSHFP: 'key',
+  TLSA: 'key',
+  LOC: 'location',
+};
 
 /** Markdown for the record's tooltip: every field a user checks, including comment and tags. */
 export function recordTooltip(record: RecordView): string {

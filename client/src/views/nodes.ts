@@ -1,4 +1,4 @@
-import type { DnsRecord, RecordUsage, Zone } from '../../../cloudflare/src/index';
+import type { DesiredRecord, DnsRecord, RecordUsage, Zone } from '../../../cloudflare/src/index';
 
 /** A zone the token can see, with its usage once known. */
 export interface ZoneNode {
@@ -13,6 +13,8 @@ export interface NameNode {
   readonly zone: ZoneNode;
   readonly name: string;
   readonly records: readonly DnsRecord[];
+  /** Records of the linked zone file at this name that Cloudflare lacks. */
+  readonly missing: readonly DesiredRecord[];
 }
 
 export interface RecordNode {
@@ -20,6 +22,16 @@ export interface RecordNode {
   readonly zone: ZoneNode;
   readonly parent: NameNode;
   readonly record: DnsRecord;
+}
+
+/** A record of the linked zone file that the live zone lacks (a sync would create it). */
+export interface MissingRecordNode {
+  readonly kind: 'missingRecord';
+  readonly zone: ZoneNode;
+  readonly parent: NameNode;
+  readonly record: DesiredRecord;
+  /** The zone file it is in. */
+  readonly file: string;
 }
 
 /** Records a scan proposed that wait for review. */
@@ -53,7 +65,8 @@ export interface MessageNode {
   readonly command?: string;
 }
 
-export type TreeNode = ZoneNode | NameNode | RecordNode | ScanResultsNode | ScannedRecordNode | MoreNode | MessageNode;
+export type TreeNode =
+  ZoneNode | NameNode | RecordNode | MissingRecordNode | ScanResultsNode | ScannedRecordNode | MoreNode | MessageNode;
 
 /** The zone a node belongs to, when it belongs to one. */
 export function zoneOfNode(node: TreeNode | undefined): ZoneNode | undefined {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiSession } from '../api';
-import type { DnsRecord, Zone } from '../../../cloudflare/src/index';
+import type { DesiredRecord, DnsRecord, Zone } from '../../../cloudflare/src/index';
 import { readSettings } from '../config';
 import { errorText } from '../errors';
 import type { Logger } from '../log';
@@ -9,11 +9,25 @@ import {
   groupByName,
   isReadOnly,
   recordDescription,
+  recordIcon,
   recordLabel,
+  recordRdata,
   recordTooltip,
   relativeOwner,
 } from '../text/recordText';
-import type { MessageNode, MoreNode, NameNode, RecordNode, ScannedRecordNode, TreeNode, ZoneNode } from './nodes';
+import type { DriftKind, ZoneDrift } from '../state/drift';
+import { driftCount } from '../state/drift';
+import { driftUri } from './driftDecorations';
+import type {
+  MessageNode,
+  MissingRecordNode,
+  MoreNode,
+  NameNode,
+  RecordNode,
+  ScannedRecordNode,
+  TreeNode,
+  ZoneNode,
+} from './nodes';
 import { defaultViewQuery, describeViewQuery, isFiltered, listQueryOf, type ViewQuery } from './viewQuery';
 
 /** What the tree knows about a zone's records: the pages loaded so far and the scan's proposals. */
@@ -22,6 +36,16 @@ interface ZoneRecords {
   pagesLoaded: number;
   total: number | undefined;
   scanned: readonly DnsRecord[];
+}
+
+/** Where the tree learns how a zone differs from its linked zone file (the file sync tracker). */
+export interface DriftSource {
+  linkedFile(zoneId: string):
+    | {
+        readonly uri: vscode.Uri;
+        readonly state: { readonly drift: ZoneDrift; readonly liveRecords: readonly DnsRecord[] };
+      }
+    | undefined;
 }
 
 /**
@@ -39,6 +63,10 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly usageChanged = new vscode.EventEmitter<ZoneNode>();
   /** Fires when a zone's record usage was read again (after its records changed). */
   readonly onDidChangeUsage = this.usageChanged.event;
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires when records may have changed (a refresh), not when the view only redraws. */
+  readonly onDidRefresh = this.refreshed.event;
+  private driftSource: DriftSource | undefined;
 
   constructor(
     private readonly session: ApiSession,
@@ -56,8 +84,19 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.changed.fire(undefined);
   }
 
+  /** Decorates records with their drift from the linked zone files. */
+  setDriftSource(source: DriftSource): void {
+    this.driftSource = source;
+  }
+
+  /** Redraws with what is loaded (the drift changed), without reading the API again. */
+  redraw(): void {
+    this.changed.fire(undefined);
+  }
+
   /** Forgets everything (or one zone's records) and redraws. */
   refresh(zoneId?: string): void {
+    this.refreshed.fire();
     if (zoneId === undefined) {
       this.zones = undefined;
       this.zoneRecords.clear();
@@ -110,7 +149,16 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       case 'zone':
         return this.zoneChildren(node);
       case 'name':
-        return node.records.map((record) => ({ kind: 'record', zone: node.zone, parent: node, record }));
+        return [
+          ...node.records.map((record): RecordNode => ({ kind: 'record', zone: node.zone, parent: node, record })),
+          ...node.missing.map((record): MissingRecordNode => ({
+            kind: 'missingRecord',
+            zone: node.zone,
+            parent: node,
+            record,
+            file: this.driftSource?.linkedFile(node.zone.zone.id)?.uri.toString() ?? '',
+          })),
+        ];
       case 'scanResults':
         return node.records.map((record) => ({ kind: 'scannedRecord', zone: node.zone, parent: node, record }));
       default:
@@ -121,6 +169,7 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   getParent(node: TreeNode): TreeNode | undefined {
     switch (node.kind) {
       case 'record':
+      case 'missingRecord':
       case 'scannedRecord':
         return node.parent;
       case 'name':
@@ -135,11 +184,17 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'zone':
-        return zoneItem(node);
+        return zoneItem(node, this.driftSource?.linkedFile(node.zone.id));
       case 'name':
         return nameItem(node);
       case 'record':
-        return recordItem(node, isReadOnly(node.record) ? 'record.readonly' : recordContext(node.record));
+        return recordItem(
+          node,
+          isReadOnly(node.record) ? 'record.readonly' : recordContext(node.record),
+          this.driftOfRecord(node),
+        );
+      case 'missingRecord':
+        return missingItem(node);
       case 'scanResults': {
         const item = new vscode.TreeItem(
           `Scan results (${node.records.length})`,
@@ -159,7 +214,14 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     }
   }
 
+  private driftOfRecord(node: RecordNode): { kind: DriftKind; file: string } | undefined {
+    const linked = this.driftSource?.linkedFile(node.zone.zone.id);
+    const kind = linked?.state.drift.byRecordId.get(node.record.id);
+    return kind === undefined || linked === undefined ? undefined : { kind, file: fileNameOf(linked.uri) };
+  }
+
   dispose(): void {
+    this.refreshed.dispose();
     this.changed.dispose();
     this.queryChanged.dispose();
     this.usageChanged.dispose();
@@ -184,6 +246,7 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   private async zoneChildren(zone: ZoneNode): Promise<TreeNode[]> {
+    if (this.viewQuery.driftOnly === true) return this.driftChildren(zone);
     let state: ZoneRecords;
     try {
       state = await this.recordsOf(zone);
@@ -194,7 +257,11 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const children: TreeNode[] = [];
     if (state.scanned.length > 0) children.push({ kind: 'scanResults', zone, records: state.scanned });
     const groups = groupByName(state.records, zone.zone.name, this.viewQuery.order === 'name');
-    for (const [name, records] of groups) children.push({ kind: 'name', zone, name, records });
+    // Under a filter the missing records would not match it; without one they join their names.
+    const missing = isFiltered(this.viewQuery)
+      ? []
+      : (this.driftSource?.linkedFile(zone.zone.id)?.state.drift.missing ?? []);
+    children.push(...nameNodes(zone, groups, missing, this.viewQuery.order === 'name'));
     if (state.total === undefined ? false : state.records.length < state.total) {
       children.push({ kind: 'more', zone, loaded: state.records.length, total: state.total });
     }
@@ -202,6 +269,16 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       children.push(message(isFiltered(this.viewQuery) ? 'No records match the filter.' : 'No records.', 'info'));
     }
     return children;
+  }
+
+  /** "Only drift": the records that differ from the linked file, from the tracker's full list of the zone. */
+  private driftChildren(zone: ZoneNode): TreeNode[] {
+    const linked = this.driftSource?.linkedFile(zone.zone.id);
+    if (linked === undefined) return [message('No zone file in the workspace is linked to this zone.', 'info')];
+    const { drift, liveRecords } = linked.state;
+    if (driftCount(drift) === 0) return [message(`In sync with ${fileNameOf(linked.uri)}.`, 'check')];
+    const drifted = liveRecords.filter((record) => drift.byRecordId.has(record.id));
+    return nameNodes(zone, groupByName(drifted, zone.zone.name), drift.missing, true);
   }
 
   private recordsOf(zone: ZoneNode): Promise<ZoneRecords> {
@@ -270,8 +347,38 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 }
 
-function zoneItem(node: ZoneNode): vscode.TreeItem {
+/** Name nodes for the live groups, with the missing records at their names (new names sorted in when `sort`). */
+function nameNodes(
+  zone: ZoneNode,
+  groups: readonly [string, DnsRecord[]][],
+  missing: readonly DesiredRecord[],
+  sort: boolean,
+): NameNode[] {
+  const missingByName = new Map<string, DesiredRecord[]>();
+  for (const record of missing) missingByName.set(record.name, [...(missingByName.get(record.name) ?? []), record]);
+  const nodes: NameNode[] = groups.map(([name, records]) => {
+    const atName = missingByName.get(name) ?? [];
+    missingByName.delete(name);
+    return { kind: 'name', zone, name, records, missing: atName };
+  });
+  for (const [name, records] of missingByName) nodes.push({ kind: 'name', zone, name, records: [], missing: records });
+  if (!sort) return nodes;
+  const apex = zone.zone.name.toLowerCase();
+  return nodes.sort((a, b) => (a.name === apex ? -1 : b.name === apex ? 1 : a.name.localeCompare(b.name)));
+}
+
+function fileNameOf(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function zoneItem(node: ZoneNode, linked: ReturnType<DriftSource['linkedFile']>): vscode.TreeItem {
   const item = new vscode.TreeItem(node.zone.name, vscode.TreeItemCollapsibleState.Collapsed);
+  if (linked !== undefined)
+    item.resourceUri = driftUri({
+      zoneId: node.zone.id,
+      count: driftCount(linked.state.drift),
+      file: fileNameOf(linked.uri),
+    });
   const plan = node.zone.plan.name ?? 'unknown plan';
   const usage = node.usage === undefined ? '' : ` · ${formatUsage(node.usage.record_usage, node.usage.record_quota)}`;
   item.description = `${plan}${usage}`;
@@ -300,25 +407,64 @@ function nameItem(node: NameNode): vscode.TreeItem {
     relativeOwner(node.name, node.zone.zone.name),
     vscode.TreeItemCollapsibleState.Expanded,
   );
-  const types = [...new Set(node.records.map((record) => record.type))].join(', ');
-  item.description = `${types} · ${node.records.length} ${node.records.length === 1 ? 'record' : 'records'}`;
+  const types = [...new Set([...node.records, ...node.missing].map((record) => record.type))].join(', ');
+  item.description = types;
   item.tooltip = node.name;
   item.iconPath = new vscode.ThemeIcon('symbol-namespace');
   item.contextValue = 'name';
   return item;
 }
 
-function recordItem(node: RecordNode | ScannedRecordNode, contextValue: string): vscode.TreeItem {
+function recordItem(
+  node: RecordNode | ScannedRecordNode,
+  contextValue: string,
+  drift?: { kind: DriftKind; file: string },
+): vscode.TreeItem {
   const record = node.record;
-  const item = new vscode.TreeItem(recordLabel(record), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(recordLabel(record, recordRdata(record)), vscode.TreeItemCollapsibleState.None);
   item.description = recordDescription(record);
-  item.tooltip = new vscode.MarkdownString(recordTooltip(record));
-  item.iconPath =
-    record.proxied === true
-      ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('charts.orange'))
-      : new vscode.ThemeIcon(contextValue === 'scannedRecord' ? 'question' : 'symbol-field');
+  const icon = contextValue === 'scannedRecord' ? 'question' : recordIcon(record);
+  item.iconPath = new vscode.ThemeIcon(icon, icon === 'cloud' ? new vscode.ThemeColor('charts.orange') : undefined);
+  const tooltip = recordTooltip(record);
+  item.tooltip = new vscode.MarkdownString(drift === undefined ? tooltip : `${tooltip}\n\n${driftTooltip(drift)}`);
+  if (drift !== undefined)
+    item.resourceUri = driftUri({ zoneId: node.zone.zone.id, kind: drift.kind, id: record.id, file: drift.file });
   item.contextValue = contextValue;
   item.command = { command: 'zoneRecords.showRecordDetails', title: 'Show Record Details', arguments: [node] };
+  return item;
+}
+
+function driftTooltip(drift: { kind: DriftKind; file: string }): string {
+  return drift.kind === 'cloudflare-only'
+    ? `_Created in Cloudflare: not in ${drift.file} (a sync deletes it)_`
+    : `_Changed in Cloudflare: differs from ${drift.file} (a sync updates it)_`;
+}
+
+/** A record of the linked file that Cloudflare lacks: shown in its place, opening the file at its line. */
+function missingItem(node: MissingRecordNode): vscode.TreeItem {
+  const record = node.record;
+  const item = new vscode.TreeItem(recordLabel(record, record.display), vscode.TreeItemCollapsibleState.None);
+  item.description = 'not in Cloudflare';
+  item.iconPath = new vscode.ThemeIcon(recordIcon(record), new vscode.ThemeColor('disabledForeground'));
+  const fileName = node.file.slice(node.file.lastIndexOf('/') + 1);
+  item.tooltip = new vscode.MarkdownString(
+    `**${record.type}** \`${record.name}\`\n\nContent: \`${record.display}\`\n\n_Missing from Cloudflare: in ${fileName}${record.line === undefined ? '' : ` line ${record.line + 1}`} (a sync creates it)_`,
+  );
+  item.resourceUri = driftUri({
+    zoneId: node.zone.zone.id,
+    kind: 'missing',
+    id: `${record.line ?? 0}`,
+    file: fileName,
+  });
+  item.contextValue = 'missingRecord';
+  if (node.file !== '') {
+    const line = record.line ?? 0;
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open in the Zone File',
+      arguments: [vscode.Uri.parse(node.file), { selection: new vscode.Range(line, 0, line, 0) }],
+    };
+  }
   return item;
 }
 

@@ -1,6 +1,6 @@
 import type { ListRecordsQuery, RecordOrder, RecordType, SortDirection } from '../../../cloudflare/src/index';
 
-/** What the view title's filter, search and sort buttons chose; sent to the list endpoint, never applied locally. */
+/** What the view title's filter, search and sort buttons chose; sent to the list endpoint, except `driftOnly`. */
 export interface ViewQuery {
   readonly search?: string;
   readonly type?: RecordType;
@@ -8,6 +8,8 @@ export interface ViewQuery {
   readonly contentContains?: string;
   readonly order: RecordOrder;
   readonly direction: SortDirection;
+  /** Only records that differ from the zone's linked file (applied locally: the API knows no files). */
+  readonly driftOnly?: boolean;
 }
 
 export const defaultViewQuery: ViewQuery = { order: 'name', direction: 'asc' };
@@ -17,7 +19,8 @@ export function isFiltered(query: ViewQuery): boolean {
     query.search !== undefined ||
     query.type !== undefined ||
     query.nameContains !== undefined ||
-    query.contentContains !== undefined
+    query.contentContains !== undefined ||
+    query.driftOnly === true
   );
 }
 
@@ -38,6 +41,7 @@ export function listQueryOf(query: ViewQuery, page: number, perPage: number): Li
 /** One line for the view's description: `type A · search "www" · by ttl desc`. */
 export function describeViewQuery(query: ViewQuery): string {
   const parts: string[] = [];
+  if (query.driftOnly === true) parts.push('only drift');
   if (query.type !== undefined) parts.push(`type ${query.type}`);
   if (query.nameContains !== undefined) parts.push(`name ∋ "${query.nameContains}"`);
   if (query.contentContains !== undefined) parts.push(`content ∋ "${query.contentContains}"`);

@@ -1,3 +1,4 @@
+import { plainName } from '../../../core/src/index';
 import { FormData, type Dispatcher } from 'undici';
 import { CLOUDFLARE_RATE_LIMIT, RequestBudget, type BudgetLimit } from './budget';
 import { systemClock, type Clock } from './clock';
@@ -18,6 +19,7 @@ import {
   type HttpCall,
   type RequestLogEntry,
 } from './http';
+import { ServerPacer, type BudgetSnapshot } from './pacing';
 import { paginate } from './paging';
 import { recordsQueryParams, zonesQueryParams } from './query';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
@@ -50,6 +52,11 @@ export interface CloudflareClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Client-side rate budget (default 1,200 requests per 5 minutes); `false` turns it off. */
   readonly budget?: BudgetLimit | false;
+  /**
+   * Follows the budget Cloudflare reports in `Ratelimit` / `Ratelimit-Policy` (and `x-ratelimit-*`) and waits
+   * for the window to reset rather than earn a 429 (default true; `false` only to compare with a client that does not).
+   */
+  readonly pace?: boolean;
   /** Proxy URL; `false` for none; undefined uses `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`. */
   readonly proxy?: string | false;
   /** Called after every HTTP attempt (for the VS Code log channel); never sees credentials. */
@@ -69,6 +76,8 @@ export interface CloudflareClientOptions {
 export const ITERATION_PAGE_SIZE = 5000;
 /** The zones list allows at most 50 per page. */
 export const ZONES_PAGE_SIZE = 50;
+/** The import endpoint's own limit: three requests per minute per user. */
+export const IMPORT_RATE_LIMIT: BudgetLimit = { limit: 3, windowMs: 60_000 };
 
 /**
  * A typed client of Cloudflare's DNS records API (one method per operation), with retries, a rate budget,
@@ -80,6 +89,9 @@ export class CloudflareClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly usesToken: boolean;
+  private readonly pacer: ServerPacer | undefined;
+  private readonly importBudget: RequestBudget;
+  private readonly importPacer: ServerPacer | undefined;
 
   constructor(options: CloudflareClientOptions = {}) {
     const env = options.env ?? process.env;
@@ -94,6 +106,9 @@ export class CloudflareClient {
       throw new CloudflareConfigError('The request budget needs at least 1 request per positive time window.');
     }
     // Created last, once nothing else can throw, so that a refused configuration leaves no pool open.
+    this.pacer = options.pace === false ? undefined : new ServerPacer(clock, 'default');
+    this.importPacer = options.pace === false ? undefined : new ServerPacer(clock, 'dns-import');
+    this.importBudget = new RequestBudget(IMPORT_RATE_LIMIT, clock);
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher = options.dispatcher ?? createDispatcher(this.baseUrl, options.proxy, env);
     this.http = new HttpExecutor({
@@ -102,12 +117,18 @@ export class CloudflareClient {
       timeoutMs,
       retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
       budget: limits === false ? undefined : new RequestBudget(limits, clock),
+      pacer: this.pacer,
       clock,
       random: options.random ?? Math.random,
       dispatcher: this.dispatcher,
       userAgent: options.userAgent ?? 'zone-records',
       onRequest: options.onRequest,
     });
+  }
+
+  /** The rate budget the server last reported, less the calls in flight; undefined until a response said. */
+  rateBudget(): BudgetSnapshot | undefined {
+    return this.pacer?.snapshot();
   }
 
   /** Closes the connection pool (waits for requests in flight). */
@@ -206,7 +227,14 @@ export class CloudflareClient {
       data.append('proxied', String(settings.proxied ?? false));
       return data;
     };
-    return this.result<ImportResult>({ method: 'POST', path: `${recordsPath(zoneId)}/import`, form }, options);
+    const call: HttpCall = {
+      method: 'POST',
+      path: `${recordsPath(zoneId)}/import`,
+      form,
+      budgets: [this.importBudget],
+      ...(this.importPacer === undefined ? {} : { pacer: this.importPacer }),
+    };
+    return this.result<ImportResult>(call, options);
   }
 
   /** @deprecated by Cloudflare: scans and adds the records it finds at once. Prefer triggerScan + review. */
@@ -257,7 +285,7 @@ export class CloudflareClient {
 
   /** The zone with exactly this name (case-insensitive, trailing dot ignored), or undefined. */
   async findZone(name: string, options?: CallOptions): Promise<Zone | undefined> {
-    const wanted = name.replace(/\.$/, '').toLowerCase();
+    const wanted = plainName(name);
     for await (const zone of this.iterateZones({ name: wanted }, options)) {
       if (zone.name.toLowerCase() === wanted) return zone;
     }

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { request, type Dispatcher, type FormData } from 'undici';
 import type { RequestBudget } from './budget';
 import type { Clock } from './clock';
+import { formatBudget, type BudgetSnapshot, type ServerPacer } from './pacing';
 import {
   CloudflareApiError,
   CloudflareAuthError,
@@ -37,6 +38,8 @@ export interface RequestLogEntry {
   readonly retryInMs?: number;
   /** For attempts without a response: what happened. */
   readonly error?: CloudflareErrorKind;
+  /** The rate budget left after this attempt, as the server's headers reported it. */
+  readonly budget?: BudgetSnapshot;
 }
 
 /** Per-call options every client method accepts. */
@@ -58,6 +61,10 @@ export interface HttpCall {
   /** Builds a fresh multipart body for each attempt. */
   readonly form?: () => FormData;
   readonly accept?: string;
+  /** Budgets of this endpoint on top of the client's (the import endpoint allows 3 calls a minute). */
+  readonly budgets?: readonly RequestBudget[];
+  /** The endpoint's own server-reported policy, followed on top of the account-wide one. */
+  readonly pacer?: ServerPacer;
 }
 
 export interface HttpResult {
@@ -72,6 +79,8 @@ export interface HttpSettings {
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
   readonly budget: RequestBudget | undefined;
+  /** Follows the budget the server reports; undefined sends regardless (for comparisons only). */
+  readonly pacer: ServerPacer | undefined;
   readonly clock: Clock;
   readonly random: () => number;
   readonly dispatcher: Dispatcher;
@@ -123,14 +132,34 @@ export class HttpExecutor {
     for (let retries = 0; ; retries++) {
       const attempt = retries + 1;
       await this.wait(options.signal, describe(attempt), () => this.settings.budget?.acquire(options.signal));
+      for (const budget of call.budgets ?? []) {
+        await this.wait(options.signal, describe(attempt), () => budget.acquire(options.signal));
+      }
       await this.waitOutRateLimit(policy, describe(attempt), options.signal);
+      const pacers = [this.settings.pacer, call.pacer].filter((pacer): pacer is ServerPacer => pacer !== undefined);
+      for (const [index, pacer] of pacers.entries()) {
+        try {
+          await this.pace(pacer, policy, describe(attempt), options.signal);
+        } catch (error) {
+          for (const taken of pacers.slice(0, index)) taken.settle(undefined);
+          throw error;
+        }
+      }
       // Durations are measured on the monotonic clock: the injected one only schedules waits.
       const started = performance.now();
-      const outcome = await this.attempt(call, path, timeoutMs, options.signal);
+      const outcome = await this.attemptPaced(call, path, timeoutMs, pacers, options.signal);
       const durationMs = Math.max(0, performance.now() - started);
+      const budget = this.settings.pacer?.snapshot();
       const log = (entry: Omit<RequestLogEntry, 'method' | 'path' | 'attempt' | 'durationMs'>): void => {
         try {
-          this.settings.onRequest?.({ method: call.method, path, attempt, durationMs, ...entry });
+          this.settings.onRequest?.({
+            method: call.method,
+            path,
+            attempt,
+            durationMs,
+            ...entry,
+            ...(budget === undefined ? {} : { budget }),
+          });
         } catch {
           // A failing log must not fail the API call.
         }
@@ -166,7 +195,8 @@ export class HttpExecutor {
       const { response } = outcome;
       const pause = response.status === 429 ? retryAfterMs(response.headers, clock.now()) : undefined;
       if (pause !== undefined) this.blockedUntil = Math.max(this.blockedUntil, clock.now() + pause);
-      const exhausted = quotaExhaustedUntil(response.headers, clock.now());
+      // Without pacing (a comparison run) the client sends regardless of what the window has left.
+      const exhausted = this.settings.pacer && quotaExhaustedUntil(response.headers, clock.now());
       if (exhausted !== undefined) this.blockedUntil = Math.max(this.blockedUntil, exhausted);
       if (response.status >= 200 && response.status < 300) {
         log({ outcome: 'ok', status: response.status });
@@ -204,6 +234,45 @@ export class HttpExecutor {
     if (remaining <= 0) return;
     if (remaining > policy.maxRetryAfterMs) throw new CloudflareRateLimitError([], request, remaining, true);
     await this.wait(signal, request, () => this.settings.clock.sleep(remaining, signal));
+  }
+
+  /**
+   * Waits until the server's reported budget has room for one more request, and takes it; like a used-up window
+   * (waitOutRateLimit), a wait longer than the client waits by itself fails at once without sending.
+   */
+  private async pace(
+    pacer: ServerPacer,
+    policy: RetryPolicy,
+    request: RequestDescription,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const { clock } = this.settings;
+    try {
+      const wait = pacer.reserve() - clock.now();
+      if (wait > policy.maxRetryAfterMs) throw new CloudflareRateLimitError([], request, wait, true);
+      if (wait > 0) await this.wait(signal, request, () => clock.sleep(wait, signal));
+    } catch (error) {
+      pacer.settle(undefined);
+      throw error;
+    }
+  }
+
+  /** One attempt, with its answer's rate-limit headers handed to the pacers. */
+  private async attemptPaced(
+    call: HttpCall,
+    path: string,
+    timeoutMs: number,
+    pacers: readonly ServerPacer[],
+    signal: AbortSignal | undefined,
+  ): Promise<AttemptOutcome> {
+    let outcome: AttemptOutcome | undefined;
+    try {
+      outcome = await this.attempt(call, path, timeoutMs, signal);
+      return outcome;
+    } finally {
+      const headers = outcome !== undefined && 'response' in outcome ? outcome.response.headers : undefined;
+      for (const pacer of pacers) pacer.settle(headers);
+    }
   }
 
   /** Runs a wait (budget or backoff), turning its abort into a CloudflareCancelledError. */
@@ -299,7 +368,8 @@ export function formatRequestLogEntry(entry: RequestLogEntry): string {
   const result = entry.status !== undefined ? String(entry.status) : (entry.error ?? 'no answer');
   const attempt = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
   const next = entry.outcome === 'retry' ? `, retrying in ${entry.retryInMs ?? 0} ms` : '';
-  return `${entry.method} ${entry.path} → ${result} in ${Math.round(entry.durationMs)} ms${attempt}${next}`;
+  const budget = entry.budget === undefined ? '' : ` (${formatBudget(entry.budget)})`;
+  return `${entry.method} ${entry.path} → ${result} in ${Math.round(entry.durationMs)} ms${attempt}${next}${budget}`;
 }
 
 /** Reads an envelope's `errors[]` from an error body; empty when the body is not a Cloudflare envelope. */

@@ -1,3 +1,4 @@
+import { plainName } from '../../../core/src/index';
 import type { BatchRequestBody, DesiredRecord, LiveRecord, Plan, PlanRecordBody, PlanUpdate } from './plan-types';
 
 /** Changes per batch request by plan: Free allows 200, Pro, Business and Enterprise 3,500. */
@@ -20,55 +21,123 @@ export function chunkSize(chunk: Pick<PlanChunk, 'deletes' | 'patches' | 'puts' 
   return chunk.deletes.length + chunk.patches.length + chunk.puts.length + chunk.posts.length;
 }
 
+/** One planned change, tagged with its section of the batch body. */
+export type PlanEntry =
+  | { readonly kind: 'delete'; readonly value: LiveRecord }
+  | { readonly kind: 'patch'; readonly value: PlanUpdate }
+  | { readonly kind: 'put'; readonly value: PlanUpdate }
+  | { readonly kind: 'post'; readonly value: DesiredRecord };
+
 /**
  * Splits a plan into batch requests of at most `batchSize` changes.
  *
- * Every change is placed in one global order, all deletes, then patches, then puts, then posts, and the
- * order is cut into consecutive chunks. The API runs a batch in the same order, so the zone passes through the
- * states "live minus a prefix of the deletes", "the same with updated records", "the result minus a suffix of
- * the posts". Updates keep each record's name and type and the planner never writes two equal records at one
- * name and type, so every intermediate state has the names and types of a subset of either the live zone or
- * the target zone. Coexistence rules (CNAME beside A/AAAA, NS beside other types, duplicates) only forbid
- * adding records, so a state that is a subset of a valid zone is valid: no chunk boundary can break them.
+ * Coexistence rules (CNAME beside other data, NS beside other types, duplicates) hold per name, so every change at
+ * one name goes into one chunk: after each chunk a name is either as it was or as the file wants it, both valid,
+ * and a type change (A to CNAME, MX to A) is a delete and a post inside one transaction, so the name is never left
+ * without its record between two requests. Names without posts go first and names without deletes last, so a zone
+ * near its record quota shrinks before it grows; names fill the chunks first-fit.
+ *
+ * A name with more changes than fit in one request is split in the order deletes, posts, updates, keeping its last
+ * delete with its first post (when the size allows two): every post then follows the deletes it may need.
  */
 export function chunkPlan(plan: Plan, batchSize: number): PlanChunk[] {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new RangeError(`The batch size must be a positive integer, not ${batchSize}.`);
   }
-  type Entry =
-    | { kind: 'delete'; value: LiveRecord }
-    | { kind: 'patch'; value: PlanUpdate }
-    | { kind: 'put'; value: PlanUpdate }
-    | { kind: 'post'; value: DesiredRecord };
-  const entries: Entry[] = [
-    ...plan.deletes.map((value): Entry => ({ kind: 'delete', value })),
-    ...plan.patches.map((value): Entry => ({ kind: 'patch', value })),
-    ...plan.puts.map((value): Entry => ({ kind: 'put', value })),
-    ...plan.posts.map((value): Entry => ({ kind: 'post', value })),
-  ];
-  const chunks: PlanChunk[] = [];
-  for (let start = 0; start < entries.length; start += batchSize) {
-    const slice = entries.slice(start, start + batchSize);
-    const deletes: LiveRecord[] = [];
-    const patches: PlanUpdate[] = [];
-    const puts: PlanUpdate[] = [];
-    const posts: DesiredRecord[] = [];
-    for (const entry of slice) {
-      if (entry.kind === 'delete') deletes.push(entry.value);
-      else if (entry.kind === 'patch') patches.push(entry.value);
-      else if (entry.kind === 'put') puts.push(entry.value);
-      else posts.push(entry.value);
+  const open: PlanEntry[][] = [];
+  let firstWithRoom = 0;
+  for (const unit of unitsByName(plan)) {
+    let after = -1;
+    for (const piece of piecesOf(unit, batchSize)) {
+      let index = Math.max(after + 1, firstWithRoom);
+      while (index < open.length && (open[index]?.length ?? 0) + piece.length > batchSize) index++;
+      if (index === open.length) open.push([]);
+      open[index]?.push(...piece);
+      after = index;
+      while (firstWithRoom < open.length && (open[firstWithRoom]?.length ?? 0) >= batchSize) firstWithRoom++;
     }
-    chunks.push({
-      index: chunks.length,
-      deletes,
-      patches,
-      puts,
-      posts,
-      request: batchBody(deletes, patches, puts, posts),
-    });
   }
-  return chunks;
+  return open.map((entries, index) => chunkOf(entries, index));
+}
+
+/** A chunk carrying these changes, at position `index` of the apply order. */
+export function chunkOf(entries: readonly PlanEntry[], index: number): PlanChunk {
+  const { deletes, patches, puts, posts } = sectionsOf(entries);
+  return { index, deletes, patches, puts, posts, request: batchBody(deletes, patches, puts, posts) };
+}
+
+/** A chunk's changes in the order the API runs them: deletes, patches, puts, posts. */
+export function entriesOf(chunk: Pick<PlanChunk, 'deletes' | 'patches' | 'puts' | 'posts'>): PlanEntry[] {
+  return [
+    ...chunk.deletes.map((value): PlanEntry => ({ kind: 'delete', value })),
+    ...chunk.patches.map((value): PlanEntry => ({ kind: 'patch', value })),
+    ...chunk.puts.map((value): PlanEntry => ({ kind: 'put', value })),
+    ...chunk.posts.map((value): PlanEntry => ({ kind: 'post', value })),
+  ];
+}
+
+/** The batch request that carries these changes. */
+export function requestOf(entries: readonly PlanEntry[]): BatchRequestBody {
+  const { deletes, patches, puts, posts } = sectionsOf(entries);
+  return batchBody(deletes, patches, puts, posts);
+}
+
+function sectionsOf(entries: readonly PlanEntry[]): {
+  deletes: LiveRecord[];
+  patches: PlanUpdate[];
+  puts: PlanUpdate[];
+  posts: DesiredRecord[];
+} {
+  const deletes: LiveRecord[] = [];
+  const patches: PlanUpdate[] = [];
+  const puts: PlanUpdate[] = [];
+  const posts: DesiredRecord[] = [];
+  for (const entry of entries) {
+    if (entry.kind === 'delete') deletes.push(entry.value);
+    else if (entry.kind === 'patch') patches.push(entry.value);
+    else if (entry.kind === 'put') puts.push(entry.value);
+    else posts.push(entry.value);
+  }
+  return { deletes, patches, puts, posts };
+}
+
+/** The plan's changes grouped by name, in the order deletes, posts, updates within a name. */
+function unitsByName(plan: Plan): PlanEntry[][] {
+  const byName = new Map<string, { deletes: PlanEntry[]; posts: PlanEntry[]; updates: PlanEntry[] }>();
+  const unit = (name: string): { deletes: PlanEntry[]; posts: PlanEntry[]; updates: PlanEntry[] } => {
+    let found = byName.get(name);
+    if (found === undefined) byName.set(name, (found = { deletes: [], posts: [], updates: [] }));
+    return found;
+  };
+  for (const value of plan.deletes) unit(value.name).deletes.push({ kind: 'delete', value });
+  for (const value of plan.patches) unit(value.live.name).updates.push({ kind: 'patch', value });
+  for (const value of plan.puts) unit(value.live.name).updates.push({ kind: 'put', value });
+  for (const value of plan.posts) unit(value.name).posts.push({ kind: 'post', value });
+  const rank = (group: { deletes: PlanEntry[]; posts: PlanEntry[] }): number =>
+    group.posts.length === 0 ? 0 : group.deletes.length === 0 ? 2 : 1;
+  return [...byName.values()]
+    .map((group, order) => ({ group, order }))
+    .sort((a, b) => rank(a.group) - rank(b.group) || a.order - b.order)
+    .map(({ group }) => [...group.deletes, ...group.posts, ...group.updates]);
+}
+
+/** A name's changes in pieces of at most `batchSize`, its last delete kept with its first post. */
+function piecesOf(unit: readonly PlanEntry[], batchSize: number): PlanEntry[][] {
+  if (unit.length <= batchSize) return [[...unit]];
+  const pieces: PlanEntry[][] = [];
+  let piece: PlanEntry[] = [];
+  unit.forEach((entry) => {
+    if (piece.length === batchSize) {
+      const last = piece[piece.length - 1];
+      const splitsTypeChange = last?.kind === 'delete' && entry.kind === 'post' && batchSize >= 2;
+      const carried = splitsTypeChange ? piece.splice(-1) : [];
+      pieces.push(piece);
+      piece = carried;
+    }
+    piece.push(entry);
+  });
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
 }
 
 function batchBody(
@@ -114,7 +183,7 @@ export function coexistenceConflicts(
   records: readonly { readonly name: string; readonly type: string; readonly match: string }[],
   zone: string,
 ): CoexistenceConflict[] {
-  const apex = zone.toLowerCase().replace(/\.$/, '');
+  const apex = plainName(zone);
   const byName = new Map<string, Map<string, Set<string>>>();
   const conflicts: CoexistenceConflict[] = [];
   for (const record of records) {

@@ -1,7 +1,5 @@
-import { canonicalContent, cloudflareRdata } from '../../../core/src/index';
+import { canonicalContent, cloudflareRdata, proxiableTypes } from '../../../core/src/index';
 import type { PlanRecordBody, SyncRecord } from './plan-types';
-
-const proxiableTypes = new Set(['A', 'AAAA', 'CNAME']);
 
 /**
  * Reduces a record body (from the zone file or from the API) to the planner's comparable form. Both sides go
@@ -12,7 +10,10 @@ const proxiableTypes = new Set(['A', 'AAAA', 'CNAME']);
 export function syncRecordOf(body: PlanRecordBody): SyncRecord {
   const type = body.type.toUpperCase();
   const proxied = proxiableTypes.has(type) && body.proxied === true;
-  const record = { ...body, type };
+  const record =
+    type === 'TXT' && body.content !== undefined
+      ? { ...body, type, content: txtSpelling(body.content) }
+      : { ...body, type };
   const flatten = body.settings?.['flatten_cname'];
   return {
     name: normalizeName(body.name),
@@ -27,6 +28,17 @@ export function syncRecordOf(body: PlanRecordBody): SyncRecord {
     display: cloudflareRdata(record),
     body,
   };
+}
+
+const ONLY_QUOTED_STRINGS = /^\s*(?:"(?:[^"\\]|\\.)*"\s*)+$/;
+
+/**
+ * TXT content in the spelling the core's canonical form reads: strings written back to back (`"a""b"`, as some
+ * tools send them) are two strings, as Cloudflare and zone-file parsers read them, so they get the separating space.
+ */
+export function txtSpelling(content: string): string {
+  if (!ONLY_QUOTED_STRINGS.test(content)) return content;
+  return (content.match(/"(?:[^"\\]|\\.)*"/g) ?? []).join(' ');
 }
 
 /** Lower-case, without the trailing dot: how the API returns names. */

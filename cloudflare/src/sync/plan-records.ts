@@ -1,4 +1,4 @@
-import { dataTypes, type ParseResult, type ZoneRecord } from '../../../core/src/index';
+import { dataTypes, plainName, type ParseResult, type ZoneRecord } from '../../../core/src/index';
 import { syncRecordOf } from './plan-normalize';
 import type { DesiredRecord, LiveRecord, PlanRecordBody, PlanSkip } from './plan-types';
 
@@ -61,7 +61,7 @@ export function desiredRecordsOf(
     if ('reason' in converted) {
       skipped.push({
         side: 'local',
-        name: record.owner.replace(/\.$/, '').toLowerCase(),
+        name: plainName(record.owner),
         type: record.type,
         display: record.rdata.map((token) => token.text).join(' '),
         reason: converted.reason,

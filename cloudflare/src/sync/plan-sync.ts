@@ -37,6 +37,8 @@ export interface PlanSyncOptions {
   readonly updateMethod?: 'patch' | 'put';
   readonly deleteThreshold?: DeleteThreshold;
   readonly signal?: AbortSignal;
+  /** Records per list page (default SYNC_PAGE_SIZE). */
+  readonly pageSize?: number;
 }
 
 /** Reads the live zone (one list call with a large page) and plans the sync of `desired` onto it. */
@@ -47,7 +49,7 @@ export async function planSync(
 ): Promise<Plan> {
   const live = await api.listAllRecords(
     options.zoneId,
-    { per_page: SYNC_PAGE_SIZE },
+    { per_page: options.pageSize ?? SYNC_PAGE_SIZE },
     options.signal === undefined ? {} : { signal: options.signal },
   );
   return computePlan(local.desired, live.map(liveRecordOf), {
@@ -71,6 +73,11 @@ export async function syncZone(
 
 /** The batch limit of a zone's plan: 200 changes on Free, 3,500 on Pro, Business and Enterprise. */
 export function batchLimitOfPlan(plan: { readonly legacy_id?: string; readonly name?: string } | undefined): number {
+  return isPaidPlan(plan) ? batchLimits.paid : batchLimits.free;
+}
+
+/** Pro, Business and Enterprise; anything else (unknown included) is treated as Free, the safe side. */
+export function isPaidPlan(plan: { readonly legacy_id?: string; readonly name?: string } | undefined): boolean {
   const id = `${plan?.legacy_id ?? ''} ${plan?.name ?? ''}`.toLowerCase();
-  return /\b(pro|business|enterprise)\b/.test(id) ? batchLimits.paid : batchLimits.free;
+  return /\b(pro|business|enterprise)\b/.test(id);
 }

@@ -1,3 +1,4 @@
+import { plainName } from '../../../core/src/index';
 import type {
   ChangedField,
   DeleteGuard,
@@ -41,7 +42,7 @@ export function computePlan(
   live: readonly LiveRecord[],
   options: PlanOptions,
 ): Plan {
-  const zone = options.zone.toLowerCase().replace(/\.$/, '');
+  const zone = plainName(options.zone);
   const skipped: PlanSkip[] = [...(options.skipped ?? [])];
   const localGroups = groupDesired(desired, zone, skipped);
   const liveGroups = new Map<string, LiveRecord[]>();

@@ -1,6 +1,7 @@
 /** Cloudflare API records as zone-file text, and the canonical content both sides are compared by. */
 import { formatCfComment } from './cftags';
-import { relativize, toAsciiName } from '../names';
+import { dataTypes } from './data-fields';
+import { relativize, toAsciiName, withTrailingDot } from '../names';
 import {
   canonicalIpv6,
   decodeCharacterString,
@@ -12,23 +13,6 @@ import {
 
 /** Types Cloudflare can proxy. */
 export const proxiableTypes: ReadonlySet<string> = new Set(['A', 'AAAA', 'CNAME']);
-
-/** Types whose API record carries a `data` object (their `content` is read-only, formatted by Cloudflare). */
-export const dataTypes: ReadonlySet<string> = new Set([
-  'CAA',
-  'CERT',
-  'DNSKEY',
-  'DS',
-  'HTTPS',
-  'LOC',
-  'NAPTR',
-  'SMIMEA',
-  'SRV',
-  'SSHFP',
-  'SVCB',
-  'TLSA',
-  'URI',
-]);
 
 /** What this module reads of a record the API returned (or of a request body). */
 export interface CloudflareApiRecord {
@@ -87,11 +71,6 @@ function field(data: object | null | undefined, key: string): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
-function fqdn(name: string): string {
-  if (name === '' || name === '.') return '.';
-  return name.endsWith('.') ? name : `${name}.`;
-}
-
 /** How names, hex and base64 are written: as zone-file text, or in the canonical form used for comparison. */
 interface Style {
   readonly name: (name: string) => string;
@@ -103,11 +82,11 @@ interface Style {
 }
 
 const zoneStyle: Style = {
-  name: fqdn,
+  name: withTrailingDot,
   hex: (text) => text.replace(/\s+/g, ''),
   base64: (text) => text.replace(/\s+/g, ''),
   svc: (value) => value.trim(),
-  contentName: fqdn,
+  contentName: withTrailingDot,
 };
 
 const canonicalStyle: Style = {
@@ -268,8 +247,12 @@ export function toZoneLine(record: CloudflareApiRecord, options: ZoneLineOptions
   const type = record.type.toUpperCase();
   // Request bodies may say `@` for the apex (responses always carry the full name).
   const apex = record.name === '@' || record.name === '';
-  const absolute = fqdn(record.name);
-  const owner = apex ? '@' : options.origin === undefined ? absolute : relativize(absolute, fqdn(options.origin));
+  const absolute = withTrailingDot(record.name);
+  const owner = apex
+    ? '@'
+    : options.origin === undefined
+      ? absolute
+      : relativize(absolute, withTrailingDot(options.origin));
   const comment = formatCfComment({
     comment: record.comment,
     tags: record.tags ?? [],

@@ -299,7 +299,6 @@ export {
   canonicalSvcParams,
   cloudflareName,
   cloudflareRdata,
-  dataTypes,
   formatSvcParams,
   proxiableTypes,
   toZoneLine,

@@ -8,9 +8,13 @@ export interface FormatOptions {
 
 type RoledToken = ParseResult['tokens'][number];
 
+const LF = 10;
+const CR = 13;
+
 /** How one source line is rewritten. */
 type LinePlan =
-  | { readonly kind: 'keep' }
+  | { readonly kind: 'keep'; readonly tokens: readonly RoledToken[] }
+  | { readonly kind: 'verbatim' }
   | { readonly kind: 'blank' }
   | { readonly kind: 'directive'; readonly tokens: readonly RoledToken[] }
   | { readonly kind: 'record'; readonly head: RecordHead; readonly rest: readonly RoledToken[] }
@@ -46,7 +50,7 @@ export function formatZone(text: string, parsed: Pick<ParseResult, 'tokens'>, op
   for (let line = 0; line < lines.length; line++) {
     const source = lines[line];
     const current = text.slice(source.start, source.end);
-    const formatted = renderLine(plans[line], current, columns);
+    const formatted = renderLine(plans[line], current, source.start, columns);
     if (formatted !== current) {
       edits.push({
         range: { start: position(line, source.start, source.start), end: position(line, source.start, source.end) },
@@ -57,14 +61,20 @@ export function formatZone(text: string, parsed: Pick<ParseResult, 'tokens'>, op
   return edits;
 }
 
-/** Applies non-overlapping edits to text (used by the formatter's tests and by callers without an editor). */
+/**
+ * Applies non-overlapping edits to text (used by the formatter's tests and by callers without an editor). The text
+ * is cut once, in order, so that a formatted 1 MB zone (an edit on most lines) takes linear time.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start.offset - a.range.start.offset);
-  let result = text;
+  const sorted = [...edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const parts: string[] = [];
+  let done = 0;
   for (const edit of sorted) {
-    result = result.slice(0, edit.range.start.offset) + edit.newText + result.slice(edit.range.end.offset);
+    parts.push(text.slice(done, edit.range.start.offset), edit.newText);
+    done = edit.range.end.offset;
   }
-  return result;
+  parts.push(text.slice(done));
+  return parts.join('');
 }
 
 interface SourceLine {
@@ -73,19 +83,19 @@ interface SourceLine {
   readonly end: number;
 }
 
+/** The lines as the lexer sees them: a line ends at LF, CRLF or a lone CR (so line numbers match the tokens'). */
 function splitLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
   let start = 0;
-  for (;;) {
-    const newline = text.indexOf('\n', start);
-    if (newline < 0) {
-      lines.push({ start, end: text.length });
-      return lines;
-    }
-    const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-    lines.push({ start, end });
-    start = newline + 1;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== LF && code !== CR) continue;
+    lines.push({ start, end: at });
+    if (code === CR && text.charCodeAt(at + 1) === LF) at++;
+    start = at + 1;
   }
+  lines.push({ start, end: text.length });
+  return lines;
 }
 
 function position(line: number, lineStart: number, offset: number): Position {
@@ -115,7 +125,7 @@ function planLines(lineCount: number, tokens: readonly RoledToken[]): LinePlan[]
       if (token.kind === 'open') depth++;
       else if (token.kind === 'close' && depth > 0) depth--;
     }
-    plans.push(verbatim.has(line) ? { kind: 'keep' } : planLine(lineTokens, insideParentheses));
+    plans.push(verbatim.has(line) ? { kind: 'verbatim' } : planLine(lineTokens, insideParentheses));
   }
   return plans;
 }
@@ -125,17 +135,17 @@ const headRoles: ReadonlySet<TokenRole | undefined> = new Set<TokenRole | undefi
 function planLine(tokens: readonly RoledToken[], insideParentheses: boolean): LinePlan {
   const first = tokens[0];
   if (first === undefined) return { kind: 'blank' };
-  if (first.kind === 'comment' && !insideParentheses) return { kind: 'keep' };
+  if (first.kind === 'comment' && !insideParentheses) return { kind: 'keep', tokens };
   if (insideParentheses) {
     return tokens.every((t) => t.kind === 'comment' || t.kind === 'close' || t.kind === 'open' || t.role === 'rdata')
       ? { kind: 'continuation', tokens }
-      : { kind: 'keep' };
+      : { kind: 'keep', tokens };
   }
   if (first.role === 'directive') {
     const arguments_ = tokens.slice(1);
     return arguments_.every((t) => t.role === 'directive-argument' || t.kind === 'comment')
       ? { kind: 'directive', tokens }
-      : { kind: 'keep' };
+      : { kind: 'keep', tokens };
   }
   return planRecordLine(tokens);
 }
@@ -147,23 +157,23 @@ function planRecordLine(tokens: readonly RoledToken[]): LinePlan {
     const token = tokens[index];
     if (!headRoles.has(token.role) || token.kind !== 'word') break;
     const role = token.role as keyof RecordHead;
-    if (head[role] !== '' || (role === 'owner' && index !== 0)) return { kind: 'keep' };
+    if (head[role] !== '' || (role === 'owner' && index !== 0)) return { kind: 'keep', tokens };
     // An owner must start the line and a blank owner must not: both already hold in parsed text, but check
     // rather than risk changing which token is the owner.
-    if (role === 'owner' && token.range.start.character !== 0) return { kind: 'keep' };
-    if (index === 0 && role !== 'owner' && token.range.start.character === 0) return { kind: 'keep' };
+    if (role === 'owner' && token.range.start.character !== 0) return { kind: 'keep', tokens };
+    if (index === 0 && role !== 'owner' && token.range.start.character === 0) return { kind: 'keep', tokens };
     head[role] = token.text;
     if (role === 'type') {
       index++;
       break;
     }
   }
-  if (head.type === '') return { kind: 'keep' };
+  if (head.type === '') return { kind: 'keep', tokens };
   const rest = tokens.slice(index);
   const restIsRecordTail = rest.every(
     (t) => t.kind === 'comment' || t.kind === 'open' || t.kind === 'close' || t.role === 'rdata',
   );
-  return restIsRecordTail ? { kind: 'record', head, rest } : { kind: 'keep' };
+  return restIsRecordTail ? { kind: 'record', head, rest } : { kind: 'keep', tokens };
 }
 
 function columnWidths(plans: readonly LinePlan[], maxOwnerWidth: number): Columns {
@@ -181,25 +191,49 @@ function columnWidths(plans: readonly LinePlan[], maxOwnerWidth: number): Column
   return { owner, ttl, class: klass, type };
 }
 
-function renderLine(plan: LinePlan, current: string, columns: Columns): string {
+function renderLine(plan: LinePlan, current: string, lineStart: number, columns: Columns): string {
   switch (plan.kind) {
+    case 'verbatim':
+      return current;
     case 'keep':
-      return current.trimEnd();
+      return keptLine(plan.tokens, current, lineStart);
     case 'blank':
       return '';
     case 'directive':
-      return joinTokens(plan.tokens).trimEnd();
+      return joinTokens(plan.tokens);
     case 'continuation':
-      return ' '.repeat(rdataColumn(columns)) + joinTokens(plan.tokens).trimEnd();
+      return ' '.repeat(rdataColumn(columns)) + joinTokens(plan.tokens);
     case 'record': {
       const cells = [padTo(plan.head.owner, columns.owner)];
       if (columns.ttl > 0) cells.push(padTo(plan.head.ttl, columns.ttl));
       if (columns.class > 0) cells.push(padTo(plan.head.class, columns.class));
-      cells.push(padTo(plan.head.type, columns.type));
+      cells.push(plan.rest.length === 0 ? plan.head.type : padTo(plan.head.type, columns.type));
       const head = cells.join(' ');
-      return plan.rest.length === 0 ? head.trimEnd() : `${head} ${joinTokens(plan.rest)}`.trimEnd();
+      return plan.rest.length === 0 ? trimBlanks(head) : `${head} ${joinTokens(plan.rest)}`;
     }
   }
+}
+
+/**
+ * A line left as written, without what follows its last token. Only that is trailing space: `\u00a0` is part of a
+ * word to the lexer, and a space after a backslash is part of its word too (`a\ `).
+ */
+function keptLine(tokens: readonly RoledToken[], current: string, lineStart: number): string {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined) return trimBlanks(current);
+  const kept = current.slice(0, last.range.end.offset - lineStart);
+  return last.kind === 'comment' ? trimBlanks(kept) : kept;
+}
+
+/** Drops the characters the lexer takes as blanks (space, tab, VT, FF) from the end. */
+function trimBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (code !== 32 && code !== 9 && code !== 11 && code !== 12) break;
+    end--;
+  }
+  return text.slice(0, end);
 }
 
 function rdataColumn(columns: Columns): number {
@@ -215,7 +249,8 @@ function joinTokens(tokens: readonly Token[]): string {
   let previousEnd = -1;
   for (const token of tokens) {
     if (text !== '' && token.range.start.offset !== previousEnd) text += ' ';
-    text += token.text;
+    // A comment runs to the end of the line: its trailing blanks are the line's.
+    text += token.kind === 'comment' ? trimBlanks(token.text) : token.text;
     previousEnd = token.range.end.offset;
   }
   return text;

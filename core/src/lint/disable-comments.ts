@@ -58,20 +58,28 @@ export class DisableComments {
 
   /** Finds disable comments on any line of the document (directive lines, comment-only lines) by scanning its text. */
   scanDocument(text: string): void {
-    let line = 0;
-    let lineStart = 0;
-    for (let at = text.indexOf(disableMarker); at >= 0; at = text.indexOf(disableMarker, at + 1)) {
-      for (let i = text.indexOf('\n', lineStart); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
-        line++;
-        lineStart = i + 1;
+    const lines = new LineWalker(text);
+    let commentLine = -1;
+    let commentStart = -1;
+    let lineEnd = 0;
+    for (let at = text.indexOf(disableMarker); at >= 0;) {
+      const next = text.indexOf(disableMarker, at + 1);
+      const line = lines.lineAt(at);
+      // One look for the `;` per line, however many markers it has: a long line of them stays linear.
+      if (line !== commentLine) {
+        commentLine = line;
+        lineEnd = lines.lineEnd(at);
+        const lineStart = lines.lineStart;
+        const scanned = scanLineComment(text.slice(lineStart, lineEnd)).commentStart;
+        commentStart = scanned < 0 ? -1 : lineStart + scanned;
       }
-      const lineEnd = text.indexOf('\n', at);
-      const lineText = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-      const column = at - lineStart;
-      if (scanLineComment(lineText, column).commentStart < 0) continue;
-      const comment = lineText.slice(column);
-      this.disable(undefined, line, disabledCodes(comment));
-      this.noteUnknown(comment, { line, character: column, offset: at }, undefined);
+      if (commentStart >= 0 && at > commentStart) {
+        // The codes a marker names end at the line's end or at the next marker.
+        const comment = text.slice(at, next >= 0 && next < lineEnd ? next : lineEnd);
+        this.disable(undefined, line, disabledCodes(comment));
+        this.noteUnknown(comment, { line, character: at - lines.lineStart, offset: at }, undefined);
+      }
+      at = next;
     }
   }
 
@@ -119,5 +127,42 @@ export class DisableComments {
       };
       this.unknown.set(`${file ?? ''}:${offset}`, diagnostic);
     }
+  }
+}
+
+/**
+ * Line numbers of increasing offsets, counting line breaks as the lexer does (LF, CRLF, a lone CR): a comment
+ * after a CR-only line end gets the line its findings are on.
+ */
+class LineWalker {
+  private line = 0;
+  /** Where the current line starts. */
+  lineStart = 0;
+  /** How far line breaks have been counted. */
+  private counted = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The line of `offset`, which must not be before the last one asked. */
+  lineAt(offset: number): number {
+    const text = this.text;
+    let at = this.counted;
+    for (; at < offset; at++) {
+      const code = text.charCodeAt(at);
+      if (code !== 10 && code !== 13) continue;
+      if (code === 13 && text.charCodeAt(at + 1) === 10) at++;
+      this.line++;
+      this.lineStart = at + 1;
+    }
+    this.counted = Math.max(this.counted, at);
+    return this.line;
+  }
+
+  /** The offset of the line break ending the line `offset` is on (the text's length on the last line). */
+  lineEnd(offset: number): number {
+    const text = this.text;
+    let at = offset;
+    while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+    return at;
   }
 }

@@ -4,7 +4,8 @@
  * `; zone-records-disable-line CODE` comments. It never throws: a failing rule becomes one diagnostic.
  */
 import { DisableComments } from './disable-comments';
-import { nameKey } from '../names';
+import { nameKey, withTrailingDot } from '../names';
+import { utf8ByteLength } from '../utf8';
 import { rules as allRules } from './rules/index';
 import { preparedLimit } from './index/owner-ids';
 import { documentStart } from './rules/utils/ranges';
@@ -61,7 +62,7 @@ export function lint(result: ParseResult, options: LintOptions = {}): ZoneDiagno
 export function createLinter(options: LintOptions = {}): Linter {
   const settings = options.settings ?? defaultLintSettings;
   const { profile } = settings;
-  const origin = absolute(options.origin ?? '.');
+  const origin = withTrailingDot(options.origin ?? '.');
   const originKey = nameKey(origin);
   const index = new ZoneIndex(originKey);
   const findings: ZoneDiagnostic[] = [];
@@ -242,23 +243,4 @@ function compareDiagnostics(a: ZoneDiagnostic, b: ZoneDiagnostic): number {
     return a.file < b.file ? -1 : 1;
   }
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
-}
-
-function absolute(name: string): string {
-  return name.endsWith('.') ? name : `${name}.`;
-}
-
-/** UTF-8 size of a string without encoding it (a large zone would otherwise be copied once more). */
-export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }

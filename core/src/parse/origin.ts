@@ -1,3 +1,4 @@
+import { plainName, withTrailingDot } from '../names';
 import { withoutComment } from './line-comment';
 import { detachedFromSource } from './source';
 
@@ -38,6 +39,17 @@ export function originFromFileName(fileName: string): string | undefined {
   return `${name}.`;
 }
 
+/**
+ * The Cloudflare zone a file stands for (`example.com`, lower case, no trailing dot): its inferred origin, when that
+ * has at least two labels. Cloudflare holds no root or top-level zones, so `notes.zone` names none.
+ */
+export function cloudflareZoneNameOf(text: string, fileName: string | undefined): string | undefined {
+  const origin = inferOrigin(text, fileName);
+  if (origin === undefined) return undefined;
+  const name = plainName(origin);
+  return name !== '.' && name.includes('.') ? name : undefined;
+}
+
 function originInText(text: string): string | undefined {
   let start = 0;
   for (let count = 0; count < originHeadLines && start < text.length; count++) {
@@ -48,7 +60,7 @@ function originInText(text: string): string | undefined {
     const words = line.trim().split(/\s+/);
     const first = words[0] ?? '';
     if (first === '') continue;
-    if (first.toUpperCase() === '$ORIGIN') return words[1] !== undefined ? absolute(words[1]) : undefined;
+    if (first.toUpperCase() === '$ORIGIN') return words[1] !== undefined ? withTrailingDot(words[1]) : undefined;
     if (first.startsWith('$')) continue;
     if (soaWord.test(line)) {
       const ownerWritten = !/^\s/.test(line);
@@ -56,8 +68,4 @@ function originInText(text: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function absolute(name: string): string {
-  return name.endsWith('.') ? name : `${name}.`;
 }

@@ -1,7 +1,7 @@
 import { maxGeneratedTotal } from './generate';
 import { posixPath } from './posix-path';
 import { maxIncludedFiles } from './include';
-import { resolveName } from '../names';
+import { resolveName, withTrailingDot } from '../names';
 import { ZoneReader, type ParseContext } from './parser-engine';
 import { MutableState, initialState, type ParseSink, type ResumePoint, type RoleToken } from './parser-state';
 import { SourceText } from './source';
@@ -58,7 +58,7 @@ export function normalizeOrigin(origin: string | undefined): string {
   try {
     return resolveName(origin, '.').name;
   } catch {
-    return origin.endsWith('.') ? origin : `${origin}.`;
+    return withTrailingDot(origin);
   }
 }
 

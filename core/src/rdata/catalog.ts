@@ -14,16 +14,17 @@ type Row = [
   flags?: 'cf' | 'meta' | 'obsolete',
 ];
 
-// Field names of the Cloudflare types match the keys of Cloudflare's `data` object where it has one.
+// Field names of the Cloudflare types match the keys of Cloudflare's `data` object where it has one. A field written
+// `name:name` holds a domain name (completion offers in-zone names there; the name rules check it).
 const rows: readonly Row[] = [
   ['A', 1, 'address', 'Maps a name to an IPv4 address.', 'RFC 1035', 'cf'],
-  ['NS', 2, 'nameserver', 'Delegates the name to an authoritative name server.', 'RFC 1035', 'cf'],
-  ['MD', 3, 'madname', 'Mail destination (obsolete; use MX).', 'RFC 1035', 'obsolete'],
-  ['MF', 4, 'madname', 'Mail forwarder (obsolete; use MX).', 'RFC 1035', 'obsolete'],
+  ['NS', 2, 'nameserver:name', 'Delegates the name to an authoritative name server.', 'RFC 1035', 'cf'],
+  ['MD', 3, 'madname:name', 'Mail destination (obsolete; use MX).', 'RFC 1035', 'obsolete'],
+  ['MF', 4, 'madname:name', 'Mail forwarder (obsolete; use MX).', 'RFC 1035', 'obsolete'],
   [
     'CNAME',
     5,
-    'target',
+    'target:name',
     'Makes the name an alias of another (canonical) name; no other data may share the name.',
     'RFC 1035',
     'cf',
@@ -31,16 +32,23 @@ const rows: readonly Row[] = [
   [
     'SOA',
     6,
-    'mname rname serial refresh retry expire minimum',
+    'mname:name rname:name serial refresh retry expire minimum',
     'Start of authority: primary server, contact mailbox, serial and timers of the zone.',
     'RFC 1035',
   ],
-  ['MB', 7, 'madname', 'Mailbox domain name (experimental).', 'RFC 1035', 'obsolete'],
-  ['MG', 8, 'mgmname', 'Mail group member (experimental).', 'RFC 1035', 'obsolete'],
-  ['MR', 9, 'newname', 'Mail rename domain name (experimental).', 'RFC 1035', 'obsolete'],
+  ['MB', 7, 'madname:name', 'Mailbox domain name (experimental).', 'RFC 1035', 'obsolete'],
+  ['MG', 8, 'mgmname:name', 'Mail group member (experimental).', 'RFC 1035', 'obsolete'],
+  ['MR', 9, 'newname:name', 'Mail rename domain name (experimental).', 'RFC 1035', 'obsolete'],
   ['NULL', 10, 'data', 'Opaque data (experimental; only in RFC 3597 generic form).', 'RFC 1035', 'obsolete'],
   ['WKS', 11, 'address protocol services', 'Well-known services of a host (obsolete).', 'RFC 1035', 'obsolete'],
-  ['PTR', 12, 'target', 'Points to another name, typically for reverse (address-to-name) lookups.', 'RFC 1035', 'cf'],
+  [
+    'PTR',
+    12,
+    'target:name',
+    'Points to another name, typically for reverse (address-to-name) lookups.',
+    'RFC 1035',
+    'cf',
+  ],
   [
     'HINFO',
     13,
@@ -51,18 +59,31 @@ const rows: readonly Row[] = [
   [
     'MINFO',
     14,
-    'responsible_mailbox error_mailbox',
+    'responsible_mailbox:name error_mailbox:name',
     'Mailbox or mail list information (experimental).',
     'RFC 1035',
     'obsolete',
   ],
-  ['MX', 15, 'priority target', 'Mail exchanger for the name, with a priority (lower is preferred).', 'RFC 1035', 'cf'],
+  [
+    'MX',
+    15,
+    'priority target:name',
+    'Mail exchanger for the name, with a priority (lower is preferred).',
+    'RFC 1035',
+    'cf',
+  ],
   ['TXT', 16, 'text', 'Free-form text strings (SPF, DKIM, DMARC, domain verification ...).', 'RFC 1035', 'cf'],
-  ['RP', 17, 'mailbox text_domain', 'Responsible person: a mailbox and a name holding TXT details.', 'RFC 1183'],
-  ['AFSDB', 18, 'subtype hostname', 'AFS database location.', 'RFC 1183'],
+  [
+    'RP',
+    17,
+    'mailbox:name text_domain:name',
+    'Responsible person: a mailbox and a name holding TXT details.',
+    'RFC 1183',
+  ],
+  ['AFSDB', 18, 'subtype hostname:name', 'AFS database location.', 'RFC 1183'],
   ['X25', 19, 'psdn_address', 'X.25 PSDN address (obsolete).', 'RFC 1183', 'obsolete'],
   ['ISDN', 20, 'isdn_address subaddress', 'ISDN address (obsolete).', 'RFC 1183', 'obsolete'],
-  ['RT', 21, 'preference host', 'Route through an intermediate host (obsolete).', 'RFC 1183', 'obsolete'],
+  ['RT', 21, 'preference host:name', 'Route through an intermediate host (obsolete).', 'RFC 1183', 'obsolete'],
   ['NSAP', 22, 'address', 'OSI network service access point address (obsolete).', 'RFC 1706', 'obsolete'],
   ['NSAP-PTR', 23, 'target', 'Reverse mapping for NSAP (obsolete).', 'RFC 1706', 'obsolete'],
   [
@@ -97,7 +118,7 @@ const rows: readonly Row[] = [
   [
     'SRV',
     33,
-    'priority weight port target',
+    'priority weight port target:name',
     'Location of a service: priority, weight, port and target host.',
     'RFC 2782',
     'cf',
@@ -106,12 +127,12 @@ const rows: readonly Row[] = [
   [
     'NAPTR',
     35,
-    'order preference flags service regex replacement',
+    'order preference flags service regex replacement:name',
     'Naming authority pointer: rewrite rules (ENUM, SIP).',
     'RFC 3403',
     'cf',
   ],
-  ['KX', 36, 'preference exchanger', 'Key exchanger for the name.', 'RFC 2230'],
+  ['KX', 36, 'preference exchanger:name', 'Key exchanger for the name.', 'RFC 2230'],
   [
     'CERT',
     37,
@@ -128,7 +149,7 @@ const rows: readonly Row[] = [
     'RFC 6563',
     'obsolete',
   ],
-  ['DNAME', 39, 'target', 'Redirects the whole subtree below the name to another name.', 'RFC 6672'],
+  ['DNAME', 39, 'target:name', 'Redirects the whole subtree below the name to another name.', 'RFC 6672'],
   ['SINK', 40, 'coding subcoding data', 'Kitchen sink (never standardised).', 'IETF draft', 'obsolete'],
   ['OPT', 41, 'options', 'EDNS pseudo-record: only in messages, never in a zone.', 'RFC 6891', 'meta'],
   ['APL', 42, 'prefixes', 'Lists of address prefixes (experimental).', 'RFC 3123'],
@@ -149,7 +170,7 @@ const rows: readonly Row[] = [
     'DNSSEC signature over one RRset.',
     'RFC 4034',
   ],
-  ['NSEC', 47, 'next types', 'DNSSEC authenticated denial: the next name and the types present here.', 'RFC 4034'],
+  ['NSEC', 47, 'next:name types', 'DNSSEC authenticated denial: the next name and the types present here.', 'RFC 4034'],
   ['DNSKEY', 48, 'flags protocol algorithm public_key', 'A DNSSEC public key of the zone.', 'RFC 4034', 'cf'],
   ['DHCID', 49, 'digest', 'DHCP client identifier digest.', 'RFC 4701'],
   [
@@ -213,7 +234,7 @@ const rows: readonly Row[] = [
   [
     'SVCB',
     64,
-    'priority target value',
+    'priority target:name value',
     'Service binding: where and how to reach a service (priority, target, parameters).',
     'RFC 9460',
     'cf',
@@ -221,7 +242,7 @@ const rows: readonly Row[] = [
   [
     'HTTPS',
     65,
-    'priority target value',
+    'priority target:name value',
     'Service binding for HTTPS: alternative endpoints, ALPN, ECH and address hints.',
     'RFC 9460',
     'cf',
@@ -306,7 +327,7 @@ const rows: readonly Row[] = [
 export const typeCatalog: readonly TypeDescription[] = rows.map(([name, code, fields, summary, reference, flag]) => ({
   name,
   code,
-  fields: fields === '' ? [] : fields.split(' '),
+  ...fieldsOf(fields),
   summary,
   reference,
   cloudflare: flag === 'cf',
@@ -317,6 +338,12 @@ export const typeCatalog: readonly TypeDescription[] = rows.map(([name, code, fi
 const codeByName = new Map(typeCatalog.map((entry) => [entry.name, entry.code]));
 
 /** The type code of a mnemonic (any case) or of `TYPEnnn` (0..65535); undefined for unknown names. */
+function fieldsOf(written: string): Pick<TypeDescription, 'fields' | 'nameFields'> {
+  const words = written === '' ? [] : written.split(' ');
+  const nameFields = words.flatMap((word, index) => (word.endsWith(':name') ? [index] : []));
+  return { fields: words.map((word) => word.replace(/:name$/, '')), nameFields };
+}
+
 export function typeCodeOf(text: string): number | undefined {
   // The parser hands over canonical mnemonics: they need no upper-casing (the rdata layer asks once per record).
   const exact = codeByName.get(text);

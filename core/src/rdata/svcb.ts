@@ -183,7 +183,10 @@ function reportUnknownKey(reader: RdataReader, param: SvcParam): void {
       `${reader.type} parameter key "${param.key}" is the draft name of ech (key 5), which the IANA registry does not list and BIND and Knot refuse: write ech.`,
       range,
       'error',
-      [{ title: 'Rename echconfig to ech', edits: [{ range, newText: 'ech' }] }],
+      // Renaming helps only when the value is a valid ech value (a base64 ECHConfigList): else no fix to offer.
+      param.value === undefined || param.value === '' || base64Length(param.value) === undefined
+        ? undefined
+        : [{ title: 'Rename echconfig to ech', edits: [{ range, newText: 'ech' }] }],
     );
     return;
   }

@@ -38,6 +38,11 @@ export interface RecordTypeInfo {
   readonly code: number;
   /** The rdata field names, in presentation order (for hover and completion snippets). */
   readonly fields: readonly string[];
+  /**
+   * The fields (0-based, in `fields`) that hold a domain name. Each is one token in presentation form and none
+   * follows a field of several tokens, so they are token positions too.
+   */
+  readonly nameFields: readonly number[];
   /** One sentence for hover. */
   readonly summary: string;
   /** Where it is defined, e.g. `RFC 1035`. */

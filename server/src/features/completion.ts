@@ -28,22 +28,6 @@ const directives: readonly { name: string; snippet: string; detail: string }[] =
 
 const classes = ['IN', 'CH', 'HS'];
 
-/** Which rdata fields (0-based) hold a domain name, for offering in-zone names there. */
-const nameFields: Readonly<Record<string, readonly number[]>> = {
-  CNAME: [0],
-  DNAME: [0],
-  NS: [0],
-  PTR: [0],
-  MX: [1],
-  KX: [1],
-  SRV: [3],
-  SVCB: [1],
-  HTTPS: [1],
-  NAPTR: [5],
-  SOA: [0, 1],
-  RP: [0, 1],
-};
-
 /** At most this many names are offered at once; the list is marked incomplete so that typing narrows it. */
 const maxNames = 500;
 
@@ -127,7 +111,7 @@ function ownerItems(view: ZoneView, current: string, position: LspPosition): Com
 }
 
 function rdataItems(view: ZoneView, type: string, rdataIndex: number, current: string): CompletionList {
-  if (!(nameFields[type] ?? []).includes(rdataIndex)) return { isIncomplete: false, items: [] };
+  if (!(recordTypes.get(type)?.nameFields ?? []).includes(rdataIndex)) return { isIncomplete: false, items: [] };
   const names = zoneNames(view, current, -1);
   return {
     isIncomplete: names.truncated,

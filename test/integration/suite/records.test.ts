@@ -56,18 +56,19 @@ describe('records: tree and record actions', () => {
     });
   });
 
-  it('shows the record in the tree: type, content, TTL auto, proxied, comment in the tooltip', async () => {
+  it('shows the record in the tree: type and content, TTL and proxy, an icon, the comment in the tooltip', async () => {
     const api = await extensionApi();
     const node = await recordNode('test.example.com', 'A');
     const item = api.tree.getTreeItem(node);
-    assert.equal(item.label, 'A  192.0.2.99');
-    assert.equal(item.description, 'TTL auto · proxied');
+    assert.equal(item.label, 'A 192.0.2.99');
+    assert.equal(item.description, 'auto · proxied');
     assert.equal(item.contextValue, 'record.proxiable');
     assert.match((item.tooltip as vscode.MarkdownString).value, /created by the integration test/);
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'cloud');
     const mx = api.tree.getTreeItem(await recordNode('example.com', 'MX'));
-    assert.equal(mx.label, 'MX  10 mail.example.com.');
-    assert.equal(mx.description, 'TTL 3600 (1 h)');
+    assert.equal(mx.label, 'MX 10 mail.example.com.');
+    assert.equal(mx.description, '1 h');
+    assert.equal((mx.iconPath as vscode.ThemeIcon).id, 'mail');
   });
 
   it('shows the tree in the sidebar (screenshot)', async () => {

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ApplyReport } from '../../../cloudflare/src/sync/apply';
 import type { PlanSummary } from '../../../cloudflare/src/sync/plan-types';
-import { closeAll, extensionApi, fixtureUri, screenshot } from '../helpers';
+import { closeAll, extensionApi, fixtureUri, screenshot, widenSideBar } from '../helpers';
 
 type PlanResult = { summary: PlanSummary; diff: { live: vscode.Uri; local: vscode.Uri } };
 
@@ -10,7 +13,7 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
   const uri = fixtureUri('example.org.zone');
   after(closeAll);
 
-  it('plans the sync and opens the diff between the live zone and the file', async () => {
+  it('plans the sync and opens the diff: the file itself against the live zone in its order, or both sorted', async () => {
     // The live zone differs from the file in every way: a record to update, one to delete, two to create.
     for (const [name, rdata, ttl] of [
       ['@', '192.0.2.80', 600],
@@ -34,11 +37,28 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor is active');
     assert.equal(tab.input.original.toString(), result.diff.live.toString());
-    assert.equal(tab.input.modified.toString(), result.diff.local.toString());
-    const local = (await vscode.workspace.openTextDocument(result.diff.local)).getText();
-    assert.match(local, /^example\.org\. 300 IN A 192\.0\.2\.80 ; cf_tags=cf-proxied:false$/m);
+    // The right side is the file itself, with its comments; the left is the live zone in the file's order.
+    assert.equal(tab.input.modified.toString(), uri.toString());
+    const live = (await vscode.workspace.openTextDocument(result.diff.live)).getText();
+    assert.equal(
+      live,
+      [
+        "; Synced to the emulator's (empty) example.org by the integration tests.",
+        '$ORIGIN example.org.',
+        '$TTL 300',
+        '@       600 IN A     192.0.2.80',
+        'old 300 IN A 192.0.2.90 ; cf_tags=cf-proxied:false',
+        '',
+      ].join('\n'),
+    );
     await vscode.commands.executeCommand('workbench.actions.treeView.zoneRecords.records.collapseAll');
+    await widenSideBar();
     await screenshot('sync-diff');
+    // The other view: both sides normalised and sorted.
+    const sorted = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri, view: 'sorted' });
+    assert.deepEqual(sorted.summary, result.summary);
+    const local = (await vscode.workspace.openTextDocument(sorted.diff.local)).getText();
+    assert.match(local, /^example\.org\. 300 IN A 192\.0\.2\.80 ; cf_tags=cf-proxied:false$/m);
     // With the diff active, a command without a file refuses to work on the diff's read-only sides.
     const failures = (await extensionApi()).failures;
     const before = failures.length;
@@ -137,6 +157,27 @@ describe('sync: plan in the diff editor, apply by chunks', () => {
       assert.equal(applied.status, 'applied');
     } finally {
       await settings.update('deleteConfirmation.maxCount', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('refuses, sending nothing, a file with records Cloudflare would refuse (tags on the Free plan)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-preflight-'));
+    const file = path.join(folder, 'example.org.zone');
+    fs.writeFileSync(file, '$ORIGIN example.org.\n$TTL 300\ntagged IN A 192.0.2.77 ; cf_tags=team:web\n');
+    try {
+      const tagged = vscode.Uri.file(file);
+      const report = await vscode.commands.executeCommand<ApplyReport>('zoneRecords.applySync', {
+        uri: tagged,
+        include: ['create'],
+      });
+      assert.equal(report.status, 'refused');
+      assert.equal(report.preflight?.length, 1);
+      assert.match(report.message, /tagged\.example\.org A .*\(line 3\).*Free/);
+      const again = await vscode.commands.executeCommand<PlanResult>('zoneRecords.planSync', { uri: tagged });
+      assert.ok(again.summary.create >= 1, 'nothing was created');
+    } finally {
+      await closeAll();
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 });

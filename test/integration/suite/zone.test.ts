@@ -58,11 +58,18 @@ describe('zone commands against the emulator', () => {
     );
   });
 
-  it('exports the zone into an untitled dns-zone editor', async () => {
+  it('exports the zone into an untitled example.com.zone, with comments, tags and proxy status', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('zoneRecords.exportZone', 'example.com');
     assert.equal(document.isUntitled, true);
     assert.equal(document.languageId, 'dns-zone');
-    assert.match(document.getText(), /www\.example\.com\.\s+\d+\s+IN\s+A\s+192\.0\.2\.10/);
+    assert.match(document.uri.path, /example\.com\.zone$/);
+    // The fixture's comment came through the import and goes back out with the proxy status (its tag did not:
+    // a Free zone takes no tags).
+    assert.match(
+      document.getText(),
+      /^www\.example\.com\.\s+\d+\s+IN\s+A\s+192\.0\.2\.10 ; web server cf_tags=cf-proxied:false$/m,
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('triggers a scan, shows its results in the tree and reviews them', async () => {

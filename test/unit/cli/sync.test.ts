@@ -79,7 +79,14 @@ describe('zone-records plan and apply (end to end against the emulator)', functi
   before(async () => {
     ensureCliBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-records-sync-'));
-    emulator = await startEmulator({ token, zones: [{ name: 'example.com', plan: 'free' }] });
+    // Pro: the zone files have tags, which Cloudflare refuses on Free zones (the emulator too, since issue 15).
+    emulator = await startEmulator({
+      token,
+      zones: [
+        { name: 'example.com', plan: 'pro' },
+        { name: 'free.example', plan: 'free' },
+      ],
+    });
   });
   after(async () => {
     await emulator.stop();
@@ -176,6 +183,44 @@ describe('zone-records plan and apply (end to end against the emulator)', functi
     );
     assert.match(result.stderr, /Run the plan again to see exactly what is left/);
     assert.deepEqual(liveNames(), []);
+  });
+
+  it('names the record Cloudflare refuses, with its line and error, and applies nothing of its chunk', async () => {
+    const file = zoneFile('refused.zone', [...hosts(3), 'www CNAME h1']);
+    // Someone adds an A record at www between the plan's read of the zone and its batch (held back 1.5 s).
+    emulator.faults.add({ kind: 'delay', delayMs: 1500, method: 'POST', path: '/zones/*/dns_records/batch' });
+    const running = run(['apply', '--zone', 'example.com', file]);
+    while (emulator.log.count({ method: 'GET', path: '/zones/*/dns_records' }) === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const zoneId = emulator.zoneId('example.com');
+    const added = await fetch(`${emulator.url}/zones/${zoneId}/dns_records`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'A', name: 'www.example.com', content: '192.0.2.99', ttl: 300 }),
+    });
+    assert.equal(added.status, 200);
+    const result = await running;
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(
+      result.stderr,
+      /chunk 1 was rejected and changed nothing\. Cloudflare refuses create www\.example\.com CNAME h1\.example\.com\. \(line 7\): Cloudflare 81053: /,
+    );
+    assert.match(result.stderr, /API budget \d[\d,]* \/ 1,200 requests left, resets in/);
+    assert.deepEqual(liveNames(), ['www.example.com A 192.0.2.99'], 'nothing of the chunk was applied');
+  });
+
+  it('refuses before sending what Cloudflare would refuse: tags on a Free zone', async () => {
+    const file = path.join(dir, 'free.zone');
+    fs.writeFileSync(file, '$ORIGIN free.example.\n$TTL 300\nwww A 192.0.2.1 ; cf_tags=env:prod\nok A 192.0.2.2\n');
+    emulator.log.clear();
+    const result = await run(['apply', '--zone', 'free.example', file]);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /Nothing was sent: Cloudflare would refuse 1 record of the zone file\. Fix it first:\nwww\.free\.example A 192\.0\.2\.1 \(line 3\): tags \(env:prod\) need a paid plan; the zone is on Free/,
+    );
+    assert.equal(emulator.log.count({ method: 'POST' }), 0, 'no batch was sent');
   });
 
   it('stops after the chunk in flight on Ctrl-C and reports it', async () => {

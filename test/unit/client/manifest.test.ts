@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 interface Manifest {
@@ -9,6 +9,7 @@ interface Manifest {
     menus: Record<string, { command: string }[]>;
     views: Record<string, { id: string }[]>;
     viewsWelcome: { view: string; contents: string }[];
+    walkthroughs: { steps: { description: string; media: { markdown?: string } }[] }[];
     configuration: { properties: Record<string, unknown> };
   };
   devDependencies: Record<string, string>;
@@ -37,6 +38,18 @@ describe('the extension manifest', () => {
       assert.ok(views.has(welcome.view));
       for (const [, command] of welcome.contents.matchAll(/\(command:([^)]+)\)/g))
         assert.ok(declared.has(command), command);
+    }
+  });
+
+  it('the walkthrough links only declared commands and ships its media', () => {
+    const packaged = readFileSync(path.resolve(__dirname, '../../../.vscodeignore'), 'utf8');
+    for (const step of manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
+      for (const [, command] of step.description.matchAll(/\(command:(zoneRecords\.[^)]+)\)/g)) {
+        assert.ok(declared.has(command ?? ''), command);
+      }
+      const media = step.media.markdown;
+      assert.ok(media !== undefined && existsSync(path.resolve(__dirname, '../../..', media)), media);
+      assert.match(packaged, /^!media\/walkthrough\/\*\*$/m);
     }
   });
 

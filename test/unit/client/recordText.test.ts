@@ -6,6 +6,7 @@ import {
   groupByName,
   isReadOnly,
   recordDescription,
+  recordIcon,
   recordLabel,
   recordRdata,
   recordTooltip,
@@ -112,10 +113,10 @@ describe('record text', () => {
       comment: 'web *front*',
       tags: ['env:prod'],
     };
-    assert.equal(recordLabel(record), 'A  192.0.2.1');
-    assert.equal(recordDescription(record), 'TTL auto · proxied');
-    assert.equal(recordDescription({ ...record, proxied: false }), 'TTL auto · DNS only');
-    assert.equal(recordDescription({ ...base, type: 'TXT', content: '"x"' }), 'TTL 300 (5 min)');
+    assert.equal(recordLabel(record, recordRdata(record)), 'A 192.0.2.1');
+    assert.equal(recordDescription(record), 'auto · proxied');
+    assert.equal(recordDescription({ ...record, proxied: false }), 'auto · DNS only');
+    assert.equal(recordDescription({ ...base, type: 'TXT', content: '"x"' }), '5 min');
     const tooltip = recordTooltip(record);
     assert.match(tooltip, /Comment: web \\\*front\\\*/);
     assert.match(tooltip, /Tags: `env:prod`/);
@@ -147,6 +148,15 @@ describe('record text', () => {
     assert.deepEqual(
       groupByName(records, 'example.com', false).map(([name]) => name),
       ['b.example.com', 'example.com', 'a.example.com'],
+    );
+  });
+
+  it('gives records icons that mean something: a cloud when proxied, a lock when read-only, else by type', () => {
+    assert.equal(recordIcon({ type: 'A', proxied: true }), 'cloud');
+    assert.equal(recordIcon({ type: 'NS', meta: { read_only: true } }), 'lock');
+    assert.deepEqual(
+      ['A', 'CNAME', 'MX', 'TXT', 'TLSA', 'TYPE65534'].map((type) => recordIcon({ type })),
+      ['server', 'link', 'mail', 'note', 'key', 'symbol-field'],
     );
   });
 });

@@ -31,7 +31,7 @@ describe('chunking', () => {
     );
   });
 
-  it('puts the delete that frees a name in an earlier chunk than the create that needs it', () => {
+  it('with one change per request, puts the delete that frees a name before the create that needs it', () => {
     const live = [
       liveRecordOf({ id: 'a'.repeat(32), type: 'CNAME', name: 'www.example.com', content: 'x.example.net', ttl: 300 }),
     ];
@@ -44,6 +44,50 @@ describe('chunking', () => {
       [
         { deletes: [{ id: 'a'.repeat(32) }] },
         { posts: [{ type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 300 }] },
+      ],
+    );
+  });
+
+  const live = (id: string, type: string, name: string, content: string) =>
+    liveRecordOf({ id: id.repeat(32), type, name: `${name}.example.com`, content, ttl: 300 });
+  const wanted = (type: string, name: string, content: string, line = 0) => ({
+    ...syncRecordOf({ type, name: `${name}.example.com`, content, ttl: 300 }),
+    line,
+  });
+
+  for (const [from, fromContent, to, toContent] of [
+    ['A', '192.0.2.1', 'CNAME', 'target.example.net'],
+    ['CNAME', 'target.example.net', 'A', '192.0.2.1'],
+    ['MX', 'mail.example.net', 'A', '192.0.2.1'],
+    ['TXT', '"x"', 'NS', 'ns1.example.net'],
+  ] as const) {
+    it(`sends a ${from} to ${to} type change as a delete and a post in one request, never as an update`, () => {
+      // 300 unrelated creates around it, so that a plan cut in global order would split the pair.
+      const others = Array.from({ length: 300 }, (_, index) => wanted('A', `n${index}`, '192.0.2.9', index + 1));
+      const plan = computePlan([wanted(to, 'www', toContent), ...others], [live('c', from, 'www', fromContent)], {
+        zone: 'example.com',
+      });
+      assert.equal(plan.patches.length + plan.puts.length, 0);
+      const chunks = chunkPlan(plan, 200);
+      const holding = chunks.filter((chunk) =>
+        [...chunk.deletes, ...chunk.posts].some((record) => record.name === 'www.example.com'),
+      );
+      assert.equal(holding.length, 1);
+      assert.deepEqual(holding[0]?.request.deletes, [{ id: 'c'.repeat(32) }]);
+      assert.ok(holding[0]?.posts.some((record) => record.type === to && record.name === 'www.example.com'));
+    });
+  }
+
+  it('splits a name with more changes than a request holds, keeping its last delete with its first post', () => {
+    const lives = Array.from({ length: 6 }, (_, index) => live(String(index), 'A', 'www', `192.0.2.${index}`));
+    const plan = computePlan([wanted('CNAME', 'www', 'target.example.net')], lives, { zone: 'example.com' });
+    const chunks = chunkPlan(plan, 3);
+    assert.deepEqual(
+      chunks.map((chunk) => [chunk.deletes.length, chunk.posts.length]),
+      [
+        [3, 0],
+        [2, 0],
+        [1, 1],
       ],
     );
   });

@@ -70,6 +70,8 @@ export class ModelApi {
   private nextId = 1;
   /** Fail the batch call with this index (0-based) instead of applying it. */
   failAt: number | undefined;
+  /** Contents the API refuses in a post, patch or put (as Cloudflare refuses an invalid one). */
+  readonly refused = new Set<string>();
 
   constructor(initial: readonly ModelRecord[] = []) {
     for (const record of initial) this.records.set(record.id, record);
@@ -88,6 +90,9 @@ export class ModelApi {
     this.requests.push(request);
     if (this.failAt === index) return Promise.reject(new ModelApiError('Cloudflare 1000: injected failure'));
     const working = new Map(this.records);
+    const refuse = (body: PlanRecordBody): void => {
+      if (this.refused.has(body.content ?? '')) throw new ModelApiError(`Cloudflare 9005: refused ${body.content}`);
+    };
     const step = (): void => {
       const problems = coexistenceConflicts(
         [...working.values()].map((record) => ({ name: record.name, type: record.type, match: record.content })),
@@ -103,16 +108,19 @@ export class ModelApi {
       for (const patch of request.patches ?? []) {
         const old = working.get(patch.id);
         if (old === undefined || old.readOnly === true) throw new ModelApiError(`patch of missing ${patch.id}`);
+        refuse(patch);
         working.set(patch.id, { ...old, ...fieldsOf(patch, old) });
         step();
       }
       for (const put of request.puts ?? []) {
         const old = working.get(put.id);
         if (old === undefined || old.readOnly === true) throw new ModelApiError(`put of missing ${put.id}`);
+        refuse(put);
         working.set(put.id, { id: put.id, ...fieldsOf(put) });
         step();
       }
       for (const post of request.posts ?? []) {
+        refuse(post);
         const id = this.newId();
         working.set(id, { id, ...fieldsOf(post) });
         step();

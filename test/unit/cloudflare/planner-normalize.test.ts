@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { normalizeTags, syncRecordOf } from '../../../cloudflare/src/sync/plan-normalize';
 import { liveRecordOf } from '../../../cloudflare/src/sync/plan-records';
 import type { PlanRecordBody } from '../../../cloudflare/src/sync/plan-types';
@@ -30,6 +31,38 @@ describe('sync record normalisation', () => {
     assert.equal(match({ type: 'TXT', content: '"\\065"' }), match({ type: 'TXT', content: '"A"' }));
     assert.notEqual(match({ type: 'TXT', content: '"ab"' }), match({ type: 'TXT', content: '"AB"' }));
     assert.notEqual(match({ type: 'TXT', content: '"ab" "cd"' }), match({ type: 'TXT', content: '"abcd"' }));
+  });
+
+  it('plans nothing between the spellings of one TXT record that tools send', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', '\\', ';', '=', 'é', '\t'), maxLength: 40 });
+    const escape = (value: string, octal: boolean): string =>
+      [...value]
+        .map((char) =>
+          char === '"' || char === '\\'
+            ? `\\${char}`
+            : octal && char.charCodeAt(0) < 128
+              ? `\\${String(char.charCodeAt(0)).padStart(3, '0')}`
+              : char,
+        )
+        .join('');
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), fc.boolean(), (strings, octal) => {
+        const quoted = strings.map((value) => `"${escape(value, false)}"`);
+        const spellings = [
+          quoted.join(' '),
+          quoted.join(''),
+          ` ${quoted.join('\t  ')} `,
+          strings.map((value) => `"${escape(value, octal)}"`).join(' '),
+        ];
+        const [single] = strings;
+        if (strings.length === 1 && single !== undefined && /^[^"\\\s](?:[^"\\]*[^"\\\s])?$/.test(single)) {
+          spellings.push(single);
+        }
+        const matches = new Set(spellings.map((content) => match({ type: 'TXT', content })));
+        assert.equal(matches.size, 1, JSON.stringify(spellings));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('treats tags as a set with case-insensitive names', () => {

@@ -40,7 +40,7 @@ describe('sync planner', () => {
     );
   });
 
-  it('cuts a plan into ceil(changes / batch size) chunks that keep the order deletes, patches, puts, posts', () => {
+  it('cuts a plan into full chunks that keep every change of a name together', () => {
     fc.assert(
       fc.property(zoneArbitrary, zoneArbitrary, fc.integer({ min: 1, max: 5 }), (local, live, size) => {
         const liveRecords = liveOf(live).map(toLive);
@@ -48,15 +48,32 @@ describe('sync planner', () => {
           const plan = computePlan(desiredOf(local), liveRecords, { zone, updateMethod: method });
           const { create, update, delete: deletes } = summarizePlan(plan);
           const chunks = chunkPlan(plan, size);
-          assert.equal(chunks.length, Math.ceil((create + update + deletes) / size));
           assert.ok(chunks.every((chunk) => chunkSize(chunk) <= size && chunkSize(chunk) > 0));
-          const order = chunks.flatMap((chunk) => [
-            ...chunk.deletes.map(() => 0),
-            ...chunk.patches.map(() => 1),
-            ...chunk.puts.map(() => 2),
-            ...chunk.posts.map(() => 3),
-          ]);
-          assert.deepEqual(order, [...order].sort());
+          assert.equal(
+            chunks.reduce((sum, chunk) => sum + chunkSize(chunk), 0),
+            create + update + deletes,
+          );
+          const chunksOfName = new Map<string, Set<number>>();
+          const changesOfName = new Map<string, number>();
+          for (const chunk of chunks) {
+            const names = [
+              ...chunk.deletes.map((record) => record.name),
+              ...[...chunk.patches, ...chunk.puts].map((change) => change.live.name),
+              ...chunk.posts.map((record) => record.name),
+            ];
+            for (const name of names) {
+              chunksOfName.set(name, (chunksOfName.get(name) ?? new Set()).add(chunk.index));
+              changesOfName.set(name, (changesOfName.get(name) ?? 0) + 1);
+            }
+          }
+          for (const [name, count] of changesOfName) {
+            if (count <= size) assert.equal(chunksOfName.get(name)?.size, 1, `${name} is in one chunk`);
+          }
+          // First-fit: when no name was split, no two chunks could have been one.
+          if ([...changesOfName.values()].every((count) => count <= size)) {
+            const sizes = chunks.map(chunkSize).sort((a, b) => a - b);
+            if (sizes.length >= 2) assert.ok((sizes[0] ?? 0) + (sizes[1] ?? 0) > size, String(sizes));
+          }
         }
       }),
       { numRuns: 200 },

@@ -16,6 +16,8 @@ import {
   toAsciiName,
   toUnicodeName,
   wireLength,
+  plainName,
+  withTrailingDot,
 } from '../../../core/src/names';
 
 describe('names: resolveName', () => {
@@ -255,5 +257,29 @@ describe('plainShape', () => {
     assert.equal(plainShape('Mail.Example.'), PLAIN_UPPER);
     assert.equal(plainShape(`${'a'.repeat(64)}.b`), PLAIN_LONG_LABEL);
     assert.equal(plainShape(`${'a'.repeat(63)}.b`), 0);
+  });
+});
+
+describe('trailing dots', () => {
+  it('withTrailingDot adds the dot once and makes the empty name the root', () => {
+    assert.equal(withTrailingDot('example.com'), 'example.com.');
+    assert.equal(withTrailingDot('example.com.'), 'example.com.');
+    assert.equal(withTrailingDot('.'), '.');
+    assert.equal(withTrailingDot(''), '.');
+  });
+
+  it('plainName is the API form: lower case, no trailing dot, the root kept', () => {
+    assert.equal(plainName('Example.COM.'), 'example.com');
+    assert.equal(plainName('www.example.com'), 'www.example.com');
+    assert.equal(plainName('.'), '.');
+  });
+
+  it('the two are inverse on lower-case absolute names', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z0-9-]{1,10}$/), { minLength: 1, maxLength: 4 }), (labels) => {
+        const absolute = `${labels.join('.')}.`;
+        assert.equal(withTrailingDot(plainName(absolute)), absolute);
+      }),
+    );
   });
 });

@@ -17,7 +17,7 @@ describe('emulator: authentication', () => {
       body: (await response.json()) as {
         success: boolean;
         result: unknown;
-        errors: { code: number; error_chain?: { code: number }[] }[];
+        errors: { code: number; message: string; error_chain?: { code: number; message?: string }[] }[];
       },
     }));
 
@@ -51,10 +51,25 @@ describe('emulator: authentication', () => {
     }
   });
 
-  it('answers a well-formed unknown token with 401 / 1000', async () => {
-    const answer = await zones({ authorization: 'Bearer wrong-token' });
-    assert.equal(answer.status, 401);
-    assert.equal(answer.body.errors[0]?.code, 1000);
+  it('answers a well-formed unknown token with 401 / 1000 (GUESS)', async () => {
+    for (const token of ['A'.repeat(40), 'Yq-n_xWAQiiEh9qM58wZNnyQS7FUdoqGIUAbrh7T', `cfat_${'x'.repeat(42)}`]) {
+      const answer = await zones({ authorization: `Bearer ${token}` });
+      assert.equal(answer.status, 401, token);
+      assert.equal(answer.body.errors[0]?.code, 1000);
+    }
+  });
+
+  it('answers a token not in Cloudflare format, such as a global key, with 400 / 6003 / 6111', async () => {
+    // semantics.md section 4 (ISSUE jeessy2/ddns-go#916): a malformed bearer token is a header format error.
+    for (const token of ['0123456789abcdef0123456789abcdef01234', 'wrong-token', 'A'.repeat(41), 'cfat_short']) {
+      const answer = await zones({ authorization: `Bearer ${token}` });
+      assert.equal(answer.status, 400, token);
+      assert.equal(answer.body.errors[0]?.code, 6003);
+      assert.equal(answer.body.errors[0]?.message, 'Invalid request headers');
+      assert.deepEqual(answer.body.errors[0]?.error_chain, [
+        { code: 6111, message: 'Invalid format for Authorization header' },
+      ]);
+    }
   });
 
   it('answers a token sent as X-Auth-Key with 6003 / 6103, a wrong key with 9103, a bad email with 6102', async () => {
@@ -81,7 +96,7 @@ describe('emulator: authentication', () => {
   });
 
   it('checks credentials on every route, including record routes', async () => {
-    const answer = await api.call('GET', api.records, undefined, { authorization: 'Bearer nope' });
+    const answer = await api.call('GET', api.records, undefined, { authorization: `Bearer ${'n'.repeat(40)}` });
     assert.equal(errorCode(answer), 1000);
   });
 

@@ -1,3 +1,4 @@
+import { canonicalContent, type CloudflareApiRecord } from '../../../core/src/index';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/src/index';
 
 /** A parsed answer of the emulator. */
@@ -85,15 +86,19 @@ export async function importZone(api: TestApi, zoneFile: string, proxied?: strin
   return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as Answer['body'] };
 }
 
-/** Every record of the zone as one comparable line (ids and timestamps left out). */
-export function recordLines(api: TestApi): string[] {
+/**
+ * Every record of the zone as one comparable line (ids and timestamps left out). With `canonical`, content is in the
+ * zone core's canonical form: TXT is stored as sent, so `hi` sent to the API and `"hi"` read from a zone file are
+ * the same record in two spellings.
+ */
+export function recordLines(api: TestApi, options: { canonical?: boolean } = {}): string[] {
   return api.emulator
     .records(api.zoneId)
     .map((record) =>
       JSON.stringify([
         record['name'],
         record['type'],
-        record['content'],
+        options.canonical === true ? canonicalContent(record as unknown as CloudflareApiRecord) : record['content'],
         record['data'] ?? null,
         record['priority'] ?? null,
         record['ttl'],

@@ -30,6 +30,9 @@ describe('emulator: single-record operations', () => {
   });
 
   it('reads, overwrites, patches and deletes a record', async () => {
+    // Tags need a paid plan (DOCS:attrs), so this test's zone is a Pro zone.
+    await api.emulator.stop();
+    api = await startTestApi({ plan: 'pro' });
     const created = (
       await api.create({ type: 'A', name: 'a', content: '192.0.2.1', comment: 'first', tags: ['team:dns'] })
     ).body.result;
@@ -192,12 +195,10 @@ describe('emulator: single-record operations', () => {
     const mx = await api.create({ type: 'MX', name: '@', content: 'mail.example.com', priority: 10 });
     assert.equal(mx.body.result.priority, 10);
     assert.equal(mx.body.result.content, 'mail.example.com');
+    // Cloudflare's API stores TXT content as sent (only its dashboard adds quotes); the 255-byte split happens when
+    // the record is served or exported (SPEC TXTRecord.content: longer strings "are automatically split").
     const txt = await api.create({ type: 'TXT', name: 'long', content: 'x'.repeat(300) });
-    assert.equal(
-      txt.body.result.content,
-      `"${'x'.repeat(255)}" "${'x'.repeat(45)}"`,
-      'long text is split into 255-byte strings',
-    );
+    assert.equal(txt.body.result.content, 'x'.repeat(300), 'long text is stored as sent');
   });
 
   it('patches part of a data object and keeps the other fields', async () => {

@@ -19,7 +19,8 @@ describe('emulator: state file', () => {
     const statePath = join(folder, 'state.json');
     const first = await startTestApi({
       statePath,
-      zones: [{ name: 'example.com' }, { name: 'example.org', plan: 'pro' }],
+      // example.com is a Pro zone: the record below has tags, which a Free zone refuses.
+      zones: [{ name: 'example.com', plan: 'pro' }, { name: 'example.org' }],
     });
     const created = await first.create({
       type: 'A',
@@ -35,7 +36,7 @@ describe('emulator: state file', () => {
     try {
       assert.deepEqual(
         second.emulator.zones.map((zone) => `${zone.name} ${zone.plan}`),
-        ['example.com free', 'example.org pro'],
+        ['example.com pro', 'example.org free'],
       );
       const read = await second.call('GET', `${second.records}/${created.body.result.id}`);
       assert.deepEqual(read.body.result, created.body.result);

@@ -1,8 +1,7 @@
 import { parseCfComment } from '../../cloudflare/cftags';
+import { proxiableTypes } from '../../cloudflare/line';
 import { subRange } from './utils/ranges';
 import type { Rule } from '../rule';
-
-const proxiable = new Set(['A', 'AAAA', 'CNAME']);
 
 /** Cloudflare's `cf_tags=` in a record's comment must parse, and `cf-proxied:true` fits only A, AAAA and CNAME. */
 export const cfTags: Rule = {
@@ -28,7 +27,7 @@ export const cfTags: Rule = {
         const span = parsed.tagsSpan
           ? subRange(comment.range, parsed.tagsSpan.start, parsed.tagsSpan.end)
           : comment.range;
-        if (parsed.proxied === true && !proxiable.has(record.type)) {
+        if (parsed.proxied === true && !proxiableTypes.has(record.type)) {
           context.report({
             message: `Only A, AAAA and CNAME records can be proxied; Cloudflare refuses cf-proxied:true on ${record.type} ("This kind of record cannot be proxied"): remove it.`,
             range: span,

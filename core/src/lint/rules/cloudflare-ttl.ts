@@ -69,7 +69,8 @@ export const cloudflareTtl: Rule = {
           message: message(ttl),
           range: argument.range,
           file: directive.file,
-          fixes: [replaceFix(argument.range, ttl)],
+          // The parser drops a $TTL with extra arguments: changing its value would change no record's TTL.
+          ...(directive.arguments.length === 1 ? { fixes: [replaceFix(argument.range, ttl)] } : {}),
         });
       },
       end() {

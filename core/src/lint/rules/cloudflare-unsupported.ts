@@ -23,7 +23,10 @@ export const cloudflareUnsupported: Rule = {
               ? record.typeRange
               : record.range;
         context.report({
-          ...(record.type === 'SPF' ? { fixes: [publishAsTxt(record.typeRange)] } : {}),
+          // TXT fixes a refused type only: a CH-class SPF record stays out as a CH-class TXT record, and \# rdata as \# TXT.
+          ...(record.type === 'SPF' && refusal.code === 'unsupported-type' && !record.generic
+            ? { fixes: [publishAsTxt(record.typeRange)] }
+            : {}),
           message: `${refusal.reason} A sync to Cloudflare leaves this record out.`,
           range,
           file: record.file,

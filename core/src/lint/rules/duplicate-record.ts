@@ -54,6 +54,20 @@ function lineStart(line: number, offset: number): Range['start'] {
 }
 
 /**
+ * The offset after the line break that ends the line `from` is on (LF, CRLF or a lone CR, as the lexer reads
+ * them), or -1 on the last line. It reads only the rest of that line: indexOf('\n') would scan to the end of a
+ * file written with CR line ends for every duplicate.
+ */
+function lineBreakEnd(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10) return at + 1;
+    if (code === 13) return text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  }
+  return -1;
+}
+
+/**
  * Removes the duplicate's lines. When the next record inherits its owner from the duplicate (a blank owner), the
  * owner text moves onto that record's line so that its meaning does not change.
  */
@@ -61,19 +75,22 @@ function removalFix(context: RuleContext, duplicate: ZoneRecord, next: ZoneRecor
   const text = context.documentText;
   if (duplicate.file !== undefined || text === undefined) return undefined;
   const { start, end } = duplicate.range;
-  const newline = text.indexOf('\n', end.offset);
+  const after = lineBreakEnd(text, end.offset);
   const nextLine = end.line + 1;
   const removal = {
     start: lineStart(start.line, start.offset - start.character),
-    end: newline < 0 ? end : lineStart(nextLine, newline + 1),
+    end: after < 0 ? end : lineStart(nextLine, after),
   };
   const edits = [{ range: removal, newText: '' }];
-  const inheritsOwner = next !== undefined && next.file === undefined && next.ownerRange === undefined;
+  // A blank owner after a line that failed to parse may repeat that line's owner, not the duplicate's.
+  const inheritsOwner =
+    next !== undefined && next.file === undefined && next.ownerRange === undefined && next.owner === duplicate.owner;
   if (inheritsOwner && duplicate.ownerRange !== undefined) {
     const owner = sourceText(context, duplicate.ownerRange, undefined) ?? duplicate.owner;
     const at = lineStart(next.range.start.line, next.range.start.offset - next.range.start.character);
-    if (at.line === nextLine) edits[0] = { range: removal, newText: owner };
-    else edits.push({ range: { start: at, end: at }, newText: owner });
+    // An insertion of its own even right after the removal: a fix removing the next record's line then touches
+    // it and waits for another pass, instead of taking the moved owner away with that line.
+    edits.push({ range: { start: at, end: at }, newText: owner });
   }
   return { title: 'Remove the duplicate record', edits };
 }

@@ -5,6 +5,7 @@ import { belowDname } from './below-dname';
 import { cfTags } from './cf-tags';
 import { cloudflareFileSize } from './cloudflare-file-size';
 import { cloudflareInclude } from './cloudflare-include';
+import { cloudflareRecordSize } from './cloudflare-record-size';
 import { cloudflareTtl } from './cloudflare-ttl';
 import { cloudflareUnsupported } from './cloudflare-unsupported';
 import { cnameAndOtherData } from './cname-and-other-data';
@@ -91,6 +92,7 @@ export const rules: readonly Rule[] = [
   cfTags,
   cloudflareInclude,
   cloudflareFileSize,
+  cloudflareRecordSize,
 ];
 
 /** The rules by code. */

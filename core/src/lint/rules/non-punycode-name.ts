@@ -6,6 +6,15 @@ import { asciiDocument, sourceText } from '../rule';
 
 function finding(written: string, range: Range, file: string | undefined, where: string): Finding {
   const ascii = toAsciiName(written);
+  // IDNA maps some characters to ones the lexer splits at (U+00A0 and U+3000 become a space): such a rewrite would
+  // make other tokens of the line, so the name gets the finding without the fix.
+  if (ascii !== undefined && /[\s"();]/.test(ascii)) {
+    return {
+      message: `The ${where} "${written}" is not in Punycode; DNS and Cloudflare store it as "${ascii}".`,
+      range,
+      file,
+    };
+  }
   if (ascii === undefined) {
     return {
       message: `The ${where} "${written}" has non-ASCII characters that IDNA (UTS 46) cannot convert to Punycode: use an ASCII name.`,

@@ -1,33 +1,11 @@
+import { recordTypes } from '../../../rdata';
 import type { Token, ZoneRecord } from '../../../types';
 
-/** Which rdata tokens hold domain names, by type (0-based token positions in presentation order). */
-const positionsByType: Readonly<Record<string, readonly number[]>> = {
-  CNAME: [0],
-  NS: [0],
-  PTR: [0],
-  DNAME: [0],
-  MB: [0],
-  MD: [0],
-  MF: [0],
-  MG: [0],
-  MR: [0],
-  NSEC: [0],
-  MX: [1],
-  AFSDB: [1],
-  KX: [1],
-  RT: [1],
-  SRV: [3],
-  SVCB: [1],
-  HTTPS: [1],
-  NAPTR: [5],
-  SOA: [0, 1],
-  RP: [0, 1],
-  MINFO: [0, 1],
-};
-
-// A map for the per-record lookup: most types (A, AAAA, TXT...) are absent, which an object answers slowly (through
-// its prototype chain).
-const nameTokenPositions: ReadonlyMap<string, readonly number[]> = new Map(Object.entries(positionsByType));
+// From the type catalogue's name fields, as a map for the per-record lookup: most types (A, AAAA, TXT...) have
+// none and are left out, which a map answers quickly.
+const nameTokenPositions: ReadonlyMap<string, readonly number[]> = new Map(
+  [...recordTypes.values()].filter((info) => info.nameFields.length > 0).map((info) => [info.name, info.nameFields]),
+);
 
 const none: readonly number[] = [];
 

@@ -1,7 +1,7 @@
 // Renders docs/rules.md from the code tables: the lint rules, the parser's syntaxCodes and the rdata codes.
-import { syntaxCodes } from '../../../core/src/parse/parser';
-import { rdataCodes } from '../../../core/src/rdata/codes';
-import { rules, severityIn } from '../../../core/src/lint/rules/index';
+import { syntaxCodes } from '../../core/src/parse/parser';
+import { rdataCodes } from '../../core/src/rdata/codes';
+import { rules, severityIn } from '../../core/src/lint/rules/index';
 
 /**
  * Parser and rdata codes are errors except these, whose severity was read from where they are reported
