@@ -14,8 +14,7 @@ const layerSeverities: Readonly<Record<string, string>> = {
   'svcb-alias-params': 'warning',
   'caa-unknown-tag': 'warning',
   'bad-hostname': 'warning',
-  'bad-caa':
-    'error for the flags and the tag, warning for reserved flag bits and the value form (named loads any value)',
+  'bad-caa': 'error (warning for reserved flag bits)',
   'bad-uri': 'warning',
   'bad-naptr': 'warning',
   'bad-rdata': 'error (warning for a DNSKEY protocol other than 3)',

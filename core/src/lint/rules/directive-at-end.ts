@@ -19,7 +19,9 @@ export const directiveAtEnd: Rule = {
       directive(directive) {
         const text = context.documentText;
         if (directive.file !== undefined || text === undefined || !needsNewline.has(directive.name)) return;
-        if (text.indexOf('\n', directive.range.start.offset) >= 0) return;
+        // Any line end after the directive (LF, or the CR of old Mac files) means it is not the last line.
+        const start = directive.range.start.offset;
+        if (text.indexOf('\n', start) >= 0 || text.indexOf('\r', start) >= 0) return;
         const end = directive.range.end;
         const atEnd = { line: end.line, character: end.character + (text.length - end.offset), offset: text.length };
         context.report({
