@@ -87,7 +87,8 @@ export {
 } from './settings';
 
 // Formatting and printing.
-export { applyEdits, formatZone, type FormatOptions } from './format/format';
+export { applyEdits } from './edits';
+export { formatZone, type FormatOptions } from './format/format';
 export { printRecord, printZone, rdataText, relativeName } from './format/printer';
 
 // Zone records and Cloudflare API records, both ways.

@@ -62,13 +62,15 @@ export function integerParameter(
   fallback: number,
   minimum: number,
   maximum: number,
+  outOfRange: 'refuse' | 'clamp' = 'refuse',
 ): number {
   const text = query.get(name);
   if (text === null || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < minimum || value > maximum) {
-    throw apiErrors.invalidParameter(name, `expected an integer from ${minimum} to ${maximum}`);
-  }
+  const range = outOfRange === 'refuse' ? ` from ${minimum} to ${maximum}` : '';
+  if (!Number.isInteger(value)) throw apiErrors.invalidParameter(name, `expected an integer${range}`);
+  if (outOfRange === 'clamp') return Math.min(maximum, Math.max(minimum, value));
+  if (value < minimum || value > maximum) throw apiErrors.invalidParameter(name, `expected an integer${range}`);
   return value;
 }
 
@@ -84,11 +86,7 @@ export function clampedIntegerParameter(
   minimum: number,
   maximum: number,
 ): number {
-  const text = query.get(name);
-  if (text === null || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value)) throw apiErrors.invalidParameter(name, 'expected an integer');
-  return Math.min(maximum, Math.max(minimum, value));
+  return integerParameter(query, name, fallback, minimum, maximum, 'clamp');
 }
 
 function compareBy(field: OrderField, a: StoredRecord, b: StoredRecord): number {

@@ -1,18 +1,16 @@
-/** A small seeded pseudo-random generator (mulberry32), so that every differential input can be made again. */
+import { Random } from '../fuzz/random';
+
+/** The fuzzer's seeded generator with the helpers zone generation wants, so that every input can be made again. */
 export class Rng {
-  private state: number;
+  private readonly random: Random;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.random = new Random(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.random.next();
   }
 
   /** An integer in [min, max]. */

@@ -61,22 +61,6 @@ export function formatZone(text: string, parsed: Pick<ParseResult, 'tokens'>, op
   return edits;
 }
 
-/**
- * Applies non-overlapping edits to text (used by the formatter's tests and by callers without an editor). The text
- * is cut once, in order, so that a formatted 1 MB zone (an edit on most lines) takes linear time.
- */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const parts: string[] = [];
-  let done = 0;
-  for (const edit of sorted) {
-    parts.push(text.slice(done, edit.range.start.offset), edit.newText);
-    done = edit.range.end.offset;
-  }
-  parts.push(text.slice(done));
-  return parts.join('');
-}
-
 interface SourceLine {
   readonly start: number;
   /** End of the line's content, before `\r\n` or `\n`. */

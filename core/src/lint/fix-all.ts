@@ -1,3 +1,4 @@
+import { applyEdits } from '../edits';
 import type { TextEdit, ZoneDiagnostic } from '../types';
 
 /** The text after applying the fixes, and how many findings they fixed. */
@@ -56,18 +57,6 @@ function insideText(edit: TextEdit, length: number): boolean {
   return start.offset >= 0 && start.offset <= end.offset && end.offset <= length;
 }
 
-/** The text with non-overlapping edits applied, cut once in order. */
-function applySorted(text: string, edits: readonly TextEdit[]): string {
-  const parts: string[] = [];
-  let done = 0;
-  for (const edit of edits) {
-    parts.push(text.slice(done, edit.range.start.offset), edit.newText);
-    done = edit.range.end.offset;
-  }
-  parts.push(text.slice(done));
-  return parts.join('');
-}
-
 /**
  * Applies the first fix of each finding in the document itself (findings in included files are left), in document
  * order. A fix whose edits touch those of a fix already taken is left for another pass: lint again and call this
@@ -90,5 +79,5 @@ export function applyFixes(text: string, findings: readonly ZoneDiagnostic[]): F
     for (const edit of edits) accepted.splice(upperBound(accepted, edit.range.start.offset), 0, edit);
     fixed++;
   }
-  return { text: applySorted(text, accepted), fixed };
+  return { text: applyEdits(text, accepted), fixed };
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, formatZone } from '../../../core/src/format/format';
+import { applyEdits, formatZone } from '../../../core/src/index';
 import { parse } from '../../../core/src/parse/parser';
 import type { ZoneRecord } from '../../../core/src/types';
 
