@@ -6,13 +6,16 @@ import { loadZoneForSync, type ZoneForSync } from '../../cloudflare/src/index';
  * Reads a zone file from disk for a sync (its `$INCLUDE`s too) and loads it the way the editor does; `zone` is the
  * Cloudflare zone when the token told it, else the file says.
  */
-export function loadZoneFile(file: string, zone: string | undefined): ZoneForSync {
+export function loadZoneFile(
+  file: string,
+  zone: string | undefined,
+): ZoneForSync | { readonly ok: false; readonly reason: 'unreadable'; readonly message: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return { ok: false, reason: 'unknown-zone', message: `cannot read ${file}: ${reason}` };
+    return { ok: false, reason: 'unreadable', message: `cannot read ${file}: ${reason}` };
   }
   const readFile = (included: string): string | undefined => {
     try {

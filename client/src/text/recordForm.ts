@@ -1,5 +1,5 @@
 import { convertZoneRecord, type PlanRecordBody } from '../../../cloudflare/src/index';
-import { parse, proxiableTypes } from '../../../core/src/index';
+import { parse, proxiableTypes, withTrailingDot } from '../../../core/src/index';
 
 /** What the create and edit forms ask for. `rdata` is written as in a zone file (`10 mail.example.com.` for MX). */
 export interface RecordFormInput {
@@ -29,7 +29,7 @@ export function checkTtl(text: string): string | undefined {
  * API body. Never throws.
  */
 export function buildRecordBody(zone: string, input: RecordFormInput): RecordFormResult {
-  const origin = `${zone.replace(/\.$/, '')}.`;
+  const origin = withTrailingDot(zone);
   const type = input.type.trim().toUpperCase();
   const name = input.name.trim() === '' ? '@' : input.name.trim();
   if (/\s|;/.test(name)) return { error: 'A name has no spaces or semicolons.' };

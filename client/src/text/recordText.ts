@@ -2,7 +2,7 @@
  * How records, zones and usage read in the sidebar, the status bar and the clipboard. Pure (no vscode), so it is
  * unit-tested directly.
  */
-import { type CloudflareApiRecord, cloudflareRdata, toZoneLine } from '../../../core/src/index';
+import { type CloudflareApiRecord, cloudflareRdata, plainName, toZoneLine } from '../../../core/src/index';
 
 /** The record fields these helpers read; the client's `DnsRecord` has all of them. */
 export interface RecordView {
@@ -45,10 +45,10 @@ export function formatUsage(usage: number, quota: number | null): string {
 
 /** The owner relative to the zone: `@` for the apex, `www` for `www.example.com`. */
 export function relativeOwner(name: string, zone: string): string {
-  const plainName = name.replace(/\.$/, '').toLowerCase();
-  const plainZone = zone.replace(/\.$/, '').toLowerCase();
-  if (plainName === plainZone) return '@';
-  return plainName.endsWith(`.${plainZone}`) ? plainName.slice(0, -plainZone.length - 1) : plainName;
+  const owner = plainName(name);
+  const apex = plainName(zone);
+  if (owner === apex) return '@';
+  return owner.endsWith(`.${apex}`) ? owner.slice(0, -apex.length - 1) : owner;
 }
 
 /** The record as the zone core reads an API record (`data` and `settings` pass through when the API gave them). */
@@ -168,13 +168,13 @@ export function groupByName<T extends RecordView>(
 ): [string, T[]][] {
   const groups = new Map<string, T[]>();
   for (const record of records) {
-    const key = record.name.replace(/\.$/, '').toLowerCase();
+    const key = plainName(record.name);
     const group = groups.get(key);
     if (group) group.push(record);
     else groups.set(key, [record]);
   }
   if (!sortNames) return [...groups.entries()];
-  const apex = zone.replace(/\.$/, '').toLowerCase();
+  const apex = plainName(zone);
   return [...groups.entries()].sort(([a], [b]) => (a === apex ? -1 : b === apex ? 1 : a.localeCompare(b)));
 }
 

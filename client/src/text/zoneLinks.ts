@@ -4,6 +4,8 @@
  * `.zone-records.json` are parsed here; matching a file against the globs is the caller's.
  */
 
+import { plainName } from '../../../core/src/index';
+
 /** Which zone a file is for: a zone name (the file's origin), a zone id (picks one of several same-named zones), or both. */
 export interface ZoneLink {
   /** A glob relative to the workspace folder, e.g. `zones/example.com.zone` or `prod/*.zone`. */
@@ -56,14 +58,13 @@ export function parseLinksFile(text: string, where: string): { links: ZoneLink[]
 function linkOf(pattern: string, target: unknown): ZoneLink | undefined {
   if (pattern.trim() === '') return undefined;
   if (typeof target === 'string') {
-    const value = target.trim().replace(/\.$/, '').toLowerCase();
+    const value = plainName(target.trim());
     if (value === '') return undefined;
     return zoneIdPattern.test(value) ? { pattern, zoneId: value } : { pattern, zone: value };
   }
   if (typeof target !== 'object' || target === null) return undefined;
   const { zone, zoneId } = target as { zone?: unknown; zoneId?: unknown };
-  const name =
-    typeof zone === 'string' && zone.trim() !== '' ? zone.trim().replace(/\.$/, '').toLowerCase() : undefined;
+  const name = typeof zone === 'string' && zone.trim() !== '' ? plainName(zone.trim()) : undefined;
   const id =
     typeof zoneId === 'string' && zoneIdPattern.test(zoneId.trim().toLowerCase())
       ? zoneId.trim().toLowerCase()

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiSession } from '../api';
 import type { DesiredRecord, DnsRecord, Zone } from '../../../cloudflare/src/index';
+import { plainName } from '../../../core/src/index';
 import { readSettings } from '../config';
 import { errorText } from '../errors';
 import type { Logger } from '../log';
@@ -131,7 +132,7 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /** Finds a zone by name or id among the zones the credentials can see. */
   async findZone(nameOrId: string): Promise<ZoneNode | undefined> {
-    const key = nameOrId.replace(/\.$/, '').toLowerCase();
+    const key = plainName(nameOrId);
     const nodes = await this.zoneNodes().catch(() => []);
     return nodes.find((node) => node.zone.id === key || node.zone.name.toLowerCase() === key);
   }
