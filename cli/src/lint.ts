@@ -61,7 +61,9 @@ cannot be read.
 options:
   --origin NAME                 the zone's origin (default: the file's $ORIGIN or SOA owner, else its name,
                                 e.g. db.example.com or example.com.zone)
-  --profile cloudflare|bind     cloudflare (default) adds Cloudflare's API and import limits; bind checks RFC/BIND only
+  --profile cloudflare|bind|knot
+                                cloudflare (default) adds Cloudflare's API and import limits; bind errs where
+                                named-checkzone refuses the zone, knot where kzonecheck does
   --format text|json|github     text (default), JSON with 0-based LSP ranges, or GitHub Actions annotations
   --max-warnings N              also exit 1 when there are more than N warnings (0: fail on any warning)
   --fix                         apply the quick fixes (Punycode names, allowed TTLs, duplicate lines, ...) to the
@@ -112,7 +114,7 @@ function parseArguments(argv: readonly string[]): Parsed {
         origin = withTrailingDot(value);
         break;
       case '--profile':
-        if (!isProfile(value)) return error(`--profile must be cloudflare or bind, not '${value ?? ''}'`);
+        if (!isProfile(value)) return error(`--profile must be cloudflare, bind or knot, not '${value ?? ''}'`);
         profile = value;
         break;
       case '--format':

@@ -9,13 +9,16 @@ export type RuleSetting = Severity | 'off';
  * (`zoneRecords.lint.profile` and `zoneRecords.lint.rules`).
  */
 export interface LintSettings {
-  /** `cloudflare` (default) adds Cloudflare's import and API limits to the RFC checks; `bind` checks RFC/BIND only. */
+  /**
+   * `cloudflare` (default) adds Cloudflare's import and API limits to the RFC checks; `bind` errs where named-checkzone
+   * refuses the zone, `knot` where kzonecheck does.
+   */
   readonly profile: Profile;
   /** Per-code overrides: any rule code, or a parser/rdata code, mapped to a severity or `off`. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
 }
 
-export const profiles: readonly Profile[] = ['cloudflare', 'bind'];
+export const profiles: readonly Profile[] = ['cloudflare', 'bind', 'knot'];
 export const ruleSettings: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export const defaultLintSettings: LintSettings = { profile: 'cloudflare', rules: {} };

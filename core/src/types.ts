@@ -163,5 +163,8 @@ export interface ParseResult {
   readonly origin: string;
 }
 
-/** Which set of rules applies: `cloudflare` adds Cloudflare's import and API limits to the RFC checks. */
-export type Profile = 'cloudflare' | 'bind';
+/**
+ * Which set of rules applies: `cloudflare` adds Cloudflare's import and API limits to the RFC checks; `bind` promises
+ * "named-checkzone loads this zone", `knot` "kzonecheck accepts this zone".
+ */
+export type Profile = 'cloudflare' | 'bind' | 'knot';

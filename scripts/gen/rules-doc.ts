@@ -1,7 +1,10 @@
 // Renders docs/rules.md from the code tables: the lint rules, the parser's syntaxCodes and the rdata codes.
 import { syntaxCodes } from '../../core/src/parse/parser';
 import { rdataCodes } from '../../core/src/rdata/codes';
+import { codeCeilings } from '../../core/src/lint/profile-codes';
 import { rules, severityIn } from '../../core/src/lint/rules/index';
+import { profiles } from '../../core/src/settings';
+import type { Profile } from '../../core/src/types';
 
 /**
  * Parser and rdata codes are errors except these, whose severity was read from where they are reported
@@ -20,6 +23,18 @@ const layerSeverities: Readonly<Record<string, string>> = {
   'bad-rdata': 'error (warning for a DNSKEY protocol other than 3)',
   'bad-digest-length': 'error (warning for a TLSA/SMIMEA digest of the wrong length)',
 };
+
+/** The parser and rdata codes a profile lowers, one line each. */
+function ceilingLines(): string[] {
+  const lines: string[] = [];
+  for (const profile of profiles) {
+    const ceilings = Object.entries(codeCeilings[profile] ?? {});
+    if (ceilings.length === 0) continue;
+    const list = ceilings.map(([code, severity]) => `\`${code}\` (${severity})`).join(', ');
+    lines.push(`In the \`${profile}\` profile these codes are at most: ${list}.`, '');
+  }
+  return lines;
+}
 
 function sentence(text: string): string {
   const trimmed = text.trim();
@@ -42,26 +57,29 @@ export function renderRulesDoc(): string {
     '`zoneRecords.lint.profile` setting switch it).',
     '',
     'The `bind` profile promises "named loads this zone" (`named-checkzone -i local`, default check-names): its',
-    'errors are where named 9.18 refuses the zone, its warnings where named warns. `test/differential` checks that',
-    'promise against named-checkzone on generated and mutated zones (`npm run differential`). There is no `knot`',
-    'profile yet: kzonecheck differs from named on delegations without glue (it refuses them; `missing-glue` is a',
-    'warning here), on records below a DNAME or NS beside one (it refuses them), on two different SOAs (it keeps the',
-    'first) and on CDS/CDNSKEY (it does not check them); `npm run differential -- --knot` prints the agreement.',
+    'errors are where named 9.18 refuses the zone, its warnings where named warns. The `knot` profile promises',
+    '"kzonecheck accepts this zone" (Knot DNS 3.2, `kzonecheck -o ORIGIN`): its errors are where kzonecheck refuses',
+    'the zone. The two differ enough to matter: kzonecheck refuses a delegation whose in-zone name server has no',
+    'address (`missing-glue`), records below a DNAME or NS beside one (`below-dname`, `dname-and-ns`), non-ASCII',
+    'names (`non-punycode-name`), `$GENERATE`, a relative `$ORIGIN` and a few old types by name (`knot-unsupported`);',
+    'it loads a second SOA (it keeps the first), an SOA below the apex, a DS at the apex, a wildcard NS, meta-range',
+    'types, CAA tags named refuses and TXT strings over 255 octets, and it checks CDS/CDNSKEY, RRSIG and NSEC3 only',
+    'in a signed zone. `test/differential` checks both promises against the real validators on generated and mutated',
+    'zones (`npm run differential`, `npm run differential -- --knot`; FUZZING.md has the figures).',
     '',
     'This file is generated from the tables in the code by `test/unit/core/rules-doc.test.ts`',
     '(`UPDATE_DOCS=1 npx mocha test/unit/core/rules-doc.test.ts` rewrites it; the test fails when it is out of date).',
     '',
     '## Lint rules',
     '',
-    '| code | severity (cloudflare) | severity (bind) | what it means |',
-    '|---|---|---|---|',
+    '| code | severity (cloudflare) | severity (bind) | severity (knot) | what it means |',
+    '|---|---|---|---|---|',
   );
   for (const rule of rules) {
-    const severity = (profile: 'cloudflare' | 'bind'): string =>
+    const severity = (profile: Profile): string =>
       rule.profiles.includes(profile) ? severityIn(rule, profile) : 'not checked';
-    out.push(
-      `| \`${rule.code}\` | ${severity('cloudflare')} | ${severity('bind')} | ${cell(sentence(rule.description))} |`,
-    );
+    const severities = profiles.map((profile) => severity(profile)).join(' | ');
+    out.push(`| \`${rule.code}\` | ${severities} | ${cell(sentence(rule.description))} |`);
   }
   out.push('', '## Syntax (parser)', '', '| code | severity | what it means |', '|---|---|---|');
   for (const [code, description] of Object.entries(syntaxCodes)) {
@@ -72,6 +90,6 @@ export function renderRulesDoc(): string {
     if (code in syntaxCodes) continue;
     out.push(`| \`${code}\` | ${layerSeverities[code] ?? 'error'} | ${cell(sentence(description))} |`);
   }
-  out.push('');
+  out.push('', ...ceilingLines());
   return out.join('\n');
 }

@@ -40,13 +40,18 @@ export function readManifest(): CorpusEntry[] {
   }));
 }
 
-/** named-checkzone's verdict per file (exit 0 is valid). */
-export function readNamedVerdicts(): Map<string, { verdict: Verdict; message: string }> {
+/** A reference validator's verdict per file (exit 0 is valid), as reference.tsv recorded it. */
+export function readReferenceVerdicts(tool: string): Map<string, { verdict: Verdict; message: string }> {
   const verdicts = new Map<string, { verdict: Verdict; message: string }>();
-  for (const [file = '', , tool, exitCode, message = ''] of readTsv('reference.tsv')) {
-    if (tool === 'named-checkzone') verdicts.set(file, { verdict: exitCode === '0' ? 'valid' : 'invalid', message });
+  for (const [file = '', , name, exitCode, message = ''] of readTsv('reference.tsv')) {
+    if (name === tool) verdicts.set(file, { verdict: exitCode === '0' ? 'valid' : 'invalid', message });
   }
   return verdicts;
+}
+
+/** named-checkzone's verdict per file (exit 0 is valid). */
+export function readNamedVerdicts(): Map<string, { verdict: Verdict; message: string }> {
+  return readReferenceVerdicts('named-checkzone');
 }
 
 /** The verdict `expect` states, when it states one (`valid-with-warning` loads, so it is valid). */

@@ -1,5 +1,6 @@
 // The reference validators, run as child processes on files in a temporary folder, as the corpus's reference runs
-// ran them: `named-checkzone -i local ORIGIN FILE` and `kzonecheck -o ORIGIN FILE`.
+// ran them: `named-checkzone -i local ORIGIN FILE` and `kzonecheck -o ORIGIN FILE` (with -v, which changes no verdict
+// but prints the loader's error lines that kzonecheck otherwise sums up as "failed to run semantic checks").
 import { execFile, spawnSync } from 'node:child_process';
 
 export type Verdict = 'valid' | 'invalid';
@@ -19,7 +20,7 @@ export const named: Validator = {
 export const knot: Validator = {
   name: 'kzonecheck',
   command: 'kzonecheck',
-  args: (origin, file) => ['-o', origin, file],
+  args: (origin, file) => ['-v', '-o', origin, file],
 };
 
 /** True when the validator's program runs on this machine. */
@@ -45,7 +46,12 @@ export function runValidator(
     execFile(validator.command, validator.args(origin, file), { cwd, timeout: 30000 }, (error, stdout, stderr) => {
       const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => line.trim() !== '');
       const verdict: Verdict = error === null ? 'valid' : 'invalid';
-      const interesting = lines.find((line) => !/loaded serial|^OK$|Error summary|semantic error detected/.test(line));
+      const interesting = lines.find(
+        (line) =>
+          !/loaded serial|^OK$|Error summary|semantic error detected|failed to load zone|failed to run semantic/.test(
+            line,
+          ),
+      );
       resolve({ verdict, message: (interesting ?? '').trim() });
     });
   });

@@ -8,6 +8,7 @@ import { nameKey, withTrailingDot } from '../names';
 import { utf8ByteLength } from '../utf8';
 import { rules as allRules } from './rules/index';
 import { preparedLimit } from './index/owner-ids';
+import { severityInProfile } from './profile-codes';
 import { documentStart } from './rules/utils/ranges';
 import type { Finding, Rule, RuleContext, RuleVisitor } from './rule';
 import { severityIn } from './rule';
@@ -180,7 +181,7 @@ export function createLinter(options: LintOptions = {}): Linter {
     },
     diagnostic(diagnostic) {
       addWaiting();
-      const severity = severityFor(diagnostic.code, diagnostic.severity);
+      const severity = severityFor(diagnostic.code, severityInProfile(diagnostic.code, diagnostic.severity, profile));
       if (severity === 'off') return;
       findings.push(severity === diagnostic.severity ? diagnostic : { ...diagnostic, severity });
     },

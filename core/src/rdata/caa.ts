@@ -1,5 +1,4 @@
 /** CAA (RFC 8659): flags, a property tag and its value, with the value forms of the registered tags. */
-import type { Token } from '../types';
 import { RdataReader } from './reader';
 import type { RdataParser } from './types';
 
@@ -41,22 +40,23 @@ function notIssuerDomain(domain: string): string {
   return `"${domain}" is not an issuer domain name (for example "letsencrypt.org"; ";" alone forbids issuance).`;
 }
 
-function checkValue(reader: RdataReader, tag: string, value: string, token: Token): void {
-  let problem: string | undefined;
-  switch (tag) {
+/**
+ * Why a CAA value is not of the form its tag's RFC gives (issue, issuewild, issuemail, issuevmc: an issuer domain and
+ * parameters; iodef: a mailto: or http(s): URL), or undefined when it is fine or the tag has no checked form. The
+ * parser does not report it: named and kzonecheck load any value, Cloudflare refuses these (the `caa-value` rule).
+ */
+export function caaValueProblem(tag: string, value: string): string | undefined {
+  switch (tag.toLowerCase()) {
     case 'issue':
     case 'issuewild':
     case 'issuemail':
     case 'issuevmc':
-      problem = checkIssueValue(value);
-      break;
+      return checkIssueValue(value);
     case 'iodef':
-      if (!IODEF_URL.test(value)) problem = `iodef value "${value}" must be a mailto:, http: or https: URL.`;
-      break;
+      return IODEF_URL.test(value) ? undefined : `iodef value "${value}" must be a mailto:, http: or https: URL.`;
     default:
-      break;
+      return undefined;
   }
-  if (problem) reader.report('bad-caa', `CAA ${tag}: ${problem}`, token.range);
 }
 
 export const parseCaa: RdataParser = (tokens, context) => {
@@ -72,14 +72,12 @@ export const parseCaa: RdataParser = (tokens, context) => {
     );
   }
   const tagToken = reader.take('tag');
-  let tag: string | undefined;
   if (tagToken) {
     reader.tokenField('tag', tagToken.text, tagToken);
     if (tagToken.kind !== 'word' || !/^[A-Za-z0-9]{1,15}$/.test(tagToken.text)) {
       reader.report('bad-caa', `CAA tag "${tagToken.text}" must be 1 to 15 letters and digits.`, tagToken.range);
     } else {
-      tag = tagToken.text.toLowerCase();
-      if (!caaTags.includes(tag)) {
+      if (!caaTags.includes(tagToken.text.toLowerCase())) {
         reader.report(
           'caa-unknown-tag',
           `CAA tag "${tagToken.text}" is not registered (known tags: ${caaTags.join(', ')}); CAs ignore it.`,
@@ -89,9 +87,7 @@ export const parseCaa: RdataParser = (tokens, context) => {
       }
     }
   }
-  const valueToken = reader.peek();
-  const value = reader.characterString('value', Number.MAX_SAFE_INTEGER);
-  if (tag && value && valueToken && !value.error) checkValue(reader, tag, value.value, valueToken);
+  reader.characterString('value', Number.MAX_SAFE_INTEGER);
   reader.end();
   return reader.result();
 };

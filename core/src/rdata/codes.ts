@@ -27,6 +27,7 @@ export type RdataCode =
   | 'bad-naptr'
   | 'bad-uri'
   | 'bad-type-list'
+  | 'nsec-empty-types'
   | 'bad-time'
   | 'bad-algorithm'
   | NameErrorCode;
@@ -51,7 +52,7 @@ export const rdataCodes: Readonly<Record<RdataCode, string>> = {
   'txt-string-too-long': 'A character-string is longer than 255 octets after unescaping (RFC 1035 section 3.3).',
   'bad-rname': 'The SOA mailbox contains "@"; it is written with a dot instead (hostmaster.example.com.).',
   'bad-ttl-field': 'A time field (SOA refresh, retry, expire, minimum) is not a number of seconds or a TTL with units.',
-  'bad-caa': 'A CAA record breaks RFC 8659 (flags, tag syntax, or the value form of issue/issuewild/issuemail/iodef).',
+  'bad-caa': 'A CAA record breaks RFC 8659: reserved flag bits, or a tag that is not 1 to 15 letters and digits.',
   'caa-unknown-tag': 'The CAA tag is not one registered with IANA; certificate authorities ignore it.',
   'bad-svcb-param': 'An SVCB/HTTPS parameter is unknown, repeated, malformed, or breaks a rule of RFC 9460.',
   'svcb-alias-params': 'An SVCB/HTTPS record in AliasMode (priority 0) carries parameters, which clients ignore.',
@@ -59,6 +60,8 @@ export const rdataCodes: Readonly<Record<RdataCode, string>> = {
   'bad-naptr': 'A NAPTR flags field has characters other than letters and digits.',
   'bad-uri': 'A URI record target is empty or not a URI; named, Knot and NSD load it.',
   'bad-type-list': 'A type in a type list (NSEC, NSEC3, CSYNC, RRSIG type covered) is unknown.',
+  'nsec-empty-types':
+    'An NSEC record lists no types; its owner has at least NSEC and RRSIG. named refuses it, kzonecheck loads it.',
   'bad-time': 'A signature time is not YYYYMMDDHHmmSS or a 32-bit number of seconds.',
   'bad-algorithm': 'A DNSSEC algorithm or certificate type mnemonic is unknown.',
   ...nameErrorCodes,

@@ -165,8 +165,18 @@ export const parseSig = rrsigLike('SIG');
 
 export const parseNsec: RdataParser = (tokens, context) => {
   const reader = new RdataReader(tokens, context, 'NSEC');
+  const next = reader.peek();
   reader.name('next');
-  readTypeList(reader);
+  const types = reader.takeRest();
+  for (const token of types) readTypeName(reader, token, 'types');
+  // The NSEC and the RRSIG over it are always at its owner (RFC 4034 section 4.1.2); named refuses an empty list.
+  if (next !== undefined && types.length === 0) {
+    reader.report(
+      'nsec-empty-types',
+      'This NSEC record lists no types, but its owner has at least NSEC and RRSIG (RFC 4034 section 4.1.2): list the types at the owner.',
+      next.range,
+    );
+  }
   return reader.result();
 };
 

@@ -182,6 +182,17 @@ describe('zone-records lint (CLI)', () => {
     assert.match(hinted.stdout, /:4:3: hint cloudflare-ttl /);
   });
 
+  it('takes --profile knot: errors where kzonecheck refuses the zone', async () => {
+    const file = write('k.zone', `$TTL 300\n${soa}\n@ IN NS ns1.example.net.\nc IN NS ns.c\n`);
+    assert.equal((await lintCli(['--origin', 'example.com', '--profile', 'bind', file])).code, 0);
+    const knot = await lintCli(['--origin', 'example.com', '--profile', 'knot', file]);
+    assert.equal(knot.code, 1);
+    assert.match(knot.stdout, /:4:\d+: error missing-glue /);
+    const wrong = await lintCli(['--profile', 'nsd', file]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--profile must be cloudflare, bind or knot, not 'nsd'/);
+  });
+
   it('finds the origin in $ORIGIN, then the SOA owner, then the file name', async () => {
     const text = `$TTL 300\n${soa}\n@ IN NS ns1\nns1 IN A 192.0.2.1\nother.test. IN A 192.0.2.2\n`;
     const byName = write('example.com.zone', text);
@@ -242,14 +253,14 @@ describe('zone-records lint (CLI)', () => {
     const typo = await lintCli(['--rule', 'mixed-ttl=off', 'x']);
     assert.equal(typo.code, 2);
     assert.match(typo.stderr, /'mixed-ttl' is not a diagnostic code \(did you mean 'mixed-ttl-rrset'\?\)/);
-    for (const args of [[], ['--profile', 'knot', 'x'], ['--format', 'xml', 'x'], ['--bogus', 'x'], ['--origin']]) {
+    for (const args of [[], ['--profile', 'nsd', 'x'], ['--format', 'xml', 'x'], ['--bogus', 'x'], ['--origin']]) {
       const run = await lintCli(args);
       assert.equal(run.code, 2, args.join(' '));
       assert.match(run.stderr, /^zone-records lint: .+\n\nusage: zone-records lint/);
     }
     const help = await lintCli(['--help']);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /--profile cloudflare\|bind/);
+    assert.match(help.stdout, /--profile cloudflare\|bind\|knot/);
   });
 
   it('runs as a program through the CLI entry with the same exit codes', function () {

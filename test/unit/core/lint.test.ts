@@ -219,14 +219,18 @@ describe('lint engine', () => {
   it('never throws, whatever the text (property)', () => {
     const alphabet = fc.constantFrom(...'abc.@$()";\\ \n\t19AINSOXCNAMETXT*-_ü'.split(''));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 200 }), fc.constantFrom('cloudflare', 'bind'), (chars, profile) => {
-        const text = chars.join('');
-        const found = lintText(text, { profile: profile });
-        for (const diagnostic of found) {
-          assert.ok(diagnostic.range.start.offset <= diagnostic.range.end.offset);
-          assert.ok(diagnostic.range.end.offset <= text.length || diagnostic.file !== undefined);
-        }
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 200 }),
+        fc.constantFrom('cloudflare', 'bind', 'knot'),
+        (chars, profile) => {
+          const text = chars.join('');
+          const found = lintText(text, { profile: profile });
+          for (const diagnostic of found) {
+            assert.ok(diagnostic.range.start.offset <= diagnostic.range.end.offset);
+            assert.ok(diagnostic.range.end.offset <= text.length || diagnostic.file !== undefined);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -238,7 +242,7 @@ describe('lint engine', () => {
         problems: [],
       });
       const reading = readLintSettings({
-        profile: 'knot',
+        profile: 'nsd',
         rules: { 'soa-missing': 'loud', 'cname-at-apex': 'hint', 'mixed-ttl': 'off' },
       });
       assert.deepEqual(reading.settings, { profile: 'cloudflare', rules: { 'cname-at-apex': 'hint' } });

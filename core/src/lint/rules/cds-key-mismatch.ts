@@ -19,7 +19,7 @@ export const cdsKeyMismatch: Rule = {
   description:
     'A CDS or CDNSKEY record at the apex describes none of the DNSKEY records of its algorithm there (key tag and digest, or flags and key; RFC 7344 section 4); the parent would publish a DS that validates nothing.',
   defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     return apexKeyVisitor(context, ({ kept, unreadable, dnskeys }) => {
       const keys = dnskeys();

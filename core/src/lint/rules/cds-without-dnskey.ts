@@ -12,8 +12,9 @@ export const cdsWithoutDnskey: Rule = {
   scope: 'owner',
   description:
     'A CDS or CDNSKEY record at the apex names an algorithm no DNSKEY there has, or an RFC 8078 delete request shares its RRset with other records; named refuses the zone ("CDS/CDNSKEY consistency checks failed").',
-  defaultSeverity: 'error',
-  profiles: ['cloudflare', 'bind'],
+  // knot: kzonecheck loads it (it checks CDS/CDNSKEY only with its DNSSEC checks, on a signed SOA), as kzonecheck 3.2 showed on a zone with it.
+  defaultSeverity: { cloudflare: 'error', bind: 'error', knot: 'warning' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     return apexKeyVisitor(context, ({ kept, unreadable, dnskeys }) => {
       const keys = dnskeys();

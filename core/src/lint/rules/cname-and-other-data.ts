@@ -13,7 +13,7 @@ export const cnameAndOtherData: Rule = {
   description:
     'A name that has a CNAME has no other records (RFC 1034 section 3.6.2); Cloudflare refuses A/AAAA records at a CNAME name.',
   defaultSeverity: 'error',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const { index } = context;
     return {

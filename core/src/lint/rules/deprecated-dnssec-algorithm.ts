@@ -21,7 +21,7 @@ export const deprecatedDnssecAlgorithm: Rule = {
   description:
     'A DS, CDS, DNSKEY, CDNSKEY or RRSIG record uses a DNSSEC algorithm (RSAMD5, DSA, RSASHA1, RSASHA1-NSEC3-SHA1, ECC-GOST ...) or a DS digest (SHA-1, GOST) that RFC 8624 says not to use; BIND warns about them too.',
   defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     return {
       recordTypes: ['DS', 'CDS', 'DNSKEY', 'CDNSKEY', 'RRSIG'],

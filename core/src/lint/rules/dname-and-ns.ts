@@ -9,8 +9,9 @@ export const dnameAndNs: Rule = {
   description:
     'A DNAME and NS records share a name below the apex; RFC 6672 section 2.3 allows them together only at the zone apex.',
   // BIND loads such a zone (its good1.db test has one), Knot refuses it: a warning says it without failing a build.
-  defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  // knot: kzonecheck refuses it ("NS record exists beside DNAME"), as kzonecheck 3.2 showed on a zone with it.
+  defaultSeverity: { cloudflare: 'warning', bind: 'warning', knot: 'error' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const { index } = context;
     return {

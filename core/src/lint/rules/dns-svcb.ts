@@ -28,8 +28,8 @@ export const dnsSvcb: Rule = {
   description:
     'An SVCB record for a DNS server (`_dns` owner, RFC 9461) in ServiceMode lacks `alpn`, or offers DNS over HTTPS (http/1.1, h2, h3) without `dohpath`.',
   // named 9.18 does not check RFC 9461's rules and loads such a zone: for BIND it is a warning.
-  defaultSeverity: { cloudflare: 'error', bind: 'warning' },
-  profiles: ['cloudflare', 'bind'],
+  defaultSeverity: { cloudflare: 'error', bind: 'warning', knot: 'warning' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     return {
       recordTypes: ['SVCB'],

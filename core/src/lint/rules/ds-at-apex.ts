@@ -6,8 +6,9 @@ export const dsAtApex: Rule = {
   scope: 'record',
   description:
     "A DS record is at the zone apex; DS records belong in the parent zone (RFC 4035 section 2.4): give them to the parent's operator or registrar.",
-  defaultSeverity: 'error',
-  profiles: ['cloudflare', 'bind'],
+  // knot: kzonecheck loads it, as kzonecheck 3.2 showed on a zone with it.
+  defaultSeverity: { cloudflare: 'error', bind: 'error', knot: 'warning' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     return {
       recordTypes: ['DS'],

@@ -9,8 +9,8 @@ export const dsNotAtDelegation: Rule = {
   description:
     'A DS record below the apex at a name without NS records; DS records exist only at delegation points (RFC 4035 section 2.4).',
   // named 9.18, kzonecheck and nsd-checkzone load such a zone: for BIND it is a warning.
-  defaultSeverity: { cloudflare: 'error', bind: 'warning' },
-  profiles: ['cloudflare', 'bind'],
+  defaultSeverity: { cloudflare: 'error', bind: 'warning', knot: 'warning' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const { index } = context;
     return {

@@ -102,7 +102,7 @@ export const duplicateRecord: Rule = {
   description:
     'The same record (owner, class, type and data) appears twice; servers keep one and Cloudflare refuses the second. The fix removes the line.',
   defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const { index } = context;
     const hash1 = new IntColumn();

@@ -1,4 +1,5 @@
 import { badPunycode } from './bad-punycode';
+import { caaValue } from './caa-value';
 import { cdsKeyMismatch } from './cds-key-mismatch';
 import { cdsWithoutDnskey } from './cds-without-dnskey';
 import { belowDname } from './below-dname';
@@ -17,6 +18,7 @@ import { dnsSvcb } from './dns-svcb';
 import { dsAtApex } from './ds-at-apex';
 import { dsNotAtDelegation } from './ds-not-at-delegation';
 import { duplicateRecord } from './duplicate-record';
+import { knotUnsupported } from './knot-unsupported';
 import { metaRangeType } from './meta-range-type';
 import { missingGlue } from './missing-glue';
 import { mixedTtlRrset } from './mixed-ttl-rrset';
@@ -84,9 +86,11 @@ export const rules: readonly Rule[] = [
   targetWithoutAddress,
   ownerNotHostname,
   dnsSvcb,
+  caaValue,
   spfType,
   metaRangeType,
   obsoleteMdMf,
+  knotUnsupported,
   cloudflareTtl,
   cloudflareUnsupported,
   cfTags,

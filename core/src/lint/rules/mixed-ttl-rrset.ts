@@ -9,7 +9,7 @@ export const mixedTtlRrset: Rule = {
   description:
     'Records of one RRset (same name, class and type) have different TTLs; RFC 2181 section 5.2 deprecates it and servers use one of them.',
   defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const { index } = context;
     return {

@@ -9,6 +9,6 @@ export const multipleCnames: Rule = {
   description:
     'A name has at most one CNAME record (RFC 2181 section 10.1); identical copies are one record (duplicate-record).',
   defaultSeverity: 'error',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create: (context) => singletonVisitor(context, 'CNAME', TypeBit.CNAME),
 };

@@ -9,6 +9,6 @@ export const multipleDnames: Rule = {
   description:
     'A name has at most one DNAME record (RFC 6672 section 2.4); named, kzonecheck and nsd-checkzone refuse the zone. Identical copies are one record (duplicate-record).',
   defaultSeverity: 'error',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create: (context) => singletonVisitor(context, 'DNAME', TypeBit.DNAME),
 };

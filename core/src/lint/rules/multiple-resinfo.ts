@@ -9,6 +9,6 @@ export const multipleResinfo: Rule = {
   description:
     'A name has more than one RESINFO record; RESINFO is a singleton (RFC 9606 section 4) and named refuses the zone. Identical copies are one record (duplicate-record).',
   defaultSeverity: 'error',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create: (context) => singletonVisitor(context, 'RESINFO', TypeBit.OTHER),
 };

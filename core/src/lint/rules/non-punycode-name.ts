@@ -36,8 +36,9 @@ export const nonPunycodeName: Rule = {
   scope: 'record',
   description:
     'A name has non-ASCII characters; DNS serves names in Punycode (IDNA, UTS 46 non-transitional) and the fix rewrites it.',
-  defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  // knot: kzonecheck refuses it ("invalid domain name character"), as kzonecheck 3.2 showed on a zone with it.
+  defaultSeverity: { cloudflare: 'warning', bind: 'warning', knot: 'error' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     // Findings quote the name as written, so a document written in ASCII alone has none of its own (the records
     // of included files are still checked): one test of the text instead of a check of every name.

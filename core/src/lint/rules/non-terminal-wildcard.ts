@@ -18,7 +18,7 @@ export const nonTerminalWildcard: Rule = {
   description:
     'An owner has a `*` label that is not its leftmost label: only a leftmost `*` is a wildcard (RFC 4592 section 2.1.1), so the name is a literal `*` that matches no other name. BIND warns about it too.',
   defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     // A document without any `*` has no such owner of its own (unless the origin given from outside has one): one
     // scan instead of every name; the records of included files are still checked.

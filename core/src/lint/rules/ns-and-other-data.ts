@@ -14,8 +14,8 @@ export const nsAndOtherData: Rule = {
   scope: 'owner',
   description:
     'Below the apex, a name with NS records has no other records: Cloudflare refuses them, and for BIND they are hidden by the delegation (DS and DNSSEC records excepted).',
-  defaultSeverity: { cloudflare: 'error', bind: 'warning' },
-  profiles: ['cloudflare', 'bind'],
+  defaultSeverity: { cloudflare: 'error', bind: 'warning', knot: 'warning' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const { index } = context;
     const cloudflare = context.profile === 'cloudflare';

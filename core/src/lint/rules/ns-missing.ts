@@ -10,7 +10,7 @@ export const nsMissing: Rule = {
   // An error: the bind profile promises that named loads the zone, and named (like kzonecheck) refuses it. A file
   // that is only part of a zone turns it down with `--rule ns-missing=warning`.
   defaultSeverity: 'error',
-  profiles: ['bind'],
+  profiles: ['bind', 'knot'],
   create(context) {
     const { index } = context;
     return {

@@ -13,8 +13,8 @@ export const nsTargetWithoutAddress: Rule = {
   scope: 'targets',
   description:
     "An apex NS record names a server inside this zone (not below a delegation) that has no A or AAAA record in the zone, so resolvers cannot reach it; named refuses the zone. Delegations' servers are missing-glue's.",
-  defaultSeverity: { cloudflare: 'warning', bind: 'error' },
-  profiles: ['cloudflare', 'bind'],
+  defaultSeverity: { cloudflare: 'warning', bind: 'error', knot: 'error' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     return nsTargetVisitor(
       context,

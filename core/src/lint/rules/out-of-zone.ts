@@ -15,8 +15,8 @@ export const outOfZone: Rule = {
   scope: 'record',
   description:
     "A record's owner is not the zone apex or below it: BIND and Knot ignore it, and Cloudflare cannot create it in this zone.",
-  defaultSeverity: { cloudflare: 'error', bind: 'warning' },
-  profiles: ['cloudflare', 'bind'],
+  defaultSeverity: { cloudflare: 'error', bind: 'warning', knot: 'warning' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     // A name written relative to an origin in the zone is in the zone: one check per origin rather than one per
     // record, and the record's key need not be joined for it.

@@ -33,7 +33,7 @@ export const ownerNotHostname: Rule = {
     "An address record (A, AAAA, A6, WKS) has an owner that is not a host name (letters, digits, inner hyphens; a leading `*` label is allowed): BIND's check-names refuses it in a primary zone by default, named-checkzone warns.",
   defaultSeverity: 'warning',
   // Cloudflare creates address records at any name, underscores included.
-  profiles: ['bind'],
+  profiles: ['bind', 'knot'],
   create(context) {
     // Most owners are written relative to an origin: check each origin once and only the written part per record.
     let checkedOrigin: string | undefined;

@@ -9,7 +9,7 @@ export const soaMissing: Rule = {
   description:
     'The zone has no SOA record at its apex (RFC 1035 section 5.2); BIND refuses to load it. Not checked for Cloudflare, which makes its own SOA.',
   defaultSeverity: 'error',
-  profiles: ['bind'],
+  profiles: ['bind', 'knot'],
   create(context) {
     const { index } = context;
     return {

@@ -5,8 +5,9 @@ export const soaNotAtApex: Rule = {
   code: 'soa-not-at-apex',
   scope: 'record',
   description: 'An SOA record is not at the zone apex; a zone has its SOA at the top (RFC 1035 section 5.2).',
-  defaultSeverity: 'error',
-  profiles: ['cloudflare', 'bind'],
+  // knot: kzonecheck loads it, as kzonecheck 3.2 showed on a zone with it.
+  defaultSeverity: { cloudflare: 'error', bind: 'error', knot: 'warning' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     return {
       recordTypes: ['SOA'],

@@ -14,7 +14,7 @@ export const spfType: Rule = {
     'A record of type SPF: RFC 7208 section 3.1 retired the type, receivers read SPF policies from TXT records only. BIND warns when no TXT record sits beside it.',
   defaultSeverity: 'warning',
   // For Cloudflare, cloudflare-unsupported says the same: Cloudflare does not serve the type.
-  profiles: ['bind'],
+  profiles: ['bind', 'knot'],
   create(context) {
     const { index } = context;
     const found: { ownerKey: string; range: Range; file: string | undefined }[] = [];

@@ -11,7 +11,7 @@ export const targetIsAddress: Rule = {
   description:
     'The target of an MX, NS or SRV record is an IP address; these records take a host name (RFC 1035, RFC 2782), so point them at a name with an A/AAAA record.',
   defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     return {
       recordTypes: ['MX', 'NS', 'SRV'],

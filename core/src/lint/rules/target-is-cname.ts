@@ -10,7 +10,7 @@ export const targetIsCname: Rule = {
   description:
     'The target of an MX, NS or SRV record is a name in this zone that has a CNAME; RFC 2181 section 10.3 forbids pointing these records at an alias.',
   defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const { index } = context;
     // Only in-zone targets can be checked, and only at the end, when every CNAME is known.

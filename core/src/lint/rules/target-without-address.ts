@@ -15,7 +15,7 @@ export const targetWithoutAddress: Rule = {
   description:
     'An MX or SRV record points at a name inside this zone that has no A or AAAA record there (nor a CNAME or a wildcard that gives one), so mail or clients of the service find no address.',
   defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const { index, originKey } = context;
     const targets = inZoneTargets(context);

@@ -9,7 +9,7 @@ export const ttlTooLarge: Rule = {
   scope: 'record',
   description: 'A TTL is above 2^31-1 seconds; RFC 2181 section 8 says to treat it as 0, and BIND loads it as 0.',
   defaultSeverity: 'warning',
-  profiles: ['cloudflare', 'bind'],
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const message = (ttl: number): string =>
       `TTL ${ttl} is above 2147483647 (2^31-1) and will be read as 0: use at most 2147483647, in practice a day or a week.`;

@@ -11,8 +11,9 @@ export const wildcardNs: Rule = {
   scope: 'owner',
   description:
     'NS records at a wildcard owner (`*.name`): RFC 4592 section 4.2 leaves a wildcard delegation undefined, and named refuses the zone.',
-  defaultSeverity: { cloudflare: 'warning', bind: 'error' },
-  profiles: ['cloudflare', 'bind'],
+  // knot: kzonecheck loads it, as kzonecheck 3.2 showed on a zone with it.
+  defaultSeverity: { cloudflare: 'warning', bind: 'error', knot: 'warning' },
+  profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
     const { index } = context;
     return {

@@ -78,6 +78,7 @@ describe('rdata: DNSSEC types', () => {
       'types=TYPE1234',
     ]);
     assert.deepEqual(codes(parse('NSEC', 'host. A BOGUS')), ['bad-type-list']);
+    assert.deepEqual(codes(parse('NSEC', 'host.')), ['nsec-empty-types'], 'named refuses an empty type list');
     assert.deepEqual(
       codes(parse('NSEC3', '1 1 12 AABBCCDD 2T7B4G4VSA5SMI47K61MV5BV1A22BOJR NS SOA MX RRSIG DNSKEY NSEC3PARAM')),
       [],

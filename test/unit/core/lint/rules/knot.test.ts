@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { at, lintText, only, rangesOf, zone } from './helpers';
+
+const knot = { profile: 'knot' as const };
+
+/** The codes and severities of the findings on the zone head plus `lines` in the knot profile. */
+function findings(...lines: string[]): string[] {
+  return lintText(zone(...lines), knot).map((d) => `${d.code}:${d.severity}`);
+}
+
+describe('rules: the knot profile (what kzonecheck 3.2 refuses and loads)', () => {
+  it('knot-unsupported: a type Knot does not know by name, on the type; TYPEnnn loads', () => {
+    const text = zone('a IN MB host.example.net.', 'b IN TYPE7 \\# 1 00', 'c IN RESINFO "qnamemin"');
+    const found = only('knot-unsupported', lintText(text, knot));
+    assert.deepEqual(
+      found.map((d) => [at(d.range), d.severity]),
+      [
+        ['5:5-5:7', 'error'],
+        ['7:5-7:12', 'error'],
+      ],
+    );
+    assert.match(found[0]?.message ?? '', /write it as TYPE7 with RFC 3597 rdata/);
+    assert.deepEqual(only('knot-unsupported', lintText(text, { profile: 'bind' })), []);
+  });
+
+  it('knot-unsupported: $GENERATE and a relative $ORIGIN, on the directive; an absolute $ORIGIN loads', () => {
+    const text = zone('$GENERATE 1-2 h$ A 192.0.2.$', '$ORIGIN sub', 'x IN A 192.0.2.1', '$ORIGIN sub.example.com.');
+    assert.deepEqual(rangesOf('knot-unsupported', lintText(text, knot)), ['5:0-5:28', '6:0-6:11']);
+  });
+
+  it('errs where kzonecheck refuses and named loads', () => {
+    assert.deepEqual(findings('c IN NS ns.other'), ['missing-glue:error']);
+    assert.deepEqual(findings('d IN DNAME e.example.net.', 'x.d IN A 192.0.2.1'), ['below-dname:error']);
+    assert.ok(findings('d IN DNAME e.example.net.', 'd IN NS ns1').includes('dname-and-ns:error'));
+    assert.ok(findings('bücher IN A 192.0.2.1').includes('non-punycode-name:error'));
+  });
+
+  it('only warns where kzonecheck loads and named refuses', () => {
+    const soa = 'IN SOA ns1.example.com. hostmaster.example.com. 2 7200 3600 1209600 300';
+    assert.deepEqual(findings(`@ ${soa}`), ['multiple-soa:warning']);
+    assert.ok(findings(`x.y ${soa}`).includes('soa-not-at-apex:warning'));
+    assert.deepEqual(findings('*.w IN NS ns1'), ['wildcard-ns:warning']);
+    assert.deepEqual(findings('x IN TYPE200 \\# 0'), ['meta-range-type:warning']);
+    assert.deepEqual(findings('x IN CAA 0 is-sue "x"'), ['bad-caa:warning']);
+    assert.deepEqual(findings('x IN NSEC y.example.com.'), ['nsec-empty-types:warning']);
+    assert.deepEqual(findings(`x IN TXT "${'a'.repeat(300)}"`), ['txt-string-too-long:warning']);
+    assert.deepEqual(
+      lintText(zone('x IN CAA 0 is-sue "x"'), { profile: 'bind' }).map((d) => d.severity),
+      ['error'],
+    );
+  });
+
+  it('a setting still overrides a lowered parser code', () => {
+    const text = zone('x IN CAA 0 is-sue "x"');
+    const raised = lintText(text, { ...knot, rules: { 'bad-caa': 'error' } });
+    assert.deepEqual(
+      raised.map((d) => d.severity),
+      ['error'],
+    );
+  });
+
+  it('does not run the bind-only checks kzonecheck does not make', () => {
+    assert.deepEqual(only('directive-at-end', lintText(`${zone()}x IN A 192.0.2.1`, knot)), []);
+  });
+});
