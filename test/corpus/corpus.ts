@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../../core/src/lint/engine';
 import { parse } from '../../core/src/parse/parser';
-import type { ParseResult, ZoneDiagnostic } from '../../core/src/types';
+import type { ParseResult, Profile, ZoneDiagnostic } from '../../core/src/types';
 
 export const projectRoot = path.resolve(__dirname, '../..');
 export const zonesRoot = path.join(path.resolve(projectRoot, '../shared'), 'zones');
@@ -76,10 +76,10 @@ export interface CorpusLint {
 const checkNamesCodes: ReadonlySet<string> = new Set(['bad-hostname', 'owner-not-hostname']);
 
 /**
- * Parses and lints one corpus file with the bind profile. `$INCLUDE` resolves from the upstream harness's working
- * directory (the manifest's cwd), as named-checkzone did when the reference verdicts were taken.
+ * Parses and lints one corpus file with the bind profile (or `profile`). `$INCLUDE` resolves from the upstream
+ * harness's working directory (the manifest's cwd), as the validators did when the reference verdicts were taken.
  */
-export function lintCorpusFile(entry: CorpusEntry): CorpusLint {
+export function lintCorpusFile(entry: CorpusEntry, profile: Profile = 'bind'): CorpusLint {
   const text = fs.readFileSync(path.join(zonesRoot, 'corpus', entry.file), 'utf8');
   const origin = entry.origin.endsWith('.') ? entry.origin : `${entry.origin}.`;
   const cwd = path.join(zonesRoot, 'corpus', entry.cwd);
@@ -90,9 +90,11 @@ export function lintCorpusFile(entry: CorpusEntry): CorpusLint {
       return undefined;
     }
   };
-  // The parser resolves includes against the including file's folder: place the document in the harness's cwd.
-  const result = parse(text, { origin, path: path.join(cwd, path.basename(entry.file)), readFile });
-  const diagnostics = lint(result, { origin, text, settings: { profile: 'bind', rules: {} } });
+  // The parser resolves includes against the including file's folder. named resolves them against its working
+  // directory, so the document is placed in the harness's cwd; Knot resolves them against the file's own folder.
+  const folder = profile === 'knot' ? path.dirname(path.join(zonesRoot, 'corpus', entry.file)) : cwd;
+  const result = parse(text, { origin, path: path.join(folder, path.basename(entry.file)), readFile });
+  const diagnostics = lint(result, { origin, text, settings: { profile, rules: {} } });
   const verdict = diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'invalid' : 'valid';
   // `named-checkzone -k fail` makes check-names findings errors, as `--rule bad-hostname=error` does here.
   const checkNamesFail = entry.why.includes('with -k fail');

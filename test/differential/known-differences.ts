@@ -12,6 +12,11 @@ interface KnownDifference {
 /** Types the core has no presentation parser for: their rdata is kept as tokens and not range-checked (a core gap). */
 const unparsedTypes = ['APL', 'L32', 'L64', 'NID', 'LP', 'X25', 'ISDN', 'GPOS', 'TALINK', 'AMTRELAY', 'HIP'];
 
+/** True when the zone text has an RRSIG over SOA (at the apex, where the corpus and the generator put it). */
+function signsApexSoa(text: string): boolean {
+  return /\sRRSIG\s+SOA\s/i.test(text);
+}
+
 const known: readonly KnownDifference[] = [
   {
     profile: 'bind',
@@ -27,7 +32,7 @@ const known: readonly KnownDifference[] = [
     applies: (judged) =>
       judged.ours === 'valid' &&
       judged.reference.verdict === 'invalid' &&
-      /NSEC|signature|RRSIG|DNSKEY/.test(judged.reference.message),
+      signsApexSoa(judged.input.files.get(judged.input.main) ?? ''),
   },
   {
     profile: 'knot',

@@ -11,6 +11,8 @@ export const codeCeilings: Readonly<Partial<Record<Profile, Readonly<Record<stri
     'bad-caa': 'warning',
     // kzonecheck loads a character-string over 255 octets.
     'txt-string-too-long': 'warning',
+    // kzonecheck gives a record without a TTL (no $TTL, none before it) a default one.
+    'missing-ttl': 'warning',
     // kzonecheck loads an NSEC record with an empty type list (named refuses it).
     'nsec-empty-types': 'warning',
   },

@@ -28,6 +28,31 @@ describe('rules: the knot profile (what kzonecheck 3.2 refuses and loads)', () =
     assert.deepEqual(rangesOf('knot-unsupported', lintText(text, knot)), ['5:0-5:28', '6:0-6:11']);
   });
 
+  it('knot-unsupported: a CLASSnnn class, an SVCB key Knot 3.2 does not know by name, a name character', () => {
+    const text = zone(
+      'a CLASS1 A 192.0.2.1',
+      'b IN SVCB 1 . alpn=h2 dohpath=/{?dns}',
+      'c IN SVCB 1 . key7=/{?dns} ech="AAAA"',
+      'd+e IN A 192.0.2.1',
+      'f IN MX 10 g=h.example.net.',
+      'i\\=j IN CNAME k\\+l.example.net.',
+      '_sip._tcp IN SRV 0 0 0 @',
+    );
+    assert.deepEqual(rangesOf('knot-unsupported', lintText(text, knot)), [
+      '5:2-5:8',
+      '6:22-6:37',
+      '8:0-8:3',
+      '9:11-9:27',
+    ]);
+  });
+
+  it('knot-unsupported: a relative $INCLUDE origin', () => {
+    const files = new Map([['/z/inc.db', 'x IN A 192.0.2.1\n']]);
+    const text = zone('$INCLUDE inc.db sub', '$INCLUDE inc.db sub.example.com.');
+    const found = lintText(text, { ...knot, path: '/z/zone.db', readFile: (file) => files.get(file) });
+    assert.deepEqual(rangesOf('knot-unsupported', found), ['5:0-5:19']);
+  });
+
   it('errs where kzonecheck refuses and named loads', () => {
     assert.deepEqual(findings('c IN NS ns.other'), ['missing-glue:error']);
     assert.deepEqual(findings('d IN DNAME e.example.net.', 'x.d IN A 192.0.2.1'), ['below-dname:error']);
