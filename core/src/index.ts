@@ -56,7 +56,7 @@ export {
 } from './names';
 
 // Record types and their rdata.
-export { cloudflareTypes, recordTypes, type RdataResult } from './rdata/index';
+export { caaRecordValueProblem, cloudflareTypes, recordTypes, type RdataResult } from './rdata/index';
 
 // Linting, its codes and settings, and the quick fixes it carries.
 export { activeRules, createLinter, lint, type LintOptions, type Linter } from './lint/engine';

@@ -1,4 +1,5 @@
 import {
+  caaRecordValueProblem,
   canonicalContent,
   cloudflareRdata,
   type CloudflareRecordBody,
@@ -39,6 +40,10 @@ export function parseZoneFile(
   if (include !== undefined) return { error: `line ${include.range.start.line + 1}: $INCLUDE directive not allowed` };
   const error = parsed.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (error !== undefined) return { error: `line ${error.range.start.line + 1}: ${error.message}` };
+  for (const record of parsed.records) {
+    const problem = caaProblem(record);
+    if (problem !== undefined) return { error: `line ${record.range.start.line + 1}: ${problem}` };
+  }
   return {
     records: parsed.records.map((record: ZoneRecord) => ({
       line: record.range.start.line + 1,
@@ -74,7 +79,17 @@ export function checkRdataWithZoneCore(
     priority,
   });
   const parsed = parse(`${checkOwner} 300 IN ${type} ${text}\n`, { origin: '.' });
-  return parsed.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message;
+  const error = parsed.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message;
+  const record = parsed.records[0];
+  return error ?? (record === undefined ? undefined : caaProblem(record));
+}
+
+/**
+ * Cloudflare refuses a CAA value not of its tag's form; the parser loads any value (as named and Knot do) and the
+ * linter's caa-value rule reports it, so the emulator asks the same check.
+ */
+function caaProblem(record: ZoneRecord): string | undefined {
+  return caaRecordValueProblem(record)?.message;
 }
 
 /** TXT content (quoted or as sent) in one form, so that two spellings of the same character-strings compare equal. */

@@ -1,4 +1,5 @@
 /** CAA (RFC 8659): flags, a property tag and its value, with the value forms of the registered tags. */
+import type { Range, ZoneRecord } from '../types';
 import { RdataReader } from './reader';
 import type { RdataParser } from './types';
 
@@ -57,6 +58,18 @@ export function caaValueProblem(tag: string, value: string): string | undefined 
     default:
       return undefined;
   }
+}
+
+/** A parsed CAA record's value problem (caaValueProblem) with the value's range, or undefined. */
+export function caaRecordValueProblem(record: ZoneRecord): { message: string; range: Range } | undefined {
+  if (record.type !== 'CAA' || record.generic) return undefined;
+  const tag = record.fields.find((field) => field.name === 'tag');
+  const value = record.fields.find((field) => field.name === 'value');
+  if (tag === undefined || value === undefined) return undefined;
+  const problem = caaValueProblem(tag.value, value.value);
+  return problem === undefined
+    ? undefined
+    : { message: `CAA ${tag.value.toLowerCase()}: ${problem}`, range: value.range };
 }
 
 export const parseCaa: RdataParser = (tokens, context) => {

@@ -52,7 +52,7 @@ export { decodeCharacterString, encodeCharacterString, quoteString, splitOctets 
 export { parseTtlText } from './soa';
 export { svcParamKeys } from './svcb';
 export { dnssecAlgorithms } from './dnssec';
-export { caaTags, caaValueProblem } from './caa';
+export { caaRecordValueProblem, caaTags, caaValueProblem } from './caa';
 
 const parsers: Readonly<Partial<Record<string, RdataParser>>> = {
   A: parseA,

@@ -1,4 +1,4 @@
-import { caaValueProblem } from '../../rdata';
+import { caaRecordValueProblem } from '../../rdata';
 import type { Rule } from '../rule';
 
 /** RFC 8659 (and RFC 9495 for issuemail) give issue-like tags an issuer domain and iodef a URL. */
@@ -14,18 +14,8 @@ export const caaValue: Rule = {
     return {
       recordTypes: ['CAA'],
       record(record) {
-        if (record.generic) return;
-        const tag = record.fields.find((field) => field.name === 'tag');
-        const value = record.fields.find((field) => field.name === 'value');
-        if (tag === undefined || value === undefined) return;
-        const problem = caaValueProblem(tag.value, value.value);
-        if (problem !== undefined) {
-          context.report({
-            message: `CAA ${tag.value.toLowerCase()}: ${problem}`,
-            range: value.range,
-            file: record.file,
-          });
-        }
+        const problem = caaRecordValueProblem(record);
+        if (problem !== undefined) context.report({ ...problem, file: record.file });
       },
     };
   },
