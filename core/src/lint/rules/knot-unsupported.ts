@@ -150,6 +150,12 @@ function directiveProblem(directive: Directive): string | undefined {
   return undefined;
 }
 
+/** Knot drops a directive on a last line without a line end (named refuses the file: directive-at-end). */
+function lastLineWithoutNewline(context: RuleContext, directive: Directive): boolean {
+  const text = directive.file === undefined ? context.documentText : undefined;
+  return text !== undefined && !/[\r\n]/.test(text.slice(directive.range.end.offset));
+}
+
 /** What kzonecheck's zone parser refuses that named reads. */
 export const knotUnsupported: Rule = {
   code: 'knot-unsupported',
@@ -170,6 +176,7 @@ export const knotUnsupported: Rule = {
         if (problem !== undefined) context.report({ ...problem, file: record.file });
       },
       directive(directive) {
+        if (lastLineWithoutNewline(context, directive)) return;
         const problem = directiveProblem(directive);
         if (problem !== undefined) context.report({ message: problem, range: directive.range, file: directive.file });
       },

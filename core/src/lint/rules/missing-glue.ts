@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { delegationAtOrAbove, hasAddress, nsTargetVisitor } from './utils/ns-targets';
+import type { RuleContext } from '../rule';
+import { delegationAtOrAbove, existingNames, hasAddress, nsTargetVisitor } from './utils/ns-targets';
 
 /**
  * A delegation's name server inside this zone without an address here: resolvers that follow the referral find no
@@ -14,12 +15,14 @@ export const missingGlue: Rule = {
   defaultSeverity: { cloudflare: 'warning', bind: 'warning', knot: 'error' },
   profiles: ['cloudflare', 'bind', 'knot'],
   create(context) {
+    const knotChecks = context.profile === 'knot' ? knotGlueCheck(context) : undefined;
     return nsTargetVisitor(
       context,
       (ownerKey) => ownerKey !== context.originKey,
       (target) => {
         if (hasAddress(context, target.key)) return;
         const below = delegationAtOrAbove(context, target.key);
+        if (knotChecks !== undefined && !knotChecks(target.ownerKey, target.key, below)) return;
         const kind =
           below === undefined
             ? 'address'
@@ -35,3 +38,24 @@ export const missingGlue: Rule = {
     );
   },
 };
+
+/**
+ * What kzonecheck 3.2 refuses as "missing glue record", found by running it on each case: a server not below any
+ * delegation without an address, and a delegation's own server below it when no name exists between the two (an
+ * existing name there, even an empty non-terminal, ends its search). It does not check sibling glue.
+ */
+function knotGlueCheck(context: RuleContext): (ownerKey: string, key: string, below: number | undefined) => boolean {
+  const exists = existingNames(context);
+  return (ownerKey, key, below) => {
+    if (below === undefined) return true;
+    if (context.index.ownerKey(below) !== ownerKey) return false;
+    for (
+      let name = key.slice(key.indexOf('.') + 1);
+      name.length > ownerKey.length;
+      name = name.slice(name.indexOf('.') + 1)
+    ) {
+      if (exists(name)) return false;
+    }
+    return true;
+  };
+}

@@ -64,3 +64,26 @@ export function nsTargetVisitor(
     },
   };
 }
+
+/**
+ * A test for the names that exist in the zone (owners, and the empty non-terminals above them), built on the first
+ * call by one pass over the owners: for checks that need it only on the rare missing address.
+ */
+export function existingNames(context: RuleContext): (key: string) => boolean {
+  let names: Set<string> | undefined;
+  return (key) => {
+    if (names === undefined) {
+      names = new Set();
+      const { index, originKey } = context;
+      for (let owner = 0; owner < index.ownerCount; owner++) {
+        for (let name = index.ownerKey(owner); name.length > originKey.length && !names.has(name);) {
+          names.add(name);
+          const dot = name.indexOf('.');
+          if (dot < 0) break;
+          name = name.slice(dot + 1);
+        }
+      }
+    }
+    return names.has(key);
+  };
+}

@@ -46,6 +46,23 @@ describe('rules: the knot profile (what kzonecheck 3.2 refuses and loads)', () =
     ]);
   });
 
+  it('knot-unsupported: not a directive on a last line without a line end, which Knot drops', () => {
+    assert.deepEqual(rangesOf('knot-unsupported', lintText(`${zone()}$GENERATE 1-2 h$ A 192.0.2.$ ; x`, knot)), []);
+    assert.deepEqual(rangesOf('knot-unsupported', lintText(`${zone()}$ORIGIN sub`, knot)), []);
+  });
+
+  it('missing-glue: only what kzonecheck calls missing glue', () => {
+    const glue = (...lines: string[]): string[] => rangesOf('missing-glue', lintText(zone(...lines), knot));
+    assert.deepEqual(glue('c IN NS ns.c'), ['5:8-5:12'], 'its own server below it');
+    assert.deepEqual(glue('c IN NS ns.other'), ['5:8-5:16'], 'a server of the zone with no address');
+    assert.deepEqual(glue('c IN NS ns.d', 'd IN NS ns1'), [], 'sibling glue is not checked');
+    assert.deepEqual(glue('c IN NS ns.x.c', 'a.x.c IN A 192.0.2.1'), [], 'a name between ends the search');
+    assert.equal(
+      rangesOf('missing-glue', lintText(zone('c IN NS ns.d', 'd IN NS ns1'), { profile: 'bind' })).length,
+      1,
+    );
+  });
+
   it('knot-unsupported: a relative $INCLUDE origin', () => {
     const files = new Map([['/z/inc.db', 'x IN A 192.0.2.1\n']]);
     const text = zone('$INCLUDE inc.db sub', '$INCLUDE inc.db sub.example.com.');
