@@ -12,6 +12,7 @@ import { documentStart } from './rules/utils/ranges';
 import type { Finding, Rule, RuleContext, RuleVisitor } from './rule';
 import { severityIn } from './rule';
 import { ZoneIndex } from './index/zone-index';
+import type { DocumentText } from '../document-text';
 import type { LintSettings } from '../settings';
 import { defaultLintSettings } from '../settings';
 import type { Directive, ParseResult, Severity, ZoneDiagnostic, ZoneRecord } from '../types';
@@ -21,7 +22,7 @@ export interface LintOptions {
   /** The zone apex (`example.com.`); defaults to the origin the document was parsed with. */
   readonly origin?: string;
   /** The document's text: gives exact fixes, disable comments on directive lines and the file size. */
-  readonly text?: string;
+  readonly text?: DocumentText;
   /** The document's size in UTF-8 bytes, when the caller knows it without the text. */
   readonly documentBytes?: number;
   /** Only these rules (tests); defaults to every rule. */
@@ -68,7 +69,7 @@ export function createLinter(options: LintOptions = {}): Linter {
   const findings: ZoneDiagnostic[] = [];
   const disabled = new DisableComments();
   const documentBytes =
-    options.documentBytes ?? (options.text === undefined ? undefined : utf8ByteLength(options.text));
+    options.documentBytes ?? (typeof options.text === 'string' ? utf8ByteLength(options.text) : undefined);
 
   const severityFor = (code: string, fallback: Severity): Severity | 'off' => settings.rules[code] ?? fallback;
 

@@ -2,6 +2,7 @@ import * as nodePath from 'node:path';
 import {
   createLinter,
   type Directive,
+  type DocumentText,
   type LintSettings,
   parseIncremental,
   type ParseOptions,
@@ -79,14 +80,10 @@ export class DocumentModel implements ZoneView {
 
   constructor(
     readonly uri: string,
-    private currentText: string,
+    private currentText: DocumentText,
     private options: ModelOptions,
   ) {
     this.analyzeAll();
-  }
-
-  get text(): string {
-    return this.currentText;
   }
 
   get origin(): string {
@@ -106,7 +103,7 @@ export class DocumentModel implements ZoneView {
   }
 
   /** Takes a whole new text (a client that sends full documents) and analyses it. */
-  replaceText(text: string, options: ModelOptions): void {
+  replaceText(text: DocumentText, options: ModelOptions): void {
     this.currentText = text;
     this.setOptions(options);
   }
@@ -157,7 +154,8 @@ export class DocumentModel implements ZoneView {
   }
 
   private *analysisSteps(): Generator<void, Analysis> {
-    const text = this.currentText;
+    // The parser reads one string: a text kept in pieces is joined for a whole analysis (once per version).
+    const text = this.currentText.toString();
     const includes = new Set<string>();
     const options = this.parseOptions(includes);
     const collector = new SegmentCollector(startPoint(options), this.segmentLines, text.length);
@@ -192,18 +190,24 @@ export class DocumentModel implements ZoneView {
   }
 
   /**
-   * Takes in one edit: the text in [start, end) of the previous text was replaced by `inserted`, giving `newText`.
+   * Takes in one edit: `removed`, the text in [start, end) of the previous text, was replaced by `inserted`, giving
+   * `newText`. When `newText` is the previous text object, changed in place, the caller must pass `removed`.
    * Returns whether it was handled incrementally or by a full analysis.
    */
-  update(start: number, end: number, inserted: string, newText: string): UpdateKind {
-    const oldText = this.currentText;
-    const removed = oldText.slice(start, end);
+  update(
+    start: number,
+    end: number,
+    inserted: string,
+    newText: DocumentText,
+    removed: string = this.currentText.slice(start, end),
+  ): UpdateKind {
+    const oldLength = newText.length - inserted.length + removed.length;
     this.currentText = newText;
     this.version++;
     this.bytes += utf8ByteLength(inserted) - utf8ByteLength(removed);
     let kind: UpdateKind;
     try {
-      kind = this.updateIncrementally(start, end, inserted, countLines(removed), oldText.length);
+      kind = this.updateIncrementally(start, end, inserted, countLines(removed), oldLength);
     } catch {
       // A bug in the incremental path must not leave the document half updated: start over from the text.
       kind = 'full';
@@ -308,12 +312,14 @@ export class DocumentModel implements ZoneView {
       firstKept + windowSegments < segments.length
         ? currentOffset(segments[firstKept + windowSegments]) + delta
         : text.length;
-    const attempts: { text: string; base: number }[] = [
-      { text: copyOf(text.slice(from.offset, windowEnd)), base: from.offset },
+    // The whole text is joined only if the window was too small.
+    const attempts: (() => { text: string; base: number })[] = [
+      () => ({ text: copyOf(text.slice(from.offset, windowEnd)), base: from.offset }),
     ];
-    if (windowEnd < text.length) attempts.push({ text, base: 0 });
+    if (windowEnd < text.length) attempts.push(() => ({ text: text.toString(), base: 0 }));
     const options = this.parseOptions();
-    for (const attempt of attempts) {
+    for (const makeAttempt of attempts) {
+      const attempt = makeAttempt();
       const { base } = attempt;
       const start: ResumePoint = { ...from, offset: from.offset - base };
       const collector = new SegmentCollector(start, this.segmentLines, text.length - base);

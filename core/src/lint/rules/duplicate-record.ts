@@ -1,3 +1,4 @@
+import type { DocumentText } from '../../document-text';
 import type { Fix, Range, ZoneRecord } from '../../types';
 import type { Finding, Rule, RuleContext } from '../rule';
 import { relatedAt, sourceText } from '../rule';
@@ -58,7 +59,7 @@ function lineStart(line: number, offset: number): Range['start'] {
  * them), or -1 on the last line. It reads only the rest of that line: indexOf('\n') would scan to the end of a
  * file written with CR line ends for every duplicate.
  */
-function lineBreakEnd(text: string, from: number): number {
+function lineBreakEnd(text: DocumentText, from: number): number {
   for (let at = from; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === 10) return at + 1;
