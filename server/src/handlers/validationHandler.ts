@@ -64,6 +64,7 @@ export class ValidationHandler {
 
   opened(entry: OpenDocument): void {
     this.publish(entry);
+    void entry.model.indexInBackground();
     this.refreshIncluders(entry.path);
   }
 
@@ -116,7 +117,9 @@ export class ValidationHandler {
       if (!this.isOpen(entry)) return;
       // In steps, so that typing is not held up; an edit meanwhile drops it (the edit schedules another).
       void entry.model.analyzeInBackground().then((adopted) => {
-        if (adopted && this.isOpen(entry)) this.publish(entry);
+        if (!adopted || !this.isOpen(entry)) return;
+        this.publish(entry);
+        void entry.model.indexInBackground();
       });
     }, delay);
   }
