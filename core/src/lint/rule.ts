@@ -88,7 +88,9 @@ export function atRecord(index: ZoneIndex, ordinal: number, message: string, rel
 
 /** The indexed record's range and file as a related location. */
 export function relatedAt(index: ZoneIndex, ordinal: number, message: string): Related {
-  return { message, range: index.range(ordinal), file: index.file(ordinal) };
+  const file = index.file(ordinal);
+  // No `file` key for the document itself: the engine would otherwise copy the object to drop it.
+  return file === undefined ? { message, range: index.range(ordinal) } : { message, range: index.range(ordinal), file };
 }
 
 /** Records a rule checks one by one before `documentWithout` scans the document instead. */
