@@ -9,4 +9,9 @@ export interface DocumentText {
   indexOf(search: string, position?: number): number;
   /** The whole text as one string. */
   toString(): string;
+  /**
+   * The line of an offset and the offset that line starts at, for a text that keeps its line starts (lines end at
+   * LF, CRLF or a lone CR): lint then needs no pass over the text to count them.
+   */
+  lineOf?(offset: number): { readonly line: number; readonly lineStart: number };
 }

@@ -93,13 +93,24 @@ export class EditableText implements DocumentText {
     for (let piece = this.pieceAt(from); piece < this.pieces.length; piece++) {
       const pieceStart = this.pieceStarts[piece];
       const text = this.pieces[piece];
-      const pieceEnd = pieceStart + text.length;
-      // The piece and as much of the next ones as a match starting in this piece can reach.
-      const window = text + this.slice(pieceEnd, pieceEnd + search.length - 1);
-      const found = window.indexOf(search, Math.max(0, from - pieceStart));
-      if (found >= 0 && found < text.length) return pieceStart + found;
+      const local = Math.max(0, from - pieceStart);
+      const found = text.indexOf(search, local);
+      if (found >= 0) return pieceStart + found;
+      // A match that starts in this piece and ends in a later one: look at the seam only.
+      const seamStart = Math.max(local, text.length - search.length + 1);
+      if (seamStart < text.length) {
+        const pieceEnd = pieceStart + text.length;
+        const seam = text.slice(seamStart) + this.slice(pieceEnd, pieceEnd + search.length - 1);
+        const across = seam.indexOf(search);
+        if (across >= 0) return pieceStart + seamStart + across;
+      }
     }
     return -1;
+  }
+
+  lineOf(offset: number): { line: number; lineStart: number } {
+    const line = this.lineIndexOf(Math.max(0, Math.min(offset, this.textLength)));
+    return { line, lineStart: this.starts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -116,7 +127,7 @@ export class EditableText implements DocumentText {
 
   positionAt(offset: number): Position {
     let at = Math.max(0, Math.min(offset, this.textLength));
-    const line = this.lineOf(at);
+    const line = this.lineIndexOf(at);
     const lineStart = this.starts[line];
     // Between the CR and the LF of a line break is the end of the line.
     while (at > lineStart && isLineBreak(this.charCodeAt(at - 1))) at--;
@@ -128,10 +139,10 @@ export class EditableText implements DocumentText {
     const oldLength = this.textLength;
     // Lines are read again from the start of the line before the edit (a CR there may now meet an LF) to one
     // character past it (an LF after it may now meet a CR): line starts outside that span only move.
-    const firstLine = Math.max(0, this.lineOf(start) - 1);
+    const firstLine = Math.max(0, this.lineIndexOf(start) - 1);
     const from = this.starts[firstLine];
     const oldTo = Math.min(oldLength, end + 1);
-    const lastOldLine = this.lineOf(oldTo);
+    const lastOldLine = this.lineIndexOf(oldTo);
     const delta = inserted.length - (end - start);
     const span = this.slice(from, start) + inserted + this.slice(end, Math.min(oldLength, oldTo + 1));
     const fresh = lineStartsOf(span, 0, oldTo + delta - from).map((offset) => offset + from);
@@ -185,7 +196,7 @@ export class EditableText implements DocumentText {
   }
 
   /** The line holding `offset` (the last line starting at or before it). */
-  private lineOf(offset: number): number {
+  private lineIndexOf(offset: number): number {
     let low = 0;
     let high = this.lines - 1;
     while (low < high) {

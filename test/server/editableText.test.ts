@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, parse } from '../../core/src/index';
 import { EditableText } from '../../server/src/editableText';
 
 // Line breaks of every kind, and pieces that make or break a CRLF when an edit lands between them.
@@ -19,6 +20,10 @@ function sameAnswers(ours: EditableText, theirs: TextDocument): void {
       assert.equal(ours.indexOf(search, at), content.indexOf(search, at), `indexOf(${JSON.stringify(search)}, ${at})`);
     }
     for (const length of [0, 1, 3, 9]) assert.equal(ours.slice(at, at + length), content.slice(at, at + length));
+    if (at >= 0) {
+      const { line } = theirs.positionAt(at);
+      assert.deepEqual(ours.lineOf(at), { line, lineStart: theirs.offsetAt({ line, character: 0 }) }, `lineOf(${at})`);
+    }
   }
   assert.equal(ours.toString(), content);
   assert.equal(ours.lineCount, theirs.lineCount);
@@ -57,6 +62,33 @@ describe('EditableText', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('gives lint the same findings as the text as one string, disable comments included', () => {
+    const lines = [
+      '$TTL 30 ; zone-records-disable-line cloudflare-ttl',
+      'a IN A 192.0.2.1',
+      'a IN A 192.0.2.1 ; zone-records-disable-line duplicate-record',
+      '$ORIGIN sub.example.com. ; zone-records-disable-line nonsuch',
+      'b IN TXT "x"',
+      'b IN TXT "x"',
+    ];
+    const pieceEnds = fc.array(fc.constantFrom('\n', '\r\n', '\r'), {
+      minLength: lines.length,
+      maxLength: lines.length,
+    });
+    fc.assert(
+      fc.property(pieceEnds, fc.integer({ min: 1, max: 40 }), (ends, piece) => {
+        const text = lines.map((line, index) => line + ends[index]).join('');
+        const parsed = parse(text, { origin: 'example.com.' });
+        const expected = lint(parsed, { text });
+        assert.deepEqual(lint(parsed, { text: new EditableText(text, 1, piece) }), expected);
+        const edited = new EditableText(`;\n${text}`, 1, piece);
+        edited.replace(0, 2, '');
+        assert.deepEqual(lint(parsed, { text: edited, documentBytes: Buffer.byteLength(text) }), expected);
+      }),
+      { numRuns: 60 },
     );
   });
 

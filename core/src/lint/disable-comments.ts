@@ -147,6 +147,10 @@ class LineWalker {
   /** The line of `offset`, which must not be before the last one asked. */
   lineAt(offset: number): number {
     const text = this.text;
+    if (text.lineOf !== undefined) {
+      ({ line: this.line, lineStart: this.lineStart } = text.lineOf(offset));
+      return this.line;
+    }
     let at = this.counted;
     for (; at < offset; at++) {
       const code = text.charCodeAt(at);
