@@ -27,6 +27,12 @@ export interface LintOptions {
   readonly documentBytes?: number;
   /** Only these rules (tests); defaults to every rule. */
   readonly rules?: readonly Rule[];
+  /**
+   * Whether findings keep their quick fixes and related places (default true). A caller that only prints the
+   * findings leaves them out: with a finding on every record they are most of what a lint keeps in memory.
+   */
+  readonly keepFixes?: boolean;
+  readonly keepRelated?: boolean;
 }
 
 /** A rule's severity under the settings: the setting for its code, else its default in the profile. */
@@ -72,6 +78,7 @@ export function createLinter(options: LintOptions = {}): Linter {
     options.documentBytes ?? (typeof options.text === 'string' ? utf8ByteLength(options.text) : undefined);
 
   const severityFor = (code: string, fallback: Severity): Severity | 'off' => settings.rules[code] ?? fallback;
+  const keep: Kept = { fixes: options.keepFixes ?? true, related: options.keepRelated ?? true };
 
   const sharedState = new Map<object, unknown>();
   const shared = <T>(key: object, create: () => T): T => {
@@ -90,7 +97,7 @@ export function createLinter(options: LintOptions = {}): Linter {
       documentBytes,
       documentText: options.text,
       index,
-      report: (finding) => findings.push(toDiagnostic(rule.code, severity, finding)),
+      report: (finding) => findings.push(toDiagnostic(rule.code, severity, finding, keep)),
       shared,
     };
     try {
@@ -201,11 +208,16 @@ export function createLinter(options: LintOptions = {}): Linter {
 
 // Built field by field, without spreads or `delete`: a lint of a large file with a finding on every record makes
 // hundreds of thousands of these, and they live until the end.
-function toDiagnostic(code: string, severity: Severity, finding: Finding): ZoneDiagnostic {
+interface Kept {
+  readonly fixes: boolean;
+  readonly related: boolean;
+}
+
+function toDiagnostic(code: string, severity: Severity, finding: Finding, keep: Kept): ZoneDiagnostic {
   const diagnostic: Writable<ZoneDiagnostic> = { code, severity, message: finding.message, range: finding.range };
   if (finding.file !== undefined) diagnostic.file = finding.file;
-  if (finding.fixes !== undefined && finding.fixes.length > 0) diagnostic.fixes = finding.fixes;
-  if (finding.related !== undefined && finding.related.length > 0) {
+  if (keep.fixes && finding.fixes !== undefined && finding.fixes.length > 0) diagnostic.fixes = finding.fixes;
+  if (keep.related && finding.related !== undefined && finding.related.length > 0) {
     diagnostic.related = finding.related.map(withoutUndefinedFile);
   }
   return diagnostic;
