@@ -92,6 +92,19 @@ describe('EditableText', () => {
     );
   });
 
+  it('grows its line starts when an edit adds more lines than it has room for', () => {
+    const initial = 'a\n'.repeat(1020);
+    const ours = new EditableText(initial, 1, 64);
+    const inserted = 'b\r\nc\r'.repeat(300);
+    ours.replace(10, 10, inserted);
+    const expected = initial.slice(0, 10) + inserted + initial.slice(10);
+    const theirs = TextDocument.create('file:///a.zone', 'dns-zone', 1, expected);
+    assert.equal(ours.lineCount, theirs.lineCount);
+    for (let offset = 0; offset <= expected.length; offset += 7) {
+      assert.deepEqual(ours.positionAt(offset), theirs.positionAt(offset));
+    }
+  });
+
   it('gives the text of a range in either order', () => {
     const document = new EditableText('a\r\nbc\rd\n', 1);
     assert.equal(document.getText({ start: { line: 1, character: 0 }, end: { line: 2, character: 1 } }), 'bc\rd');
