@@ -197,27 +197,13 @@ export class EditableText implements DocumentText {
     const guess = this.lastPiece;
     const guessEnd = guess + 1 < starts.length ? starts[guess + 1] : Infinity;
     if (starts[guess] <= offset && offset < guessEnd) return guess;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    this.lastPiece = low;
-    return low;
+    this.lastPiece = lastAtOrBefore(starts, starts.length, offset);
+    return this.lastPiece;
   }
 
   /** The line holding `offset` (the last line starting at or before it). */
   private lineIndexOf(offset: number): number {
-    let low = 0;
-    let high = this.lines - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.starts, this.lines, offset);
   }
 
   /** Puts `fresh` in place of the line starts [from, to) and moves every one after them by `delta`. */
@@ -236,6 +222,18 @@ export class EditableText implements DocumentText {
     this.starts = starts;
     this.lines = lines;
   }
+}
+
+/** The index of the last of the first `count` ascending `starts` that is at or before `offset` (0 if none is). */
+function lastAtOrBefore(starts: ArrayLike<number>, count: number, offset: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 function isLineBreak(code: number): boolean {
