@@ -214,6 +214,10 @@ interface Kept {
 }
 
 function toDiagnostic(code: string, severity: Severity, finding: Finding, keep: Kept): ZoneDiagnostic {
+  // A message made with `+` or a template is a tree of string pieces until something reads it whole; reading a
+  // character makes V8 join it now, so a kept finding holds one string instead of five or so (1 MB with a finding
+  // on every record: 184 -> 169 MB peak). Every output reads the whole message anyway.
+  finding.message.charCodeAt(0);
   const diagnostic: Writable<ZoneDiagnostic> = { code, severity, message: finding.message, range: finding.range };
   if (finding.file !== undefined) diagnostic.file = finding.file;
   if (keep.fixes && finding.fixes !== undefined && finding.fixes.length > 0) diagnostic.fixes = finding.fixes;
