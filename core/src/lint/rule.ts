@@ -99,13 +99,14 @@ const recordsBeforeScan = 4096;
  * and only after a few thousand records, so that a lint of a few records (a language server edit) does not pay for
  * scanning the whole document.
  */
-export function documentWithout(context: RuleContext, pattern: RegExp): () => boolean {
+export function documentWithout(context: RuleContext, pattern: RegExp | ((text: string) => boolean)): () => boolean {
   let asked = 0;
   let answer: boolean | undefined;
   return () => {
     if (answer !== undefined) return answer;
     if (++asked < recordsBeforeScan) return false;
-    answer = context.documentText !== undefined && !pattern.test(context.documentText);
+    const text = context.documentText;
+    answer = text !== undefined && !(typeof pattern === 'function' ? pattern(text) : pattern.test(text));
     return answer;
   };
 }

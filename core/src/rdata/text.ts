@@ -16,10 +16,10 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** A string without escapes: its octets are its UTF-8, built only when asked for. */
 class PlainString implements DecodedString {
-  readonly length: number;
-  constructor(readonly value: string) {
-    this.length = utf8ByteLength(value);
-  }
+  constructor(
+    readonly value: string,
+    readonly length: number,
+  ) {}
 
   get octets(): Uint8Array {
     return utf8Encoder.encode(this.value);
@@ -31,10 +31,10 @@ export function decodeCharacterString(text: string): DecodedString {
   const quoted = text.length >= 2 && text.startsWith('"') && text.endsWith('"');
   const start = quoted ? 1 : 0;
   const end = quoted ? text.length - 1 : text.length;
-  const inner = text.slice(start, end);
-  if (!inner.includes('\\')) {
+  const plainLength = plainUtf8Length(text, start, end);
+  if (plainLength >= 0) {
     // The common case: no escapes. The octets are only built when someone asks (the linter needs the length only).
-    return new PlainString(inner);
+    return new PlainString(text.slice(start, end), plainLength);
   }
   const bytes: number[] = [];
   let error: DecodedString['error'];
@@ -74,6 +74,22 @@ export function decodeCharacterString(text: string): DecodedString {
   const octets = Uint8Array.from(bytes);
   const value = utf8Decoder.decode(octets);
   return error ? { octets, length: octets.length, value, error } : { octets, length: octets.length, value };
+}
+
+/**
+ * The UTF-8 length of `text` from `start` to `end` when that part holds no backslash, else -1. ASCII text (most
+ * TXT data) is read once, for both answers; other text goes on to `utf8ByteLength`.
+ */
+function plainUtf8Length(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 92 /* \\ */) return -1;
+    if (code >= 0x80) {
+      const inner = text.slice(start, end);
+      return inner.includes('\\', i - start) ? -1 : utf8ByteLength(inner);
+    }
+  }
+  return end - start;
 }
 
 /** The UTF-8 length of a string (lone surrogates count 3, as TextEncoder writes U+FFFD for them). */
