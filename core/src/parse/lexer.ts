@@ -67,12 +67,19 @@ export class Lexer {
   private readonly text: string;
   /** Offsets of the `\DDD` escapes reported since `forgetEscapes`, so that a names check can skip them. */
   private readonly badEscapes: number[] = [];
+  // The next backslash, LF and CR at or after some offset already passed (Infinity: none up to the end): found with
+  // indexOf, which reads a long string far faster than a loop, and found again only once the lexer is past them.
+  private nextBackslash = -1;
+  private nextLf = -1;
+  private nextCr = -1;
 
   constructor(
     private readonly source: SourceText,
     start: number,
     private readonly end: number,
     private readonly report: LexReport,
+    /** Finds the end of a quoted string with indexOf (false: one character at a time, as a reference in tests). */
+    private readonly indexedStrings = true,
   ) {
     this.text = source.text;
     this.position = start;
@@ -175,6 +182,13 @@ export class Lexer {
   }
 
   private quoted(start: number): number {
+    if (this.indexedStrings) {
+      // Most strings hold no escape: then the closing quote ends them unless a line break comes first.
+      const close = this.text.indexOf('"', start + 1);
+      if (close >= 0 && close < this.end && close < this.firstStop(start + 1)) {
+        return this.token(TokenCode.string, start, close + 1);
+      }
+    }
     const text = this.text;
     const end = this.end;
     let position = start + 1;
@@ -195,6 +209,15 @@ export class Lexer {
       position,
     );
     return this.token(TokenCode.string, start, position);
+  }
+
+  /** The offset of the first backslash, LF or CR at or after `from` (Infinity when there is none). */
+  private firstStop(from: number): number {
+    const text = this.text;
+    if (this.nextBackslash < from) this.nextBackslash = indexOrInfinity(text, '\\', from);
+    if (this.nextLf < from) this.nextLf = indexOrInfinity(text, '\n', from);
+    if (this.nextCr < from) this.nextCr = indexOrInfinity(text, '\r', from);
+    return Math.min(this.nextBackslash, this.nextLf, this.nextCr);
   }
 
   private word(start: number): number {
@@ -261,4 +284,9 @@ export class Lexer {
     this.outermostOpen = -1;
     this.depth = 0;
   }
+}
+
+function indexOrInfinity(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? Number.POSITIVE_INFINITY : at;
 }

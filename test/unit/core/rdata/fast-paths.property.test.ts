@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { decodeCharacterString } from '../../../../core/src/rdata';
 import { codes, parse } from './helpers';
 
 // The rdata layer reads some fields with hand-written scans instead of regular expressions (they run on every
@@ -49,6 +50,17 @@ describe('rdata fast paths agree with the readings they replaced', () => {
         assert.equal(badTimes, expected, rdata);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('a character-string without escapes: its length is the UTF-8 length of its octets', () => {
+    const unit = fc.constantFrom('a', ' ', '"', '\u00e9', '\u4e2d', '\ud83d', '\ude00', '\u007f', '\u0080');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 20 }), fc.boolean(), (inner, quoted) => {
+        const decoded = decodeCharacterString(quoted ? `"${inner}"` : inner);
+        assert.equal(decoded.length, decoded.octets.length);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
