@@ -3,6 +3,9 @@
  * what `duplicate-record` compares records by, so that no copy of their rdata is kept. Equal sequences always hash
  * equal; unequal ones collide in both hashes about once in 2^64.
  */
+/** The length from which `mix` tries the ASCII fast path. */
+export const asciiPathFrom = 32;
+
 export class RdataHasher {
   a = 0;
   b = 0;
@@ -17,14 +20,15 @@ export class RdataHasher {
 
   /** Mixes one string in (upper-case ASCII letters as lower-case when `foldCase`), then a separator. */
   mix(text: string, foldCase: boolean): void {
-    if (!this.mixAscii(text, foldCase)) this.mixChars(text, foldCase);
+    // Below this length the call into the encoder costs more than it saves.
+    if (text.length < asciiPathFrom || !this.mixAscii(text, foldCase)) this.mixChars(text, foldCase);
   }
 
   /**
    * The fast path, for ASCII text (nearly all rdata): the native encoder copies the characters out as bytes, and
    * they are mixed four at a time, where reading them one by one from the (sliced) string costs more than the
-   * mixing. Which path a string takes depends only on its characters, so equal strings hash equal. False (nothing
-   * mixed) when the text is not ASCII.
+   * mixing. Which path a string takes depends only on its characters and length, so equal strings hash equal.
+   * False (nothing mixed) when the text is not ASCII.
    */
   mixAscii(text: string, foldCase: boolean): boolean {
     const length = text.length;

@@ -7,7 +7,13 @@ import { RdataHasher } from '../../../../../core/src/lint/rules/utils/rdata-hash
 
 /** Characters that make the cases worth testing: case, NUL, non-ASCII, a surrogate half, separators. */
 const unit = fc.constantFrom('a', 'A', 'z', 'Z', '0', ' ', '.', '\u0000', '\u00e9', '\u00c9', '\u4e2d', '\ud83d', '-');
-const text = fc.string({ unit, maxLength: 12 });
+const asciiUnit = fc.constantFrom('a', 'A', 'z', 'Z', '0', ' ', '.', '\u0000', '-');
+// Lengths on both sides of the length where the ASCII fast path starts, ASCII and not.
+const text = fc.oneof(
+  fc.string({ unit, maxLength: 12 }),
+  fc.string({ unit: asciiUnit, minLength: 28, maxLength: 48 }),
+  fc.string({ unit, minLength: 28, maxLength: 48 }),
+);
 const values = fc.array(text, { maxLength: 4 });
 
 function hashOf(list: readonly string[], foldCase: boolean, charsOnly: boolean): string {
@@ -47,6 +53,8 @@ describe('lint rule fast paths agree with the readings they replaced', () => {
     assert.equal(hashOf([long], false, false), hashOf([long], false, false));
     assert.notEqual(hashOf([long], false, false), hashOf([`${long}y`], false, false));
     assert.notEqual(hashOf(['ab', 'c'], false, false), hashOf(['a', 'bc'], false, false));
+    const ascii = 'y'.repeat(40);
+    assert.notEqual(hashOf([ascii], false, false), hashOf([`${ascii}\u0000`], false, false), 'a trailing NUL counts');
   });
 
   it('containsAcePrefix is /xn--/i.test', () => {
