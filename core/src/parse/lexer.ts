@@ -36,6 +36,11 @@ charClass[OPEN] = SPECIAL;
 charClass[CLOSE] = SPECIAL;
 charClass[SEMICOLON] = SPECIAL;
 
+/** A run of word characters (backslash excluded: an escape is read by `Lexer.escape`), matched from `lastIndex`. */
+const wordRun = /[^\t\n\v\f\r "();\\]*/y;
+/** Word characters read one by one before `wordRun` takes over: a call into the regular expression costs more. */
+const longWord = 16;
+
 /** Token kinds as `Lexer.scan` returns them (numbers, so that scanning allocates nothing). */
 export const TokenCode = { word: 0, string: 1, open: 2, close: 3, comment: 4, newline: 5, end: -1 } as const;
 
@@ -78,7 +83,10 @@ export class Lexer {
     start: number,
     private readonly end: number,
     private readonly report: LexReport,
-    /** Finds the end of a quoted string with indexOf (false: one character at a time, as a reference in tests). */
+    /**
+     * Finds the end of a quoted string with indexOf and of a long word with a regular expression (false: one
+     * character at a time, as a reference in tests).
+     */
     private readonly indexedStrings = true,
   ) {
     this.text = source.text;
@@ -224,7 +232,16 @@ export class Lexer {
     const text = this.text;
     const end = this.end;
     let position = start;
+    let counted = 0;
     while (position < end) {
+      if (++counted === longWord && this.indexedStrings) {
+        // A long word (a key, a signature, a hash): the native matcher reads the rest of its plain run.
+        wordRun.lastIndex = position;
+        wordRun.test(text);
+        if (wordRun.lastIndex >= end) return this.token(TokenCode.word, start, end);
+        position = wordRun.lastIndex;
+        continue;
+      }
       const code = text.charCodeAt(position);
       if (code < 128) {
         if (charClass[code] !== WORD) break;

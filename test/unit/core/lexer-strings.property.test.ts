@@ -20,7 +20,7 @@ function lexAll(text: string, start: number, end: number, indexedStrings: boolea
   return { tokens, reports, lines, depth: lexer.parenthesisDepth };
 }
 
-describe('lexer: quoted strings found with indexOf', () => {
+describe('lexer: quoted strings found with indexOf, long words with a regular expression', () => {
   it('lexes exactly as the character-by-character reading, whatever the quotes, escapes, line ends and bounds', () => {
     const unit = fc.constantFrom('"', '"', '\\', '\n', '\r', 'a', ' ', ';', '(', ')', '1', '2', '\u00e9');
     fc.assert(
@@ -30,6 +30,37 @@ describe('lexer: quoted strings found with indexOf', () => {
         assert.deepEqual(lexAll(text, start, end, true), lexAll(text, start, end, false));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('reads long words exactly as the character-by-character reading', () => {
+    // Mostly word characters, so that words run past the length where the regular expression takes over.
+    const wordUnit = fc.constantFrom(
+      'a',
+      'B',
+      '9',
+      '+',
+      '/',
+      '=',
+      '\u00e9',
+      '\\',
+      ' ',
+      '\t',
+      '\u000b',
+      '\n',
+      ';',
+      '"',
+      '(',
+    );
+    const wordText = fc
+      .array(fc.tuple(fc.string({ unit: fc.constantFrom('a', 'B', '9', '+', '/', '='), maxLength: 40 }), wordUnit))
+      .map((parts) => parts.map(([run, stop]) => run + stop).join(''));
+    fc.assert(
+      fc.property(wordText, fc.nat(), (text, cut) => {
+        const end = text.length - (text.length === 0 ? 0 : cut % Math.min(text.length, 8));
+        assert.deepEqual(lexAll(text, 0, end, true), lexAll(text, 0, end, false));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
