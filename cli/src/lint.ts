@@ -147,7 +147,15 @@ function parseArguments(argv: readonly string[]): Parsed {
 
 function lintDocument(file: string, text: string, args: LintArguments, io: LintIo): ZoneDiagnostic[] {
   const origin = args.origin ?? inferOrigin(text, file) ?? '.';
-  const linter = createLinter({ origin, text, documentBytes: Buffer.byteLength(text), settings: args.settings });
+  // The output prints neither fixes nor related places; only --fix needs the fixes.
+  const linter = createLinter({
+    origin,
+    text,
+    documentBytes: Buffer.byteLength(text),
+    settings: args.settings,
+    keepFixes: args.fix,
+    keepRelated: false,
+  });
   const readIncluded = (path: string): string | undefined => {
     try {
       return io.readFile(path);

@@ -46,6 +46,16 @@ async function main(argv: string[]): Promise<number> {
 
 declare const VERSION: string;
 
+/** The status a shell reports for a program that SIGPIPE stopped (128 + 13). */
+const closedPipeStatus = 141;
+
+// A reader that stops early (`zone-records lint zones/ | head`) closes the pipe: stop there quietly, as Unix tools
+// do, rather than die on an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`zone-records: cannot write the output: ${error.message}\n`);
+  process.exit(error.code === 'EPIPE' ? closedPipeStatus : 1);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -61,6 +61,7 @@ export { cloudflareTypes, recordTypes, type RdataResult } from './rdata/index';
 // Linting, its codes and settings, and the quick fixes it carries.
 export { activeRules, createLinter, lint, type LintOptions, type Linter } from './lint/engine';
 export { utf8ByteLength } from './utf8';
+export type { DocumentText } from './document-text';
 export { rules, rulesByCode, type Rule, type RuleScope } from './lint/rules/index';
 export {
   cloudflareContentLength,

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DidChangeTextDocumentParams, TextDocumentItem } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { inferOrigin, originHeadLines, type LintSettings } from '../../core/src/index';
+import { inferOrigin, originHeadLines, type DocumentText, type LintSettings } from '../../core/src/index';
+import { EditableText } from './editableText';
 import { DocumentModel, type ModelOptions } from './incremental/documentModel';
 
 /** An open zone file: the editor's text and the incremental model of its records and findings. */
 export interface OpenDocument {
-  readonly document: TextDocument;
+  readonly document: EditableText;
   readonly model: DocumentModel;
   /** The file system path, when the document has one (`$INCLUDE` resolves against it). */
   readonly path: string | undefined;
@@ -36,7 +36,7 @@ export class OpenDocuments {
   }
 
   open(item: TextDocumentItem): OpenDocument {
-    const document = TextDocument.create(item.uri, item.languageId, item.version, item.text);
+    const document = new EditableText(item.text, item.version);
     const path = filePath(item.uri);
     const model = new DocumentModel(item.uri, item.text, this.modelOptions(item.uri, item.text, path));
     const entry: OpenDocument = { document, model, path };
@@ -50,16 +50,18 @@ export class OpenDocuments {
     if (entry === undefined) return undefined;
     for (const change of contentChanges) {
       if (!('range' in change)) {
-        TextDocument.update(entry.document, [change], textDocument.version);
-        entry.model.replaceText(change.text, this.optionsOf(entry));
+        entry.document.replace(0, entry.document.length, change.text);
+        entry.model.replaceText(entry.document, this.optionsOf(entry));
         continue;
       }
       const from = entry.document.offsetAt(change.range.start);
       const to = entry.document.offsetAt(change.range.end);
       const [start, end] = from <= to ? [from, to] : [to, from];
-      TextDocument.update(entry.document, [change], textDocument.version);
-      entry.model.update(start, end, change.text, entry.document.getText());
+      const removed = entry.document.slice(start, end);
+      entry.document.replace(start, end, change.text);
+      entry.model.update(start, end, change.text, entry.document, removed);
     }
+    entry.document.version = textDocument.version;
     // An edit near the top may change the `$ORIGIN` or SOA the zone's apex is taken from.
     const first = contentChanges[0];
     if (first !== undefined && 'range' in first && first.range.start.line < originHeadLines) {
@@ -107,10 +109,10 @@ export class OpenDocuments {
   };
 
   private optionsOf(entry: OpenDocument): ModelOptions {
-    return this.modelOptions(entry.model.uri, entry.document.getText(), entry.path);
+    return this.modelOptions(entry.model.uri, entry.document, entry.path);
   }
 
-  private modelOptions(uri: string, text: string, path: string | undefined): ModelOptions {
+  private modelOptions(uri: string, text: DocumentText, path: string | undefined): ModelOptions {
     return { origin: inferOrigin(text, path), path, readFile: this.readFile, settings: this.settingsOf(uri) };
   }
 }

@@ -15,8 +15,6 @@ export interface ZoneView {
   readonly uri: string;
   /** Absolute origin at the top of the document (`example.com.`). */
   readonly origin: string;
-  /** The current text. */
-  readonly text: string;
   /** The document's own records (not `$INCLUDE`d ones), in document order. */
   records(): Iterable<Placed<ZoneRecord>>;
   /** The document's own records whose current range touches `line`. */

@@ -144,14 +144,23 @@ describe('language server over stdio: diagnostics', function () {
     await client.close(uri);
   });
 
-  it('publishes at most 5000 findings, and says how many there are', async () => {
+  it('publishes at most 1000 findings, errors first, and says how many there are', async () => {
     const uri = 'file:///virtual/many.example.com.zone';
-    const lines = Array.from({ length: 5003 }, (_, i) => `h${i} 30 IN A 192.0.2.1`);
-    const diagnostics = await client.open(uri, `${zone}${lines.join('\n')}\n`);
-    assert.equal(diagnostics.length, 5001);
-    assert.equal(diagnostics.filter((d) => d.code === 'cloudflare-ttl').length, 5000);
+    // 1,200 warnings (each name's record twice), then 3 errors (a TTL Cloudflare refuses) at the end of the file.
+    const duplicates = Array.from({ length: 2400 }, (_, i) => `d${i % 1200} IN A 192.0.2.1`);
+    const errors = Array.from({ length: 3 }, (_, i) => `h${i} 30 IN A 192.0.2.1`);
+    const diagnostics = await client.open(uri, `${zone}${[...duplicates, ...errors].join('\n')}\n`);
+    assert.equal(diagnostics.length, 1001);
+    assert.equal(diagnostics.filter((d) => d.code === 'cloudflare-ttl').length, 3);
+    const duplicateLines = diagnostics.filter((d) => d.code === 'duplicate-record').map((d) => d.range.start.line);
+    assert.equal(duplicateLines.length, 997);
+    assert.deepEqual(
+      duplicateLines,
+      [...duplicateLines].sort((a, b) => a - b),
+      'in document order',
+    );
     const summary = diagnostics.find((d) => d.code === 'too-many-findings');
-    assert.match(JSON.stringify(summary?.message), /first 5000 of 5003 findings/);
+    assert.match(JSON.stringify(summary?.message), /Only 1000 of 1203 findings are shown, errors first/);
     await client.close(uri);
   });
 

@@ -78,6 +78,27 @@ describe('document model (incremental analysis)', () => {
     assert.ok(!summary(model.diagnostics).some((line) => line.startsWith('cname-and-other-data error 5:')));
   });
 
+  it('gives the same findings when an edit comes while the owner index is still being built', async () => {
+    const model = new DocumentModel('file:///zone', base, options);
+    const building = model.indexInBackground();
+    // Let one step of the build run: with three-line segments it is not done yet.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const at = base.indexOf('ns1 IN A') + 'ns1 IN A 192.0.2.'.length;
+    const text = `${base.slice(0, at)}7${base.slice(at + 1)}`;
+    assert.equal(model.update(at, at + 1, '7', text), 'incremental');
+    await building;
+    const fresh = new DocumentModel('file:///zone', text, options);
+    assert.deepEqual(summary(model.diagnostics), summary(fresh.diagnostics));
+    // The index the edit completed is the one later edits use: an alias added at the MX target shows up.
+    const www = text.indexOf('www IN A');
+    const aliased = `${text.slice(0, www)}www IN CNAME ns1\n${text.slice(www)}`;
+    model.update(www, www, 'www IN CNAME ns1\n', aliased);
+    assert.deepEqual(
+      summary(model.diagnostics),
+      summary(new DocumentModel('file:///zone', aliased, options).diagnostics),
+    );
+  });
+
   it('moves the findings below an edit that adds lines', () => {
     const model = new DocumentModel('file:///zone', base, { ...options, settings: defaultLintSettings });
     const before = model.diagnostics.find((d) => d.code === 'non-punycode-name');

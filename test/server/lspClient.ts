@@ -202,9 +202,9 @@ export class LspClient {
     });
   }
 
-  async open(uri: string, text: string): Promise<Diagnostic[]> {
+  async open(uri: string, text: string, timeoutMs?: number): Promise<Diagnostic[]> {
     this.versions.set(uri, 1);
-    const published = this.nextDiagnostics(uri, 1);
+    const published = this.nextDiagnostics(uri, 1, timeoutMs);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'dns-zone', version: 1, text },
     });

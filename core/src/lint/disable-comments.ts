@@ -1,6 +1,7 @@
 // `; zone-records-disable-line CODE` comments: which findings they drop, and the codes they name that do not exist.
 import { diagnosticCodes, nearestCode } from '../codes';
 import { scanLineComment } from '../parse/line-comment';
+import type { DocumentText } from '../document-text';
 import type { Position, ZoneDiagnostic, ZoneRecord } from '../types';
 
 export const disableMarker = 'zone-records-disable-line';
@@ -57,7 +58,7 @@ export class DisableComments {
   }
 
   /** Finds disable comments on any line of the document (directive lines, comment-only lines) by scanning its text. */
-  scanDocument(text: string): void {
+  scanDocument(text: DocumentText): void {
     const lines = new LineWalker(text);
     let commentLine = -1;
     let commentStart = -1;
@@ -141,11 +142,15 @@ class LineWalker {
   /** How far line breaks have been counted. */
   private counted = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: DocumentText) {}
 
   /** The line of `offset`, which must not be before the last one asked. */
   lineAt(offset: number): number {
     const text = this.text;
+    if (text.lineOf !== undefined) {
+      ({ line: this.line, lineStart: this.lineStart } = text.lineOf(offset));
+      return this.line;
+    }
     let at = this.counted;
     for (; at < offset; at++) {
       const code = text.charCodeAt(at);

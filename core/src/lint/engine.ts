@@ -9,9 +9,10 @@ import { utf8ByteLength } from '../utf8';
 import { rules as allRules } from './rules/index';
 import { preparedLimit } from './index/owner-ids';
 import { documentStart } from './rules/utils/ranges';
-import type { Finding, Rule, RuleContext, RuleVisitor } from './rule';
+import type { Finding, Related, Rule, RuleContext, RuleVisitor } from './rule';
 import { severityIn } from './rule';
 import { ZoneIndex } from './index/zone-index';
+import type { DocumentText } from '../document-text';
 import type { LintSettings } from '../settings';
 import { defaultLintSettings } from '../settings';
 import type { Directive, ParseResult, Severity, ZoneDiagnostic, ZoneRecord } from '../types';
@@ -21,11 +22,17 @@ export interface LintOptions {
   /** The zone apex (`example.com.`); defaults to the origin the document was parsed with. */
   readonly origin?: string;
   /** The document's text: gives exact fixes, disable comments on directive lines and the file size. */
-  readonly text?: string;
+  readonly text?: DocumentText;
   /** The document's size in UTF-8 bytes, when the caller knows it without the text. */
   readonly documentBytes?: number;
   /** Only these rules (tests); defaults to every rule. */
   readonly rules?: readonly Rule[];
+  /**
+   * Whether findings keep their quick fixes and related places (default true). A caller that only prints the
+   * findings leaves them out: with a finding on every record they are most of what a lint keeps in memory.
+   */
+  readonly keepFixes?: boolean;
+  readonly keepRelated?: boolean;
 }
 
 /** A rule's severity under the settings: the setting for its code, else its default in the profile. */
@@ -68,9 +75,10 @@ export function createLinter(options: LintOptions = {}): Linter {
   const findings: ZoneDiagnostic[] = [];
   const disabled = new DisableComments();
   const documentBytes =
-    options.documentBytes ?? (options.text === undefined ? undefined : utf8ByteLength(options.text));
+    options.documentBytes ?? (typeof options.text === 'string' ? utf8ByteLength(options.text) : undefined);
 
   const severityFor = (code: string, fallback: Severity): Severity | 'off' => settings.rules[code] ?? fallback;
+  const keep: Kept = { fixes: options.keepFixes ?? true, related: options.keepRelated ?? true };
 
   const sharedState = new Map<object, unknown>();
   const shared = <T>(key: object, create: () => T): T => {
@@ -89,7 +97,7 @@ export function createLinter(options: LintOptions = {}): Linter {
       documentBytes,
       documentText: options.text,
       index,
-      report: (finding) => findings.push(toDiagnostic(rule.code, severity, finding)),
+      report: (finding) => findings.push(toDiagnostic(rule.code, severity, finding, keep)),
       shared,
     };
     try {
@@ -198,25 +206,28 @@ export function createLinter(options: LintOptions = {}): Linter {
   };
 }
 
-function toDiagnostic(code: string, severity: Severity, finding: Finding): ZoneDiagnostic {
-  return {
-    code,
-    severity,
-    message: finding.message,
-    range: finding.range,
-    ...(finding.file !== undefined ? { file: finding.file } : {}),
-    ...(finding.fixes !== undefined && finding.fixes.length > 0 ? { fixes: finding.fixes } : {}),
-    ...(finding.related !== undefined && finding.related.length > 0
-      ? { related: finding.related.map((related) => withoutUndefinedFile(related)) }
-      : {}),
-  };
+// Built field by field, without spreads or `delete`: a lint of a large file with a finding on every record makes
+// hundreds of thousands of these, and they live until the end.
+interface Kept {
+  readonly fixes: boolean;
+  readonly related: boolean;
 }
 
-function withoutUndefinedFile<T extends { file?: string | undefined }>(value: T): T {
-  if (value.file !== undefined || !('file' in value)) return value;
-  const copy = { ...value };
-  delete copy.file;
-  return copy;
+function toDiagnostic(code: string, severity: Severity, finding: Finding, keep: Kept): ZoneDiagnostic {
+  const diagnostic: Writable<ZoneDiagnostic> = { code, severity, message: finding.message, range: finding.range };
+  if (finding.file !== undefined) diagnostic.file = finding.file;
+  if (keep.fixes && finding.fixes !== undefined && finding.fixes.length > 0) diagnostic.fixes = finding.fixes;
+  if (keep.related && finding.related !== undefined && finding.related.length > 0) {
+    diagnostic.related = finding.related.map(withoutUndefinedFile);
+  }
+  return diagnostic;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+function withoutUndefinedFile(related: Related): Related {
+  if (related.file !== undefined || !('file' in related)) return related;
+  return { message: related.message, range: related.range };
 }
 
 function reason(error: unknown): string {

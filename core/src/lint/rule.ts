@@ -1,4 +1,5 @@
 import type { Directive, Fix, Profile, Range, Severity, ZoneRecord } from '../types';
+import type { DocumentText } from '../document-text';
 import type { ZoneIndex } from './index/zone-index';
 
 /** A finding as a rule reports it; the engine adds the code and the severity (rule default or settings). */
@@ -23,7 +24,7 @@ export interface RuleContext {
   /** Every record seen so far, indexed by owner; complete when `end` runs. */
   readonly index: ZoneIndex;
   /** The linted document's text, when the caller has it (fixes that keep the text as written need it). */
-  readonly documentText: string | undefined;
+  readonly documentText: DocumentText | undefined;
   report(finding: Finding): void;
   /**
    * State several rules read, made once per lint run: the first call with `key` creates it, later calls (from any
@@ -87,7 +88,9 @@ export function atRecord(index: ZoneIndex, ordinal: number, message: string, rel
 
 /** The indexed record's range and file as a related location. */
 export function relatedAt(index: ZoneIndex, ordinal: number, message: string): Related {
-  return { message, range: index.range(ordinal), file: index.file(ordinal) };
+  const file = index.file(ordinal);
+  // No `file` key for the document itself: the engine would otherwise copy the object to drop it.
+  return file === undefined ? { message, range: index.range(ordinal) } : { message, range: index.range(ordinal), file };
 }
 
 /** Records a rule checks one by one before `documentWithout` scans the document instead. */
@@ -105,8 +108,9 @@ export function documentWithout(context: RuleContext, pattern: RegExp | ((text: 
   return () => {
     if (answer !== undefined) return answer;
     if (++asked < recordsBeforeScan) return false;
+    // Only a whole string can be searched at once; a text in pieces is taken to have a match.
     const text = context.documentText;
-    answer = text !== undefined && !(typeof pattern === 'function' ? pattern(text) : pattern.test(text));
+    answer = typeof text === 'string' && !(typeof pattern === 'function' ? pattern(text) : pattern.test(text));
     return answer;
   };
 }

@@ -1,3 +1,4 @@
+import type { DocumentText } from '../document-text';
 import { plainName, withTrailingDot } from '../names';
 import { withoutComment } from './line-comment';
 import { detachedFromSource } from './source';
@@ -19,7 +20,7 @@ const notInName = /[\s;"()\\@$]/;
  * (its owner, when written absolute); else the file name (`db.example.com`, `example.com.zone`, `example.com`);
  * else undefined (the root). Pure: `fileName` is only looked at, never opened.
  */
-export function inferOrigin(text: string, fileName: string | undefined): string | undefined {
+export function inferOrigin(text: DocumentText, fileName: string | undefined): string | undefined {
   const written = originInText(text);
   if (written !== undefined) return detachedFromSource(written);
   return fileName !== undefined ? originFromFileName(fileName) : undefined;
@@ -50,7 +51,7 @@ export function cloudflareZoneNameOf(text: string, fileName: string | undefined)
   return name !== '.' && name.includes('.') ? name : undefined;
 }
 
-function originInText(text: string): string | undefined {
+function originInText(text: DocumentText): string | undefined {
   let start = 0;
   for (let count = 0; count < originHeadLines && start < text.length; count++) {
     let end = text.indexOf('\n', start);

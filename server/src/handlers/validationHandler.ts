@@ -5,7 +5,7 @@ import {
   type FileEvent,
   type InitializeParams,
 } from 'vscode-languageserver';
-import type { Directive } from '../../../core/src/index';
+import type { Directive, ZoneDiagnostic } from '../../../core/src/index';
 import { diagnosticSource, toLspDiagnostic } from '../diagnostics';
 import { filePath, type OpenDocument, type OpenDocuments } from '../documents';
 import { IncludeWatchers } from '../includeWatchers';
@@ -24,10 +24,11 @@ export interface ServerTimings {
 export const defaultTimings: ServerTimings = { publishDelay: 5, fullAnalysisDelay: 500 };
 
 /**
- * At most this many findings are published for one document: editors slow down long before a list that size
- * becomes useful, and `zone-records lint` prints every one.
+ * At most this many findings are published for one document, the most severe first: VS Code shows no more than
+ * 1,000 per file (its extension host drops the rest, after converting them all), and `zone-records lint` prints
+ * every one.
  */
-const maxPublished = 5000;
+const maxPublished = 1000;
 
 interface Timers {
   publish: NodeJS.Timeout | undefined;
@@ -64,6 +65,7 @@ export class ValidationHandler {
 
   opened(entry: OpenDocument): void {
     this.publish(entry);
+    void entry.model.indexInBackground();
     this.refreshIncluders(entry.path);
   }
 
@@ -98,7 +100,7 @@ export class ValidationHandler {
     timers.publish = undefined;
     const context = { uri: entry.model.uri, path: entry.path, includes: includeDirectives(entry) };
     const findings = entry.model.diagnostics;
-    const shown = findings.length > maxPublished ? findings.slice(0, maxPublished) : findings;
+    const shown = findings.length > maxPublished ? mostSevere(findings, maxPublished) : findings;
     const diagnostics = shown.map((finding) => toLspDiagnostic(finding, context));
     if (shown.length < findings.length) diagnostics.push(tooManyFindings(findings.length));
     this.published.set(entry.model.uri, diagnostics);
@@ -116,7 +118,9 @@ export class ValidationHandler {
       if (!this.isOpen(entry)) return;
       // In steps, so that typing is not held up; an edit meanwhile drops it (the edit schedules another).
       void entry.model.analyzeInBackground().then((adopted) => {
-        if (adopted && this.isOpen(entry)) this.publish(entry);
+        if (!adopted || !this.isOpen(entry)) return;
+        this.publish(entry);
+        void entry.model.indexInBackground();
       });
     }, delay);
   }
@@ -162,12 +166,33 @@ function shiftLine<T extends { readonly line: number }>(position: T, lines: numb
   return { ...position, line: position.line + lines };
 }
 
+const severityRank: Readonly<Record<ZoneDiagnostic['severity'], number>> = {
+  error: 0,
+  warning: 1,
+  information: 2,
+  hint: 3,
+};
+
+/** The `count` most severe findings (the first ones in the document at each severity), in document order. */
+function mostSevere(findings: readonly ZoneDiagnostic[], count: number): ZoneDiagnostic[] {
+  const perRank = [0, 0, 0, 0];
+  for (const finding of findings) perRank[severityRank[finding.severity]]++;
+  // Take whole severities while they fit, then the first findings of the one that does not.
+  let left = count;
+  const quota = perRank.map((found) => {
+    const taken = Math.min(found, left);
+    left -= taken;
+    return taken;
+  });
+  return findings.filter((finding) => quota[severityRank[finding.severity]]-- > 0);
+}
+
 function tooManyFindings(total: number): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     code: 'too-many-findings',
     source: diagnosticSource,
-    message: `Only the first ${maxPublished} of ${total} findings are shown: fix these first, or run \`zone-records lint\` on the file to see them all.`,
+    message: `Only ${maxPublished} of ${total} findings are shown, errors first: fix these first, or run \`zone-records lint\` on the file to see them all.`,
   };
 }

@@ -2,6 +2,7 @@ import * as nodePath from 'node:path';
 import {
   createLinter,
   type Directive,
+  type DocumentText,
   type LintSettings,
   parseIncremental,
   type ParseOptions,
@@ -38,16 +39,19 @@ export type UpdateKind = 'incremental' | 'full';
 const defaultSegmentLines = 64;
 /** An edit that re-parses more records than this is cheaper to handle as a whole new analysis. */
 const maxIncrementalRecords = 20_000;
-/** A background analysis gives the event loop back after parsing this many characters or linting this many records. */
+/**
+ * A background analysis gives the event loop back after parsing this many characters or linting this many records,
+ * and the owner index is built this many segments at a time.
+ */
 const stepCharacters = 64 * 1024;
 const stepRecords = 2_000;
+const stepSegments = 32;
 /** An edit re-parses a copy of the text up to this many segments past the edited ones (more when needed). */
 const windowSegments = 4;
 
 /** The result of analysing a whole text. */
 interface Analysis {
   readonly segments: Segment[];
-  readonly index: OwnerIndex;
   readonly findings: ZoneDiagnostic[];
   readonly includes: Set<string>;
   readonly bytes: number;
@@ -66,7 +70,12 @@ interface Analysis {
  */
 export class DocumentModel implements ZoneView {
   private segments: Segment[] = [];
-  private index = new OwnerIndex();
+  /**
+   * Only edits read the owner index, so it is built after the first diagnostics are out: on a 1,000,000-record
+   * zone it takes seconds. `indexedSegments` counts the segments in it so far; `index` completes it when asked.
+   */
+  private partialIndex = new OwnerIndex();
+  private indexedSegments = 0;
   private findings: ZoneDiagnostic[] = [];
   private bytes = 0;
   private includedFiles = new Set<string>();
@@ -79,14 +88,10 @@ export class DocumentModel implements ZoneView {
 
   constructor(
     readonly uri: string,
-    private currentText: string,
+    private currentText: DocumentText,
     private options: ModelOptions,
   ) {
     this.analyzeAll();
-  }
-
-  get text(): string {
-    return this.currentText;
   }
 
   get origin(): string {
@@ -106,7 +111,7 @@ export class DocumentModel implements ZoneView {
   }
 
   /** Takes a whole new text (a client that sends full documents) and analyses it. */
-  replaceText(text: string, options: ModelOptions): void {
+  replaceText(text: DocumentText, options: ModelOptions): void {
     this.currentText = text;
     this.setOptions(options);
   }
@@ -147,9 +152,29 @@ export class DocumentModel implements ZoneView {
     }
   }
 
+  /** The owner index of every segment, built now if the background build has not finished. */
+  private get index(): OwnerIndex {
+    while (this.indexedSegments < this.segments.length) this.partialIndex.add(this.segments[this.indexedSegments++]);
+    return this.partialIndex;
+  }
+
+  /**
+   * Builds the owner index in steps, giving the event loop back in between, so that the first edit finds it ready.
+   * An edit meanwhile completes it (`index`); a new analysis starts it over.
+   */
+  async indexInBackground(): Promise<void> {
+    const segments = this.segments;
+    while (this.segments === segments && this.indexedSegments < segments.length) {
+      const stop = Math.min(segments.length, this.indexedSegments + stepSegments);
+      while (this.indexedSegments < stop) this.partialIndex.add(segments[this.indexedSegments++]);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
   private adopt(analysis: Analysis): void {
     this.segments = analysis.segments;
-    this.index = analysis.index;
+    this.partialIndex = new OwnerIndex();
+    this.indexedSegments = 0;
     this.findings = analysis.findings;
     this.includedFiles = analysis.includes;
     this.bytes = analysis.bytes;
@@ -157,7 +182,8 @@ export class DocumentModel implements ZoneView {
   }
 
   private *analysisSteps(): Generator<void, Analysis> {
-    const text = this.currentText;
+    // The parser reads one string: a text kept in pieces is joined for a whole analysis (once per version).
+    const text = this.currentText.toString();
     const includes = new Set<string>();
     const options = this.parseOptions(includes);
     const collector = new SegmentCollector(startPoint(options), this.segmentLines, text.length);
@@ -170,9 +196,7 @@ export class DocumentModel implements ZoneView {
     } while (point.offset < text.length);
 
     const bytes = utf8ByteLength(text);
-    const index = new OwnerIndex();
     for (const segment of collector.segments) {
-      index.add(segment);
       for (const record of segment.records) if (record.file !== undefined) includes.add(record.file);
     }
     for (const diagnostic of collector.diagnostics) if (diagnostic.file !== undefined) includes.add(diagnostic.file);
@@ -188,22 +212,28 @@ export class DocumentModel implements ZoneView {
         if (++count % stepRecords === 0) yield;
       }
     }
-    return { segments: collector.segments, index, findings: linter.finish(), includes, bytes };
+    return { segments: collector.segments, findings: linter.finish(), includes, bytes };
   }
 
   /**
-   * Takes in one edit: the text in [start, end) of the previous text was replaced by `inserted`, giving `newText`.
+   * Takes in one edit: `removed`, the text in [start, end) of the previous text, was replaced by `inserted`, giving
+   * `newText`. When `newText` is the previous text object, changed in place, the caller must pass `removed`.
    * Returns whether it was handled incrementally or by a full analysis.
    */
-  update(start: number, end: number, inserted: string, newText: string): UpdateKind {
-    const oldText = this.currentText;
-    const removed = oldText.slice(start, end);
+  update(
+    start: number,
+    end: number,
+    inserted: string,
+    newText: DocumentText,
+    removed: string = this.currentText.slice(start, end),
+  ): UpdateKind {
+    const oldLength = newText.length - inserted.length + removed.length;
     this.currentText = newText;
     this.version++;
     this.bytes += utf8ByteLength(inserted) - utf8ByteLength(removed);
     let kind: UpdateKind;
     try {
-      kind = this.updateIncrementally(start, end, inserted, countLines(removed), oldText.length);
+      kind = this.updateIncrementally(start, end, inserted, countLines(removed), oldLength);
     } catch {
       // A bug in the incremental path must not leave the document half updated: start over from the text.
       kind = 'full';
@@ -221,6 +251,8 @@ export class DocumentModel implements ZoneView {
   ): UpdateKind {
     const segments = this.segments;
     if (segments.length === 0) return 'full';
+    // Complete the owner index before the segments change under it.
+    const index = this.index;
     const delta = inserted.length - (end - start);
     const shift: Shift = { lines: countLines(inserted) - removedLines, offset: delta };
     const first = this.segmentAt(start, true);
@@ -237,20 +269,21 @@ export class DocumentModel implements ZoneView {
 
     const regionStart = from.offset;
     const regionEndOld = next < segments.length ? currentOffset(segments[next]) : oldLength;
-    for (let index = next; index < segments.length; index++) {
-      const segment = segments[index];
+    for (let at = next; at < segments.length; at++) {
+      const segment = segments[at];
       segment.shift = { lines: segment.shift.lines + shift.lines, offset: segment.shift.offset + shift.offset };
     }
     segments.splice(first, next - first, ...collector.segments);
-    for (const segment of replaced) this.index.remove(segment);
-    for (const segment of collector.segments) this.index.add(segment);
+    for (const segment of replaced) index.remove(segment);
+    for (const segment of collector.segments) index.add(segment);
+    this.indexedSegments = segments.length;
 
     const edited = new Set<string>();
     for (const segment of replaced) for (const record of segment.records) edited.add(record.ownerKey);
     for (const segment of collector.segments) for (const record of segment.records) edited.add(record.ownerKey);
     // A zone cut (NS) or DNAME that appears or goes changes what the rules say of every name below it.
     for (const key of changedCuts(replaced, collector.segments)) {
-      for (const below of this.index.descendantsOf(key)) edited.add(below);
+      for (const below of index.descendantsOf(key)) edited.add(below);
     }
     // The record before the region too: its findings' fixes read whether the next record inherits its owner.
     const previous = this.recordBefore(first);
@@ -260,19 +293,19 @@ export class DocumentModel implements ZoneView {
     const affected = new Set(edited);
     const firstRecord = this.recordAfter(-1);
     if (firstRecord !== undefined) affected.add(firstRecord.ownerKey);
-    for (const key of edited) for (const owner of this.index.pointingAt(key)) affected.add(owner);
+    for (const key of edited) for (const owner of index.pointingAt(key)) affected.add(owner);
     // A wildcard answers for names that do not exist, up to the nearest name that does (RFC 4592): a wildcard, or a
     // name below one, that appears or goes changes what the rules say of the records pointing below it.
     const editedWildcard = [...edited].some((key) => key.startsWith('*.'));
-    if (editedWildcard || this.index.hasWildcards) {
+    if (editedWildcard || index.hasWildcards) {
       for (const key of edited) {
-        for (const owner of this.index.pointingBelow(key.startsWith('*.') ? key.slice(2) : key)) affected.add(owner);
+        for (const owner of index.pointingBelow(key.startsWith('*.') ? key.slice(2) : key)) affected.add(owner);
       }
     }
     this.findings = relintFindings(
       {
         segments: this.segments,
-        index: this.index,
+        index,
         findings: this.findings,
         inheritedTtls: inheritedTtls([...replaced, ...collector.segments]),
         lintOptions: {
@@ -308,12 +341,14 @@ export class DocumentModel implements ZoneView {
       firstKept + windowSegments < segments.length
         ? currentOffset(segments[firstKept + windowSegments]) + delta
         : text.length;
-    const attempts: { text: string; base: number }[] = [
-      { text: copyOf(text.slice(from.offset, windowEnd)), base: from.offset },
+    // The whole text is joined only if the window was too small.
+    const attempts: (() => { text: string; base: number })[] = [
+      () => ({ text: copyOf(text.slice(from.offset, windowEnd)), base: from.offset }),
     ];
-    if (windowEnd < text.length) attempts.push({ text, base: 0 });
+    if (windowEnd < text.length) attempts.push(() => ({ text: text.toString(), base: 0 }));
     const options = this.parseOptions();
-    for (const attempt of attempts) {
+    for (const makeAttempt of attempts) {
+      const attempt = makeAttempt();
       const { base } = attempt;
       const start: ResumePoint = { ...from, offset: from.offset - base };
       const collector = new SegmentCollector(start, this.segmentLines, text.length - base);

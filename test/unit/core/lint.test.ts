@@ -12,6 +12,23 @@ import { at, lintText, only, zone } from './lint/rules/helpers';
 const conflict = zone('www IN CNAME a.example.net.', 'www IN A 192.0.2.1');
 
 describe('lint engine', () => {
+  it('leaves out fixes and related places only when asked to, and keeps every finding', () => {
+    const text = zone('a IN A 192.0.2.1', 'a IN A 192.0.2.1', 'bücher IN A 192.0.2.2', 'c 30 IN TXT "x"');
+    const parsed = parse(text, { origin: 'example.com.' });
+    const full = lint(parsed, { text });
+    assert.ok(full.some((finding) => finding.fixes !== undefined) && full.some((finding) => finding.related));
+    const bare = lint(parsed, { text, keepFixes: false, keepRelated: false });
+    assert.deepEqual(
+      bare,
+      full.map(({ fixes: _fixes, related: _related, ...rest }) => rest),
+    );
+    const fixesOnly = lint(parsed, { text, keepRelated: false });
+    assert.deepEqual(
+      fixesOnly,
+      full.map(({ related: _related, ...rest }) => rest),
+    );
+  });
+
   it('gives every rule a unique kebab-case code, a description and at least one profile', () => {
     const codes = rules.map((rule) => rule.code);
     assert.equal(new Set(codes).size, codes.length);

@@ -1,3 +1,4 @@
+import type { DocumentText } from '../../document-text';
 import type { Fix, Range, ZoneRecord } from '../../types';
 import type { Finding, Rule, RuleContext } from '../rule';
 import { relatedAt, sourceText } from '../rule';
@@ -43,7 +44,7 @@ function lineStart(line: number, offset: number): Range['start'] {
  * them), or -1 on the last line. It reads only the rest of that line: indexOf('\n') would scan to the end of a
  * file written with CR line ends for every duplicate.
  */
-function lineBreakEnd(text: string, from: number): number {
+function lineBreakEnd(text: DocumentText, from: number): number {
   for (let at = from; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === 10) return at + 1;
@@ -92,33 +93,44 @@ export const duplicateRecord: Rule = {
     const { index } = context;
     const hash1 = new IntColumn();
     const hash2 = new IntColumn();
-    const large = new Map<string, number>();
-    const largeKey = (owner: number, ordinal: number): string =>
-      `${owner} ${index.typeId(ordinal)} ${hash1.get(ordinal)} ${hash2.get(ordinal)}`;
+    // Owners with many records: the first copy of each record, found by a number mixed from owner, type and hash
+    // (a string key per record cost a string each), chained where two records mix to the same number.
+    const firstCopies = new Map<number, number>();
+    const earlierInChain = new Map<number, number>();
+    const bucketOf = (owner: number, ordinal: number): number =>
+      Math.imul(owner, 0x9e3779b1) ^ Math.imul(index.typeId(ordinal), 0x85ebca6b) ^ hash1.get(ordinal);
+    const sameRecordData = (ordinal: number, other: number): boolean =>
+      index.typeId(other) === index.typeId(ordinal) &&
+      hash1.get(other) === hash1.get(ordinal) &&
+      hash2.get(other) === hash2.get(ordinal);
+    /** The first copy of the record in the chain of its number, or -1 after adding the record as a first copy. */
+    const firstInChain = (owner: number, ordinal: number): number => {
+      const bucket = bucketOf(owner, ordinal);
+      const head = firstCopies.get(bucket);
+      for (let other = head; other !== undefined; other = earlierInChain.get(other)) {
+        if (index.ownerOfRecord(other) === owner && sameRecordData(ordinal, other)) return other;
+      }
+      firstCopies.set(bucket, ordinal);
+      if (head !== undefined) earlierInChain.set(ordinal, head);
+      return -1;
+    };
 
     const firstCopy = (ordinal: number): number => {
       const owner = index.ownerOfRecord(ordinal);
       const size = index.ownerSize(owner);
       if (size <= ownerWalkLimit) {
-        const type = index.typeId(ordinal);
-        const h1 = hash1.get(ordinal);
-        const h2 = hash2.get(ordinal);
         for (let other = index.firstAt(owner); other >= 0 && other < ordinal; other = index.nextAtOwner(other)) {
-          if (index.typeId(other) === type && hash1.get(other) === h1 && hash2.get(other) === h2) return other;
+          if (sameRecordData(ordinal, other)) return other;
         }
         return -1;
       }
       if (size === ownerWalkLimit + 1) {
-        // The owner just outgrew walking: index its earlier records once.
+        // The owner just outgrew walking: chain its earlier records once.
         for (let other = index.firstAt(owner); other >= 0 && other < ordinal; other = index.nextAtOwner(other)) {
-          const key = largeKey(owner, other);
-          if (!large.has(key)) large.set(key, other);
+          firstInChain(owner, other);
         }
       }
-      const key = largeKey(owner, ordinal);
-      const first = large.get(key);
-      if (first === undefined) large.set(key, ordinal);
-      return first ?? -1;
+      return firstInChain(owner, ordinal);
     };
 
     // The fix depends on whether the following record inherits the duplicate's owner, so it waits for one record.

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { applyEdits, at, lintText, only, rangesOf, zone } from './helpers';
 
 describe('rules: records', () => {
@@ -14,6 +15,35 @@ describe('rules: records', () => {
       );
       const fixed = applyEdits(text, found[0].fixes![0].edits);
       assert.equal(fixed, zone('www IN A 192.0.2.1', 'www IN A 192.0.2.2', 'z IN A 192.0.2.9'));
+    });
+
+    // Past 32 records an owner's copies are found through a table of hashes instead of a walk: both ways must name
+    // the same first copy as a plain comparison of the written records.
+    it('names the first copy of each duplicate, at owners of few records and of many', () => {
+      const record = fc.record({
+        owner: fc.constantFrom('a', 'b'),
+        type: fc.constantFrom('A', 'TXT'),
+        value: fc.integer({ min: 1, max: 6 }),
+      });
+      fc.assert(
+        fc.property(fc.array(record, { minLength: 1, maxLength: 90, size: 'max' }), (records) => {
+          const lines = records.map(({ owner, type, value }) =>
+            type === 'A' ? `${owner} IN A 192.0.2.${value}` : `${owner} IN TXT "t${value}"`,
+          );
+          const text = zone(...lines);
+          const firstLine = zone('X').split('\n').indexOf('X');
+          const expected: string[] = [];
+          lines.forEach((line, index) => {
+            const first = lines.indexOf(line);
+            if (first < index) expected.push(`${firstLine + index} after ${firstLine + first}`);
+          });
+          const found = only('duplicate-record', lintText(text)).map(
+            (finding) => `${finding.range.start.line} after ${finding.related?.[0]?.range.start.line}`,
+          );
+          assert.deepEqual(found, expected);
+        }),
+        { numRuns: 150 },
+      );
     });
 
     it('keeps the meaning of a following record that inherits the owner', () => {
