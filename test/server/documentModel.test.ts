@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { EditableText } from '../../server/src/editableText';
 import { DocumentModel, type ModelOptions } from '../../server/src/incremental/documentModel';
 import { defaultLintSettings } from '../../core/src/settings';
 import type { Range, ZoneDiagnostic } from '../../core/src/types';
@@ -190,24 +191,35 @@ describe('document model (incremental analysis)', () => {
         insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((parts) => parts.join('')),
       });
       fc.assert(
-        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
-          let text = start;
-          const model = new DocumentModel('file:///zone', text, profileOptions);
-          for (const { at, length, insert } of edits) {
-            const start = at % (text.length + 1);
-            const end = Math.min(text.length, start + length);
-            text = text.slice(0, start) + insert + text.slice(end);
-            model.update(start, end, insert, text);
-            const fresh = new DocumentModel('file:///zone', text, profileOptions);
-            assert.deepEqual(records(model), records(fresh), text);
-            assert.deepEqual(summary(model.diagnostics).map(loose), summary(fresh.diagnostics).map(loose), text);
-          }
-          model.analyzeAll();
-          assert.deepEqual(
-            summary(model.diagnostics),
-            summary(new DocumentModel('file:///zone', text, profileOptions).diagnostics),
-          );
-        }),
+        // Half the runs give the model its text as the server does: one EditableText in small pieces, edited in place.
+        fc.property(
+          fc.array(edit, { minLength: 1, maxLength: 6 }),
+          fc.option(fc.integer({ min: 1, max: 40 })),
+          (edits, piece) => {
+            let text = start;
+            const editable = piece === null ? undefined : new EditableText(text, 1, piece);
+            const model = new DocumentModel('file:///zone', editable ?? text, profileOptions);
+            for (const { at, length, insert } of edits) {
+              const start = at % (text.length + 1);
+              const end = Math.min(text.length, start + length);
+              const removed = text.slice(start, end);
+              text = text.slice(0, start) + insert + text.slice(end);
+              if (editable === undefined) model.update(start, end, insert, text);
+              else {
+                editable.replace(start, end, insert);
+                model.update(start, end, insert, editable, removed);
+              }
+              const fresh = new DocumentModel('file:///zone', text, profileOptions);
+              assert.deepEqual(records(model), records(fresh), text);
+              assert.deepEqual(summary(model.diagnostics).map(loose), summary(fresh.diagnostics).map(loose), text);
+            }
+            model.analyzeAll();
+            assert.deepEqual(
+              summary(model.diagnostics),
+              summary(new DocumentModel('file:///zone', text, profileOptions).diagnostics),
+            );
+          },
+        ),
         { numRuns: Number(process.env.MODEL_RUNS ?? 150) },
       );
     });

@@ -1,6 +1,7 @@
 // `; zone-records-disable-line CODE` comments: which findings they drop, and the codes they name that do not exist.
 import { diagnosticCodes, nearestCode } from '../codes';
 import { scanLineComment } from '../parse/line-comment';
+import { startLineOf } from './compact-diagnostic';
 import type { DocumentText } from '../document-text';
 import type { Position, ZoneDiagnostic, ZoneRecord } from '../types';
 
@@ -85,7 +86,7 @@ export class DisableComments {
   }
 
   isDisabled(diagnostic: ZoneDiagnostic): boolean {
-    const codes = this.lines.get(diagnostic.file ?? '')?.get(diagnostic.range.start.line);
+    const codes = this.lines.get(diagnostic.file ?? '')?.get(startLineOf(diagnostic));
     return codes !== undefined && (codes === 'all' || codes.has(diagnostic.code));
   }
 

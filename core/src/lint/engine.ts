@@ -3,6 +3,7 @@
  * adds the parser's own diagnostics, and applies the settings (profile, per-code severity or `off`) and
  * `; zone-records-disable-line CODE` comments. It never throws: a failing rule becomes one diagnostic.
  */
+import { CompactDiagnostic, endOffsetOf, startOffsetOf } from './compact-diagnostic';
 import { DisableComments } from './disable-comments';
 import { nameKey, withTrailingDot } from '../names';
 import { utf8ByteLength } from '../utf8';
@@ -214,6 +215,13 @@ interface Kept {
 }
 
 function toDiagnostic(code: string, severity: Severity, finding: Finding, keep: Kept): ZoneDiagnostic {
+  // A message made with `+` or a template is a tree of string pieces until something reads it whole; reading a
+  // character makes V8 join it now, so a kept finding holds one string instead of five or so (1 MB with a finding
+  // on every record: 184 -> 169 MB peak). Every output reads the whole message anyway.
+  finding.message.charCodeAt(0);
+  if (!keep.fixes && !keep.related) {
+    return new CompactDiagnostic(code, severity, finding.message, finding.range, finding.file);
+  }
   const diagnostic: Writable<ZoneDiagnostic> = { code, severity, message: finding.message, range: finding.range };
   if (finding.file !== undefined) diagnostic.file = finding.file;
   if (keep.fixes && finding.fixes !== undefined && finding.fixes.length > 0) diagnostic.fixes = finding.fixes;
@@ -253,5 +261,5 @@ function compareDiagnostics(a: ZoneDiagnostic, b: ZoneDiagnostic): number {
     if (b.file === undefined) return 1;
     return a.file < b.file ? -1 : 1;
   }
-  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
+  return startOffsetOf(a) - startOffsetOf(b) || endOffsetOf(a) - endOffsetOf(b);
 }
