@@ -2,7 +2,7 @@
 // the CPU time of parsing alone (records handed to a sink that drops them), of parsing into the linter with no rule
 // (the index of owners and types), and of parsing into the linter with every bind-profile rule. Each is the
 // fastest of three rounds. The core is bundled with esbuild first, as the CLI ships it.
-// Run: node --import tsx test/bench/lint-phases.ts [records]   (lint.ts runs it for its BENCHMARKS.md section)
+// Run: node --import tsx test/bench/lint-phases.ts [records] [--shape NAME]   (lint.ts runs it for its BENCHMARKS.md section)
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type * as Lint from '../../core/src/lint/engine';
 import type * as Parser from '../../core/src/parse/parser';
 import type * as Rules from '../../core/src/lint/rules/index';
-import { bundleForBench, generateLintZone, lintBenchOrigin, reportFailure } from './common';
+import { bundleForBench, lintBenchOrigin, reportFailure } from './common';
+import { shapeNamed } from './shapes';
 
 /** CPU milliseconds of each phase; each later one includes the earlier ones. */
 export interface LintPhases {
@@ -62,10 +63,11 @@ export function measurePhases(file: string): LintPhases {
 }
 
 /** One sentence for BENCHMARKS.md. */
-export function describePhases(records: number, phases: LintPhases): string {
+export function describePhases(records: number, phases: LintPhases, shape = 'mixed'): string {
   const ms = (value: number): string => `${(value / 1000).toFixed(2)} s`;
+  const command = `node --import tsx test/bench/lint-phases.ts ${records}${shape === 'mixed' ? '' : ` --shape ${shape}`}`;
   return (
-    `In one process (\`node --import tsx test/bench/lint-phases.ts ${records}\`, CPU time, fastest of ${rounds} rounds), ` +
+    `In one process (\`${command}\`, CPU time, fastest of ${rounds} rounds), ` +
     `the ${records.toLocaleString('en-US')}-record zone takes ${ms(phases.parse)} to parse (lexing, names, ` +
     `rdata checks), ${ms(phases.parseAndIndex - phases.parse)} more to index its owners and types, and ` +
     `${ms(phases.parseIndexAndRules - phases.parseAndIndex)} more for the rules: ` +
@@ -75,14 +77,15 @@ export function describePhases(records: number, phases: LintPhases): string {
 
 if (require.main === module) {
   const records = Number(process.argv[2] ?? 1_000_000);
-  const [flag, file] = process.argv.slice(3);
-  if (flag === '--file' && file !== undefined) {
-    process.stdout.write(`${JSON.stringify(measurePhases(file))}\n`);
+  const [flag, value] = process.argv.slice(3);
+  if (flag === '--file' && value !== undefined) {
+    process.stdout.write(`${JSON.stringify(measurePhases(value))}\n`);
   } else {
-    const zone = path.join(tmpdir(), `zone-records-lint-phases-${records}.zone`);
+    const shape = shapeNamed(flag === '--shape' && value !== undefined ? value : 'mixed');
+    const zone = path.join(tmpdir(), `zone-records-lint-phases-${shape.name}-${records}.zone`);
     try {
-      fs.writeFileSync(zone, generateLintZone(records));
-      process.stdout.write(`${describePhases(records, measurePhases(zone))}\n`);
+      fs.writeFileSync(zone, shape.generate(records));
+      process.stdout.write(`${describePhases(records, measurePhases(zone), shape.name)}\n`);
     } catch (error) {
       reportFailure(error);
     } finally {

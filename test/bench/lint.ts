@@ -1,14 +1,17 @@
-// Lint benchmark (not a test): writes zones of 100k and 1M records to a temp folder and runs, in one run,
-// `zone-records lint` (the built CLI), `kzonecheck` (Knot), `named-checkzone -i local` (BIND) and dns-zonefile's
-// parse on each, measuring wall time and peak RSS with /usr/bin/time. Prints the table with ratios against
-// zone-records and writes it to the "## Lint" section of BENCHMARKS.md.
-// Run: npm run bench (all benchmarks) or node --import tsx test/bench/lint.ts [records...]
+// Lint benchmark (not a test): for each zone shape of shapes.ts, writes zones of 100k and 1M records to a temp folder
+// and runs, in one run, `zone-records lint` (the built CLI), `kzonecheck` (Knot), `nsd-checkzone` (NSD),
+// `named-checkzone -i local` (BIND) and, on the mixed shape, dns-zonefile's parse on each, measuring wall time, CPU
+// time and peak RSS with /usr/bin/time. Prints one table per shape with ratios against zone-records and writes them
+// to the "## Lint" section of BENCHMARKS.md (a run of some shapes or sizes only prints).
+// Run: npm run bench (all benchmarks) or
+//   node --import tsx test/bench/lint.ts [--shape NAME]... [--repetitions N] [records...]
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { generateLintZone, lintBenchOrigin, reportFailure, writeBenchmarkSection } from './common';
+import { lintBenchOrigin, reportFailure, writeBenchmarkSection } from './common';
 import { describePhases, type LintPhases } from './lint-phases';
+import { shapeNamed, zoneShapes, type ZoneShape } from './shapes';
 
 const projectRoot = path.resolve(__dirname, '../..');
 const origin = lintBenchOrigin;
@@ -71,10 +74,10 @@ import(${JSON.stringify(path.join(projectRoot, 'node_modules/dns-zonefile/lib/zo
 });`;
 
 /** Each tool runs this many times per zone, the tools taking turns, and the table gives the medians. */
-const repetitions = 5;
+const defaultRepetitions = 5;
 
-function measureOnce(file: string, records: number): Measure[] {
-  return [
+function measureOnce(shape: ZoneShape, file: string, records: number): Measure[] {
+  const measures = [
     timed('zone-records lint', records, process.execPath, [
       path.join(projectRoot, 'bin/zone-records.js'),
       'lint',
@@ -85,9 +88,13 @@ function measureOnce(file: string, records: number): Measure[] {
       file,
     ]),
     timed('kzonecheck', records, 'kzonecheck', ['-o', origin, file]),
+    timed('nsd-checkzone', records, 'nsd-checkzone', [origin, file]),
     timed('named-checkzone -i local', records, 'named-checkzone', ['-i', 'local', origin, file]),
-    timed('dns-zonefile parse', records, process.execPath, ['-e', peerScript, file]),
   ];
+  // dns-zonefile knows no RRSIG, NSEC3, SVCB or HTTPS: it runs on the shape the issue-2 target was set on.
+  if (shape.name === 'mixed')
+    measures.push(timed('dns-zonefile parse', records, process.execPath, ['-e', peerScript, file]));
+  return measures;
 }
 
 function median(values: readonly (number | undefined)[]): number | undefined {
@@ -97,9 +104,9 @@ function median(values: readonly (number | undefined)[]): number | undefined {
 }
 
 /** Runs the tools in turn `repetitions` times (so that a slow spell of the machine hits them alike); medians. */
-function measureAll(file: string, records: number): Measure[] {
+function measureAll(shape: ZoneShape, file: string, records: number, repetitions: number): Measure[] {
   const runs: Measure[][] = [];
-  for (let round = 0; round < repetitions; round++) runs.push(measureOnce(file, records));
+  for (let round = 0; round < repetitions; round++) runs.push(measureOnce(shape, file, records));
   return (runs[0] ?? []).map((first, index) => {
     const mine = runs.map((measures) => measures[index] ?? first);
     return {
@@ -131,7 +138,7 @@ function machine(): string {
   };
   return (
     `${model ?? 'unknown CPU'}, ${os.cpus().length} CPUs, ${memory}, Linux ${os.release()}, Node ${process.version}; ` +
-    `${version('kzonecheck', ['--version'])}; named-checkzone ${version('named-checkzone', ['-v'])}; dns-zonefile ${
+    `${version('kzonecheck', ['--version'])}; ${version('nsd', ['-v'])}; named-checkzone ${version('named-checkzone', ['-v'])}; dns-zonefile ${
       (
         JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules/dns-zonefile/package.json'), 'utf8')) as {
           version: string;
@@ -156,25 +163,36 @@ function phasesOf(file: string): LintPhases | undefined {
   }
 }
 
-function report(rows: readonly Measure[], sizes: readonly number[], phases: string | undefined): string {
-  const lines = [
+interface ShapeResult {
+  readonly shape: ZoneShape;
+  readonly rows: readonly Measure[];
+  readonly phases: string | undefined;
+}
+
+function header(repetitions: number, command: string): string[] {
+  return [
     '## Lint',
     '',
-    `Machine: ${machine()}. Date: ${new Date().toISOString()}. Command: \`npm run bench\` (test/bench/lint.ts).`,
+    `Machine: ${machine()}. Date: ${new Date().toISOString()}. Command: \`${command}\` (test/bench/lint.ts).`,
     '',
-    'Generated valid zones (SOA, NS with glue, then A, AAAA, CNAME, MX, TXT with a comment, SRV and CAA in turn),',
-    `written to a temp folder; each tool runs ${repetitions} times per zone as its own process, the tools taking turns,`,
-    'measured by `/usr/bin/time -v` (wall time, user+system CPU time, peak RSS); the table gives the median of each.',
-    'zone-records is the built CLI (`node bin/zone-records.js lint --profile bind`, all bind-profile rules). Ratios',
-    'are the peer divided by zone-records: above 1× means zone-records is faster or smaller. The machine is shared',
-    '(2 CPUs, other jobs running): single runs of one tool vary by 10 % or more.',
-    'Targets (issue 2): lint of 1M records no slower than kzonecheck and in no more memory; at least 10× faster',
-    'than dns-zonefile.',
-    '',
+    'Generated valid zones of each shape below (test/bench/shapes.ts), written to a temp folder; each tool runs',
+    `${repetitions} times per zone as its own process, the tools taking turns, measured by \`/usr/bin/time -v\` (wall`,
+    'time, user+system CPU time, peak RSS); the tables give the median of each. zone-records is the built CLI',
+    '(`node bin/zone-records.js lint --profile bind`, all bind-profile rules). Ratios are the peer divided by',
+    'zone-records: above 1× means zone-records is faster or smaller. The machine is shared (2 CPUs, other jobs',
+    'running): wall times swing with the load, CPU times much less. One shape and size:',
+    '`node --import tsx test/bench/lint.ts --shape signed 1000000`.',
+    'Targets (issue 14): on every shape, lint of 1M records no slower than kzonecheck and in no more memory;',
+    '(issue 2) at least 10× faster than dns-zonefile.',
+  ];
+}
+
+function table(rows: readonly Measure[]): string[] {
+  const lines = [
     '| records | tool | wall time (s) | CPU time (s) | peak RSS (MB) | wall ratio | CPU ratio | memory ratio | note |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---|',
   ];
-  for (const records of sizes) {
+  for (const records of [...new Set(rows.map((row) => row.records))]) {
     const group = rows.filter((row) => row.records === records);
     const ours = group.find((row) => row.tool === 'zone-records lint');
     for (const row of group) {
@@ -188,46 +206,96 @@ function report(rows: readonly Measure[], sizes: readonly number[], phases: stri
       );
     }
   }
-  if (phases !== undefined) lines.push('', phases);
+  return lines;
+}
+
+function report(results: readonly ShapeResult[], repetitions: number, command: string): string {
+  const lines = header(repetitions, command);
+  for (const { shape, rows, phases } of results) {
+    lines.push('', `### Shape \`${shape.name}\``, '', `${shape.description}.`, '', ...table(rows));
+    if (phases !== undefined) lines.push('', phases);
+  }
   return `${lines.join('\n')}\n`;
 }
 
-/** Builds the CLI, runs every tool on each zone size, prints the table and writes it to BENCHMARKS.md. */
-export function run(sizes: readonly number[] = [100_000, 1_000_000]): Promise<void> {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-records-lint-bench-'));
+export interface LintBenchOptions {
+  readonly shapes?: readonly ZoneShape[];
+  readonly sizes?: readonly number[];
+  readonly repetitions?: number;
+  /** Replace BENCHMARKS.md's "## Lint" section with this run's tables (the default when every shape runs). */
+  readonly write?: boolean;
+  readonly command?: string;
+}
+
+function runShape(shape: ZoneShape, dir: string, sizes: readonly number[], repetitions: number): ShapeResult {
   const rows: Measure[] = [];
   let phases: string | undefined;
-  try {
-    for (const records of sizes) {
-      const file = path.join(dir, `bench-${records}.zone`);
-      fs.writeFileSync(file, generateLintZone(records));
-      process.stdout.write(`lint benchmark: ${records} records, ${(fs.statSync(file).size / 1048576).toFixed(1)} MB\n`);
-      for (const row of measureAll(file, records)) {
-        rows.push(row);
-        process.stdout.write(
-          `  ${row.tool}: ${format(row.seconds, 2)} s wall, ${format(row.cpuSeconds, 2)} s CPU, ${format(row.peakMb, 0)} MB (${row.note})\n`,
-        );
-      }
-      if (records === Math.max(...sizes)) {
-        const measured = phasesOf(file);
-        if (measured !== undefined) phases = describePhases(records, measured);
-      }
-      fs.rmSync(file);
+  for (const records of sizes) {
+    const file = path.join(dir, `bench-${shape.name}-${records}.zone`);
+    fs.writeFileSync(file, shape.generate(records));
+    const megabytes = (fs.statSync(file).size / 1048576).toFixed(1);
+    process.stdout.write(`lint benchmark: shape ${shape.name}, ${records} records, ${megabytes} MB\n`);
+    for (const row of measureAll(shape, file, records, repetitions)) {
+      rows.push(row);
+      process.stdout.write(
+        `  ${row.tool}: ${format(row.seconds, 2)} s wall, ${format(row.cpuSeconds, 2)} s CPU, ${format(row.peakMb, 0)} MB (${row.note})\n`,
+      );
     }
+    if (records === Math.max(...sizes)) {
+      const measured = phasesOf(file);
+      if (measured !== undefined) phases = describePhases(records, measured, shape.name);
+    }
+    fs.rmSync(file);
+  }
+  return { shape, rows, phases };
+}
+
+/** Builds the CLI, runs every tool on each shape and size, prints the tables and writes them to BENCHMARKS.md. */
+export function run(options: LintBenchOptions = {}): Promise<void> {
+  const shapes = options.shapes ?? zoneShapes;
+  const sizes = options.sizes ?? [100_000, 1_000_000];
+  const repetitions = options.repetitions ?? defaultRepetitions;
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-records-lint-bench-'));
+  const results: ShapeResult[] = [];
+  try {
+    for (const shape of shapes) results.push(runShape(shape, dir, sizes, repetitions));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const section = report(rows, sizes, phases);
+  const section = report(results, repetitions, options.command ?? 'npm run bench');
   process.stdout.write(`\n${section}`);
-  writeBenchmarkSection('## Lint', section);
+  if (options.write ?? shapes.length === zoneShapes.length) writeBenchmarkSection('## Lint', section);
+  else process.stdout.write('(not written to BENCHMARKS.md: not every shape ran; pass --write to write it)\n');
   return Promise.resolve();
 }
 
+function optionsFromArguments(args: readonly string[]): LintBenchOptions {
+  const shapes: ZoneShape[] = [];
+  const sizes: number[] = [];
+  let repetitions: number | undefined;
+  let write: boolean | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (arg === '--shape') shapes.push(shapeNamed(args[++index] ?? ''));
+    else if (arg === '--repetitions') repetitions = Number(args[++index]);
+    else if (arg === '--write') write = true;
+    else if (Number(arg) > 0) sizes.push(Number(arg));
+    else throw new Error(`unknown argument "${arg}": use [--shape NAME]... [--repetitions N] [--write] [records...]`);
+  }
+  return {
+    shapes: shapes.length > 0 ? shapes : undefined,
+    sizes: sizes.length > 0 ? sizes : undefined,
+    repetitions,
+    write,
+    command: `node --import tsx test/bench/lint.ts ${args.join(' ')}`.trim(),
+  };
+}
+
 if (require.main === module) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  run(sizes.length > 0 ? sizes : undefined).catch(reportFailure);
+  try {
+    run(optionsFromArguments(process.argv.slice(2))).catch(reportFailure);
+  } catch (error) {
+    reportFailure(error);
+  }
 }

@@ -102,14 +102,15 @@ const recordsBeforeScan = 4096;
  * and only after a few thousand records, so that a lint of a few records (a language server edit) does not pay for
  * scanning the whole document.
  */
-export function documentWithout(context: RuleContext, pattern: RegExp): () => boolean {
+export function documentWithout(context: RuleContext, pattern: RegExp | ((text: string) => boolean)): () => boolean {
   let asked = 0;
   let answer: boolean | undefined;
   return () => {
     if (answer !== undefined) return answer;
     if (++asked < recordsBeforeScan) return false;
     // Only a whole string can be searched at once; a text in pieces is taken to have a match.
-    answer = typeof context.documentText === 'string' && !pattern.test(context.documentText);
+    const text = context.documentText;
+    answer = typeof text === 'string' && !(typeof pattern === 'function' ? pattern(text) : pattern.test(text));
     return answer;
   };
 }

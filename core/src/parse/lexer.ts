@@ -36,6 +36,11 @@ charClass[OPEN] = SPECIAL;
 charClass[CLOSE] = SPECIAL;
 charClass[SEMICOLON] = SPECIAL;
 
+/** A run of word characters (backslash excluded: an escape is read by `Lexer.escape`), matched from `lastIndex`. */
+const wordRun = /[^\t\n\v\f\r "();\\]*/y;
+/** Word characters read one by one before `wordRun` takes over: a call into the regular expression costs more. */
+const longWord = 16;
+
 /** Token kinds as `Lexer.scan` returns them (numbers, so that scanning allocates nothing). */
 export const TokenCode = { word: 0, string: 1, open: 2, close: 3, comment: 4, newline: 5, end: -1 } as const;
 
@@ -67,12 +72,22 @@ export class Lexer {
   private readonly text: string;
   /** Offsets of the `\DDD` escapes reported since `forgetEscapes`, so that a names check can skip them. */
   private readonly badEscapes: number[] = [];
+  // The next backslash, LF and CR at or after some offset already passed (Infinity: none up to the end): found with
+  // indexOf, which reads a long string far faster than a loop, and found again only once the lexer is past them.
+  private nextBackslash = -1;
+  private nextLf = -1;
+  private nextCr = -1;
 
   constructor(
     private readonly source: SourceText,
     start: number,
     private readonly end: number,
     private readonly report: LexReport,
+    /**
+     * Finds the end of a quoted string with indexOf and of a long word with a regular expression (false: one
+     * character at a time, as a reference in tests).
+     */
+    private readonly indexedStrings = true,
   ) {
     this.text = source.text;
     this.position = start;
@@ -175,6 +190,13 @@ export class Lexer {
   }
 
   private quoted(start: number): number {
+    if (this.indexedStrings) {
+      // Most strings hold no escape: then the closing quote ends them unless a line break comes first.
+      const close = this.text.indexOf('"', start + 1);
+      if (close >= 0 && close < this.end && close < this.firstStop(start + 1)) {
+        return this.token(TokenCode.string, start, close + 1);
+      }
+    }
     const text = this.text;
     const end = this.end;
     let position = start + 1;
@@ -197,11 +219,29 @@ export class Lexer {
     return this.token(TokenCode.string, start, position);
   }
 
+  /** The offset of the first backslash, LF or CR at or after `from` (Infinity when there is none). */
+  private firstStop(from: number): number {
+    const text = this.text;
+    if (this.nextBackslash < from) this.nextBackslash = indexOrInfinity(text, '\\', from);
+    if (this.nextLf < from) this.nextLf = indexOrInfinity(text, '\n', from);
+    if (this.nextCr < from) this.nextCr = indexOrInfinity(text, '\r', from);
+    return Math.min(this.nextBackslash, this.nextLf, this.nextCr);
+  }
+
   private word(start: number): number {
     const text = this.text;
     const end = this.end;
     let position = start;
+    let counted = 0;
     while (position < end) {
+      if (++counted === longWord && this.indexedStrings) {
+        // A long word (a key, a signature, a hash): the native matcher reads the rest of its plain run.
+        wordRun.lastIndex = position;
+        wordRun.test(text);
+        if (wordRun.lastIndex >= end) return this.token(TokenCode.word, start, end);
+        position = wordRun.lastIndex;
+        continue;
+      }
       const code = text.charCodeAt(position);
       if (code < 128) {
         if (charClass[code] !== WORD) break;
@@ -261,4 +301,9 @@ export class Lexer {
     this.outermostOpen = -1;
     this.depth = 0;
   }
+}
+
+function indexOrInfinity(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? Number.POSITIVE_INFINITY : at;
 }

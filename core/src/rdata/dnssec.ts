@@ -30,11 +30,11 @@ export const dnssecAlgorithms: Readonly<Record<string, number>> = {
 export function algorithmNumber(reader: RdataReader, token: Token): number | undefined {
   const mnemonic = dnssecAlgorithms[token.text.toUpperCase()];
   if (mnemonic !== undefined) {
-    reader.field('algorithm', String(mnemonic), token.range);
+    reader.tokenField('algorithm', String(mnemonic), token);
     return mnemonic;
   }
   if (/^\d+$/.test(token.text)) return reader.integerFrom(token, 'algorithm', 255);
-  reader.field('algorithm', token.text, token.range);
+  reader.tokenField('algorithm', token.text, token);
   reader.report(
     'bad-algorithm',
     `${reader.type} algorithm "${token.text}" is neither a number from 0 to 255 nor a known mnemonic such as RSASHA256.`,
@@ -99,7 +99,7 @@ export const parseCdnskey = dnskeyLike('CDNSKEY');
 export const parseKey = dnskeyLike('KEY');
 
 function readTypeName(reader: RdataReader, token: Token, fieldName: string): void {
-  reader.field(fieldName, token.text.toUpperCase(), token.range);
+  reader.tokenField(fieldName, token.text.toUpperCase(), token);
   if (token.kind !== 'word' || typeCodeOf(token.text) === undefined) {
     reader.report(
       'bad-type-list',
@@ -113,32 +113,61 @@ function readTypeList(reader: RdataReader): void {
   for (const token of reader.takeRest()) readTypeName(reader, token, 'types');
 }
 
-const SIGNATURE_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+/** The value of the `count` decimal digits of `text` from `at`, or -1 if one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let index = at; index < at + count; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** YYYYMMDDHHmmSS with a month, day, hour, minute and second in range (a leap second allowed). */
+function isCalendarTime(text: string): boolean {
+  if (text.length !== 14 || digitsAt(text, 0, 4) < 0) return false;
+  const month = digitsAt(text, 4, 2);
+  const day = digitsAt(text, 6, 2);
+  const hour = digitsAt(text, 8, 2);
+  const minute = digitsAt(text, 10, 2);
+  const second = digitsAt(text, 12, 2);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31 &&
+    hour >= 0 &&
+    hour < 24 &&
+    minute >= 0 &&
+    minute < 60 &&
+    second >= 0 &&
+    second < 61
+  );
+}
+
+/** Seconds since 1970 in 32 bits, written as 1 to 10 digits. */
+function isEpochTime(text: string): boolean {
+  return text.length >= 1 && text.length <= 10 && digitsAt(text, 0, text.length) >= 0 && Number(text) <= 0xffffffff;
+}
+
+/**
+ * An RRSIG expiration or inception as named and Knot read it: 14 digits are a calendar time (even when out of
+ * range), 1 to 10 digits seconds since 1970. Every RRSIG has two: digit arithmetic, no regular expression.
+ */
+export function isSignatureTime(text: string): boolean {
+  return text.length === 14 && digitsAt(text, 0, 14) >= 0 ? isCalendarTime(text) : isEpochTime(text);
+}
 
 function readTime(reader: RdataReader, fieldName: string): void {
   const token = reader.take(fieldName);
   if (!token) return;
-  reader.field(fieldName, token.text, token.range);
-  const parts = SIGNATURE_TIME.exec(token.text);
-  if (parts) {
-    const [, , month, day, hour, minute, second] = parts.map(Number);
-    if (
-      month !== undefined &&
-      month >= 1 &&
-      month <= 12 &&
-      (day ?? 0) >= 1 &&
-      (day ?? 0) <= 31 &&
-      (hour ?? 0) < 24 &&
-      (minute ?? 0) < 60 &&
-      (second ?? 0) < 61
-    )
-      return;
-  } else if (/^\d{1,10}$/.test(token.text) && Number(token.text) <= 0xffffffff) {
-    return;
-  }
+  const text = token.text;
+  reader.tokenField(fieldName, text, token);
+  if (isSignatureTime(text)) return;
   reader.report(
     'bad-time',
-    `${reader.type} ${fieldName} "${token.text}" must be YYYYMMDDHHmmSS or seconds since 1970.`,
+    `${reader.type} ${fieldName} "${text}" must be YYYYMMDDHHmmSS or seconds since 1970.`,
     token.range,
   );
 }

@@ -10,7 +10,12 @@ const BASE32HEX_CHARS = /[^0-9A-Va-v]/;
 
 /** The number of octets a valid base64 text decodes to, or undefined when it is not valid base64. */
 export function base64Length(text: string): number | undefined {
-  if (text.length % 4 !== 0 || BASE64_CHARS.test(text)) return undefined;
+  return BASE64_CHARS.test(text) ? undefined : base64LengthOfChecked(text);
+}
+
+/** `base64Length` for a text already known to hold only base64 characters. */
+function base64LengthOfChecked(text: string): number | undefined {
+  if (text.length % 4 !== 0) return undefined;
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   if (text.slice(0, text.length - padding).includes('=')) return undefined;
   return (text.length / 4) * 3 - padding;
@@ -52,16 +57,17 @@ export function readBase64(
     if (!options.allowEmpty) reader.missing(fieldName);
     return options.allowEmpty ? 0 : undefined;
   }
-  const text = tokens.map((token) => token.text).join('');
-  const range = spanRange(first, last);
-  reader.field(fieldName, text, range);
+  // One token (a key or signature on one line) is the common case: its text as is, its range only if reported.
+  const text = first === last ? first.text : tokens.map((token) => token.text).join('');
+  if (first === last) reader.tokenField(fieldName, text, first);
+  else reader.field(fieldName, text, spanRange(first, last));
   if (reportBadChar(reader, tokens, BASE64_CHARS, 'bad-base64', 'base64', fieldName)) return undefined;
-  const length = base64Length(text);
+  const length = base64LengthOfChecked(text);
   if (length === undefined) {
     reader.report(
       'bad-base64',
       `${reader.type} ${fieldName.replaceAll('_', ' ')} is not valid base64: its length (${text.length}) is not a multiple of 4 or "=" padding is misplaced.`,
-      range,
+      spanRange(first, last),
     );
   }
   return length;

@@ -6,6 +6,7 @@ import { checkHostname } from './hostnames';
 import { RdataReader, spanRange, subRange } from './reader';
 import { decodeCharacterString } from './text';
 import type { RdataParser } from './types';
+import type { OffsetToken } from '../parse/record';
 
 /** SvcParamKeys registered with IANA, by presentation name. */
 export const svcParamKeys: Readonly<Record<string, number>> = {
@@ -46,7 +47,22 @@ interface SvcParam {
   readonly raw: string | undefined;
   readonly value: string | undefined;
   readonly keyToken: Token;
-  readonly range: Range;
+  /** The key's token, or the key and the quoted value after it (`key="..."`, two tokens). */
+  readonly lastToken: Token;
+}
+
+// Ranges are made only for what is reported: every parameter becomes a field, and a range each would be two
+// positions computed for every parameter of a large zone.
+function paramRange(param: SvcParam): Range {
+  return param.lastToken === param.keyToken ? param.keyToken.range : spanRange(param.keyToken, param.lastToken);
+}
+
+/** True when `next` starts where `token` ends (offsets when the tokens have them, else their ranges). */
+function adjacent(token: Token, next: Token): boolean {
+  const end = (token as Partial<OffsetToken>).end;
+  const start = (next as Partial<OffsetToken>).start;
+  if (typeof end === 'number' && typeof start === 'number') return start === end;
+  return next.range.start.offset === token.range.end.offset;
 }
 
 /** The items of a comma-separated SvcParam value (alpn, mandatory). */
@@ -87,11 +103,11 @@ function readParams(reader: RdataReader): SvcParam[] {
     const equals = token.text.indexOf('=');
     const key = (equals < 0 ? token.text : token.text.slice(0, equals)).toLowerCase();
     let raw = equals < 0 ? undefined : token.text.slice(equals + 1);
-    let range = token.range;
+    let lastToken = token;
     const next = tokens[i + 1];
-    if (raw === '' && next && next.kind === 'string' && next.range.start.offset === token.range.end.offset) {
+    if (raw === '' && next && next.kind === 'string' && adjacent(token, next)) {
       raw = next.text;
-      range = spanRange(token, next);
+      lastToken = next;
       i += 1;
     }
     let value: string | undefined;
@@ -101,7 +117,7 @@ function readParams(reader: RdataReader): SvcParam[] {
       const decoded = decodeCharacterString(raw);
       value = decoded.value;
     }
-    params.push({ key, number: svcParamKeyNumber(key), raw, value, keyToken: token, range });
+    params.push({ key, number: svcParamKeyNumber(key), raw, value, keyToken: token, lastToken });
   }
   return params;
 }
@@ -208,13 +224,14 @@ function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {
     const params = readParams(reader);
     const present = new Set<number>();
     for (const param of params) {
-      reader.field(param.key, param.value ?? '', param.range);
+      if (param.lastToken === param.keyToken) reader.tokenField(param.key, param.value ?? '', param.keyToken);
+      else reader.field(param.key, param.value ?? '', paramRange(param));
       if (param.number === undefined) {
         reportUnknownKey(reader, param);
         continue;
       }
       if (present.has(param.number)) {
-        reader.report('bad-svcb-param', `${type} parameter "${param.key}" appears more than once.`, param.range);
+        reader.report('bad-svcb-param', `${type} parameter "${param.key}" appears more than once.`, paramRange(param));
         continue;
       }
       present.add(param.number);
@@ -222,7 +239,7 @@ function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {
     for (const param of params) {
       if (param.number === undefined) continue;
       const problem = checkParam(param, present);
-      if (problem) reader.report('bad-svcb-param', `${type} ${problem}`, param.range);
+      if (problem) reader.report('bad-svcb-param', `${type} ${problem}`, paramRange(param));
     }
     const first = params[0];
     const last = params[params.length - 1];
@@ -230,7 +247,7 @@ function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {
       reader.report(
         'svcb-alias-params',
         `${type} priority 0 is AliasMode: its parameters are ignored by clients (RFC 9460 section 2.4.2).`,
-        { start: first.range.start, end: last.range.end },
+        { start: paramRange(first).start, end: paramRange(last).end },
         'warning',
       );
     } else if (priority !== undefined && priority > 0 && present.has(2) && !present.has(1)) {
@@ -239,7 +256,7 @@ function svcbLike(type: 'SVCB' | 'HTTPS'): RdataParser {
         reader.report(
           'bad-svcb-param',
           `${type} no-default-alpn requires an alpn parameter (RFC 9460 section 7.1.1).`,
-          param.range,
+          paramRange(param),
         );
     }
     return reader.result();

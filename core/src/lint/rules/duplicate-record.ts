@@ -4,46 +4,31 @@ import type { Finding, Rule, RuleContext } from '../rule';
 import { relatedAt, sourceText } from '../rule';
 import { IntColumn } from '../index/columns';
 import { ownerWalkLimit } from '../index/zone-index';
+import { RdataHasher } from './utils/rdata-hash';
 
 // Types whose rdata is only names and numbers: names compare case-insensitively (RFC 4034 section 6.2).
 const caseInsensitiveRdata = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MX', 'SRV', 'KX', 'AFSDB', 'RT', 'SOA']);
 
-// The two hashes of the last record, set by `hashRdata` (no array allocated per record).
-let hashA = 0;
-let hashB = 0;
-
-function mix(text: string, foldCase: boolean): void {
-  let h1 = hashA;
-  let h2 = hashB;
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (foldCase && code >= 65 && code <= 90) code += 32;
-    h1 = Math.imul(h1 ^ code, 0x01000193);
-    h2 = Math.imul(h2 + code, 0x5bd1e995) ^ (h2 >>> 15);
-  }
-  hashA = Math.imul(h1 ^ 0x1f, 0x01000193);
-  hashB = Math.imul(h2 + 0x1f, 0x5bd1e995) ^ (h2 >>> 15);
-}
+// The two hashes of the last record (no array allocated per record).
+const hasher = new RdataHasher();
 
 /**
- * Two independent 32-bit hashes (FNV-1a and a multiplicative one) of the record's class and rdata. Records are
- * compared by type and both hashes, so no copy of the rdata is kept: a false duplicate needs a 64-bit collision
- * between two records of one owner and type, which no real zone comes near.
+ * Hashes the record's class and rdata into `hasher`. Records are compared by type and both hashes, so no copy of
+ * the rdata is kept: a false duplicate needs a 64-bit collision between two records of one owner and type, which
+ * no real zone comes near.
  */
 function hashRdata(record: ZoneRecord, foldCase: boolean): void {
   // Every record of a zone has the same class (another is an error): mix it once, start each record from there.
   if (record.class !== seededClass) {
-    hashA = 0x811c9dc5 | 0;
-    hashB = 0x12345678;
-    mix(record.class, false);
+    hasher.reset(0x811c9dc5 | 0, 0x12345678);
+    hasher.mix(record.class, false);
     seededClass = record.class;
-    seedA = hashA;
-    seedB = hashB;
+    seedA = hasher.a;
+    seedB = hasher.b;
   }
-  hashA = seedA;
-  hashB = seedB;
-  if (record.fields.length > 0) for (const field of record.fields) mix(field.value, foldCase);
-  else for (const token of record.rdata) mix(token.text, foldCase);
+  hasher.reset(seedA, seedB);
+  if (record.fields.length > 0) for (const field of record.fields) hasher.mix(field.value, foldCase);
+  else for (const token of record.rdata) hasher.mix(token.text, foldCase);
 }
 
 let seededClass: string | undefined;
@@ -174,8 +159,8 @@ export const duplicateRecord: Rule = {
           fold = caseInsensitiveRdata.has(foldType);
         }
         hashRdata(record, fold);
-        hash1.push(hashA);
-        hash2.push(hashB);
+        hash1.push(hasher.a);
+        hash2.push(hasher.b);
         const first = firstCopy(ordinal);
         if (first >= 0) pending = { record, first };
       },
