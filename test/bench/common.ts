@@ -37,16 +37,25 @@ export const lintBenchOrigin = 'bench.example';
  * SRV, CAA, in turn. Valid for all three checkers so that each does its full work and none stops early.
  */
 export function generateLintZone(records: number): string {
-  const lines = [
-    `$ORIGIN ${lintBenchOrigin}.`,
-    '$TTL 3600',
-    '@ IN SOA ns1 hostmaster ( 2024010101 7200 3600 1209600 300 )',
-    '  IN NS ns1',
-    '  IN NS ns2',
-    'ns1 IN A 192.0.2.1',
-    'ns2 IN A 192.0.2.2',
-  ];
-  for (let i = 0; lines.length - 2 < records; i++) lines.push(rotatingRecord(i, 7));
+  return zoneOf(records, lintBenchApex, (i) => rotatingRecord(i, 7));
+}
+
+/** The lint benchmark zones' first lines: $ORIGIN, $TTL, SOA, two apex NS and their glue. */
+export const lintBenchApex: readonly string[] = [
+  `$ORIGIN ${lintBenchOrigin}.`,
+  '$TTL 3600',
+  '@ IN SOA ns1 hostmaster ( 2024010101 7200 3600 1209600 300 )',
+  '  IN NS ns1',
+  '  IN NS ns2',
+  'ns1 IN A 192.0.2.1',
+  'ns2 IN A 192.0.2.2',
+];
+
+/** The head lines then `recordAt(i)` for i = 0, 1, ... until the zone holds `records` records. */
+export function zoneOf(records: number, head: readonly string[], recordAt: (i: number) => string): string {
+  const lines = head.slice();
+  const directives = head.filter((line) => line.startsWith('$')).length;
+  for (let i = 0; lines.length - directives < records; i++) lines.push(recordAt(i));
   return `${lines.join('\n')}\n`;
 }
 

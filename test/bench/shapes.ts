@@ -2,31 +2,13 @@
 // zone-records, kzonecheck, nsd-checkzone and named-checkzone alike, so that each does its full work and none stops
 // early). Records are deterministic in their position, so every run lints the same bytes.
 import { createHash } from 'node:crypto';
-import { generateLintZone, lintBenchOrigin } from './common';
+import { generateLintZone, lintBenchApex as apex, lintBenchOrigin, zoneOf } from './common';
 
 export interface ZoneShape {
   readonly name: string;
   /** One sentence for BENCHMARKS.md: what the zone holds. */
   readonly description: string;
   readonly generate: (records: number) => string;
-}
-
-const apex = [
-  `$ORIGIN ${lintBenchOrigin}.`,
-  '$TTL 3600',
-  '@ IN SOA ns1 hostmaster ( 2024010101 7200 3600 1209600 300 )',
-  '  IN NS ns1',
-  '  IN NS ns2',
-  'ns1 IN A 192.0.2.1',
-  'ns2 IN A 192.0.2.2',
-];
-
-/** The apex lines then `recordAt(i)` for i = 0, 1, ... until the zone holds `records` records. */
-function zoneOf(records: number, head: readonly string[], recordAt: (i: number) => string): string {
-  const lines = head.slice();
-  const directives = head.filter((line) => line.startsWith('$')).length;
-  for (let i = 0; lines.length - directives < records; i++) lines.push(recordAt(i));
-  return `${lines.join('\n')}\n`;
 }
 
 function ipv4(i: number): string {
