@@ -1,9 +1,10 @@
 // `; zone-records-disable-line CODE` comments: which findings they drop, and the codes they name that do not exist.
 import { diagnosticCodes, nearestCode } from '../codes';
 import { scanLineComment } from '../parse/line-comment';
-import { startLineOf } from './compact-diagnostic';
+import { CompactDiagnostic, startLineOf } from './compact-diagnostic';
 import type { DocumentText } from '../document-text';
-import type { Position, ZoneDiagnostic, ZoneRecord } from '../types';
+import type { Position, Range, ZoneDiagnostic, ZoneRecord } from '../types';
+import type { Writable } from '../writable';
 
 export const disableMarker = 'zone-records-disable-line';
 
@@ -16,32 +17,49 @@ interface NamedCode {
   readonly at: number;
 }
 
-/** The codes named after the marker (`zone-records-disable-line a, b`), with their offsets in `comment`. */
-function namedCodes(comment: string): NamedCode[] {
-  const marker = comment.indexOf(disableMarker);
-  if (marker < 0) return [];
-  const named: NamedCode[] = [];
+/**
+ * The codes each marker of `comment` names (`zone-records-disable-line a, b`), with their offsets in it: the words
+ * after the marker up to the next marker, ending where the prose does (`-- why`). One list per marker.
+ */
+function namedCodesByMarker(comment: string): NamedCode[][] {
+  const markers: NamedCode[][] = [];
   const words = /[^\s,]+/g;
-  words.lastIndex = marker + disableMarker.length;
-  for (let match = words.exec(comment); match !== null; match = words.exec(comment)) {
-    // The codes end where the prose does (`-- why`).
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(match[0])) break;
-    named.push({ code: match[0], at: match.index });
+  for (let marker = comment.indexOf(disableMarker); marker >= 0;) {
+    const next = comment.indexOf(disableMarker, marker + disableMarker.length);
+    const end = next < 0 ? comment.length : next;
+    const named: NamedCode[] = [];
+    words.lastIndex = marker + disableMarker.length;
+    for (let match = words.exec(comment); match !== null && match.index < end; match = words.exec(comment)) {
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(match[0])) break;
+      named.push({ code: match[0], at: match.index });
+    }
+    markers.push(named);
+    marker = next;
   }
-  return named;
+  return markers;
 }
 
-/** The codes named after the marker (`zone-records-disable-line a, b`); `all` when none is named. */
+/** The codes the markers of `comment` name; `all` when a marker names none (it disables the whole line). */
 export function disabledCodes(comment: string): Disabled {
   if (!comment.includes(disableMarker)) return new Set();
-  const named = namedCodes(comment);
-  return named.length === 0 ? 'all' : new Set(named.map((entry) => entry.code));
+  const codes = new Set<string>();
+  for (const named of namedCodesByMarker(comment)) {
+    if (named.length === 0) return 'all';
+    for (const entry of named) codes.add(entry.code);
+  }
+  return codes;
 }
 
 /** The disable comments of one lint run: of the document's records and lines, and of its included files' records. */
 export class DisableComments {
   private readonly lines = new Map<string, Map<number, Disabled>>();
-  private readonly unknown = new Map<string, ZoneDiagnostic>();
+  /** By offset in the document, or by `file:offset` in an included file. */
+  private readonly unknown = new Map<number | string, ZoneDiagnostic>();
+  /** The document's lines whose disable comment a record already gave: the scan of the text passes over them. */
+  private readonly recordCommentLines = new Set<number>();
+
+  /** `keepFixes`: whether an unknown code's finding keeps its fix (as the engine's `keepFixes`). */
+  constructor(private readonly keepFixes = true) {}
 
   get size(): number {
     return this.lines.size;
@@ -55,7 +73,9 @@ export class DisableComments {
     for (let line = record.range.start.line; line <= comment.range.start.line; line++) {
       this.disable(record.file, line, codes);
     }
-    this.noteUnknown(comment.text, comment.range.start, record.file);
+    const start = comment.range.start;
+    if (record.file === undefined) this.recordCommentLines.add(start.line);
+    this.noteUnknown(comment.text, start, record.file);
   }
 
   /** Finds disable comments on any line of the document (directive lines, comment-only lines) by scanning its text. */
@@ -67,6 +87,10 @@ export class DisableComments {
     for (let at = text.indexOf(disableMarker); at >= 0;) {
       const next = text.indexOf(disableMarker, at + 1);
       const line = lines.lineAt(at);
+      if (this.recordCommentLines.has(line)) {
+        at = next;
+        continue;
+      }
       // One look for the `;` per line, however many markers it has: a long line of them stays linear.
       if (line !== commentLine) {
         commentLine = line;
@@ -109,7 +133,7 @@ export class DisableComments {
 
   /** `start` is where `comment` starts; a comment lies on one line. */
   private noteUnknown(comment: string, start: Position, file: string | undefined): void {
-    for (const { code, at } of namedCodes(comment)) {
+    for (const { code, at } of namedCodesByMarker(comment).flat()) {
       if (diagnosticCodes.has(code)) continue;
       const offset = start.offset + at;
       const nearest = nearestCode(code);
@@ -117,18 +141,28 @@ export class DisableComments {
         start: { line: start.line, character: start.character + at, offset },
         end: { line: start.line, character: start.character + at + code.length, offset: offset + code.length },
       };
-      const diagnostic: ZoneDiagnostic = {
-        code: 'unknown-disable-code',
-        severity: 'warning',
-        message: `'${code}' is not a diagnostic code, so this comment disables nothing for it${nearest === undefined ? '' : ` (did you mean '${nearest}'?)`}; the codes are listed in docs/rules.md.`,
-        range,
-        ...(file === undefined ? {} : { file }),
-        ...(nearest === undefined
-          ? {}
-          : { fixes: [{ title: `Change it to ${nearest}`, edits: [{ range, newText: nearest }] }] }),
-      };
-      this.unknown.set(`${file ?? ''}:${offset}`, diagnostic);
+      const message = `'${code}' is not a diagnostic code, so this comment disables nothing for it${nearest === undefined ? '' : ` (did you mean '${nearest}'?)`}; the codes are listed in docs/rules.md.`;
+      this.unknown.set(
+        file === undefined ? offset : `${file}:${offset}`,
+        this.unknownCode(message, range, file, nearest),
+      );
     }
+  }
+
+  private unknownCode(
+    message: string,
+    range: Range,
+    file: string | undefined,
+    nearest: string | undefined,
+  ): ZoneDiagnostic {
+    const code = 'unknown-disable-code';
+    // Without fixes to keep, one compact object each (a comment can name thousands of codes).
+    if (!this.keepFixes) return new CompactDiagnostic(code, 'warning', message, range, file);
+    const diagnostic: Writable<ZoneDiagnostic> = { code, severity: 'warning', message, range };
+    if (file !== undefined) diagnostic.file = file;
+    if (nearest !== undefined)
+      diagnostic.fixes = [{ title: `Change it to ${nearest}`, edits: [{ range, newText: nearest }] }];
+    return diagnostic;
   }
 }
 

@@ -18,6 +18,7 @@ import type { DocumentText } from '../document-text';
 import type { LintSettings } from '../settings';
 import { defaultLintSettings } from '../settings';
 import type { Directive, ParseResult, Severity, ZoneDiagnostic, ZoneRecord } from '../types';
+import type { Writable } from '../writable';
 
 export interface LintOptions {
   readonly settings?: LintSettings;
@@ -75,12 +76,12 @@ export function createLinter(options: LintOptions = {}): Linter {
   const originKey = nameKey(origin);
   const index = new ZoneIndex(originKey);
   const findings: ZoneDiagnostic[] = [];
-  const disabled = new DisableComments();
   const documentBytes =
     options.documentBytes ?? (typeof options.text === 'string' ? utf8ByteLength(options.text) : undefined);
 
   const severityFor = (code: string, fallback: Severity): Severity | 'off' => settings.rules[code] ?? fallback;
   const keep: Kept = { fixes: options.keepFixes ?? true, related: options.keepRelated ?? true };
+  const disabled = new DisableComments(keep.fixes);
 
   const sharedState = new Map<object, unknown>();
   const shared = <T>(key: object, create: () => T): T => {
@@ -100,6 +101,8 @@ export function createLinter(options: LintOptions = {}): Linter {
       documentText: options.text,
       index,
       report: (finding) => findings.push(toDiagnostic(rule.code, severity, finding, keep)),
+      keepsFixes: keep.fixes,
+      keepsRelated: keep.related,
       shared,
     };
     try {
@@ -231,8 +234,6 @@ function toDiagnostic(code: string, severity: Severity, finding: Finding, keep: 
   }
   return diagnostic;
 }
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 function withoutUndefinedFile(related: Related): Related {
   if (related.file !== undefined || !('file' in related)) return related;

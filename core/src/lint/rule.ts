@@ -27,6 +27,12 @@ export interface RuleContext {
   readonly documentText: DocumentText | undefined;
   report(finding: Finding): void;
   /**
+   * Whether the caller keeps the findings' fixes and their related places. When not, the engine drops them, and a
+   * rule with a finding on many records may skip making them.
+   */
+  readonly keepsFixes: boolean;
+  readonly keepsRelated: boolean;
+  /**
    * State several rules read, made once per lint run: the first call with `key` creates it, later calls (from any
    * rule) get the same value.
    */

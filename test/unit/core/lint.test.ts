@@ -167,6 +167,20 @@ describe('lint engine', () => {
       assert.deepEqual(only('unknown-disable-code', quiet), []);
     });
 
+    it('reads each marker of a record line, and never takes a marker for a code', () => {
+      const text = zone(
+        'www IN A 192.0.2.1 ; zone-records-disable-line nope zone-records-disable-line cloudflare-ttl',
+        '$TTL 5 ; zone-records-disable-line nada zone-records-disable-line cloudflare-ttl',
+      );
+      for (const keepFixes of [true, false]) {
+        const found = lint(parse(text, { origin: 'example.com.' }), { text, keepFixes, keepRelated: keepFixes });
+        const unknown = only('unknown-disable-code', found).map((finding) => finding.message.split("'")[1]);
+        assert.deepEqual(unknown, ['nope', 'nada'], `keepFixes ${keepFixes}`);
+      }
+      assert.deepEqual(disabledCodes('; zone-records-disable-line a zone-records-disable-line b'), new Set(['a', 'b']));
+      assert.equal(disabledCodes('; zone-records-disable-line -- why zone-records-disable-line b'), 'all');
+    });
+
     it('parses the list of codes', () => {
       assert.deepEqual(disabledCodes('; zone-records-disable-line'), 'all');
       assert.deepEqual([...(disabledCodes('; zone-records-disable-line a-b, c d') as Set<string>)], ['a-b', 'c', 'd']);

@@ -141,12 +141,12 @@ export const duplicateRecord: Rule = {
       if (pending === undefined) return;
       const { record, first } = pending;
       pending = undefined;
-      const fix = removalFix(context, record, next);
+      const fix = context.keepsFixes ? removalFix(context, record, next) : undefined;
       const finding: Finding = {
         message: `This ${record.type} record duplicates an earlier one at ${record.owner}: remove one of them.`,
         range: record.range,
         file: record.file,
-        related: [relatedAt(index, first, 'the first occurrence')],
+        ...(context.keepsRelated ? { related: [relatedAt(index, first, 'the first occurrence')] } : {}),
         ...(fix ? { fixes: [fix] } : {}),
       };
       context.report(finding);

@@ -21,6 +21,7 @@ export const mixedTtlRrset: Rule = {
           const size = index.ownerSize(owner);
           if (size < 2) continue;
           firstOfType.clear();
+          let ownerKey: string | undefined;
           for (let ordinal = index.firstAt(owner); ordinal >= 0; ordinal = index.nextAtOwner(ordinal)) {
             const type = index.typeId(ordinal);
             if (type === rrsig) continue;
@@ -32,11 +33,15 @@ export const mixedTtlRrset: Rule = {
             }
             if (index.ttl(ordinal) === index.ttl(first)) continue;
             const typeName = index.type(ordinal);
+            // One name with thousands of TTLs makes a finding for each: its key is made once.
+            ownerKey ??= index.ownerKey(owner);
             context.report({
-              message: `TTL ${index.ttl(ordinal)} differs from ${index.ttl(first)} of the other ${typeName} records at ${index.ownerKey(owner)}: give the RRset one TTL.`,
+              message: `TTL ${index.ttl(ordinal)} differs from ${index.ttl(first)} of the other ${typeName} records at ${ownerKey}: give the RRset one TTL.`,
               range: index.range(ordinal),
               file: index.file(ordinal),
-              related: [relatedAt(index, first, `the first ${typeName} record, TTL ${index.ttl(first)}`)],
+              ...(context.keepsRelated
+                ? { related: [relatedAt(index, first, `the first ${typeName} record, TTL ${index.ttl(first)}`)] }
+                : {}),
             });
           }
         }
