@@ -83,6 +83,21 @@ export class OwnerIds {
     return this.keys.find(key);
   }
 
+  /** `find` for the hash `hashOf(key)` gave. */
+  findHashed(key: string, hash: number): number {
+    return this.keys.findHashed(key, hash);
+  }
+
+  /** The hash of a key here, which a StringTable with the origin as its common suffix computes alike. */
+  hashOf(key: string): number {
+    return this.keys.hashOf(key);
+  }
+
+  /** True when the owner `id` is a wildcard (`*.` and its parent). */
+  isWildcard(id: number): boolean {
+    return this.keys.startsWith(id, '*.');
+  }
+
   /** The id of the name `names` holds as `id`, or -1 when no record has that owner. */
   findEntry(names: StringTable, id: number): number {
     return this.keys.findEntry(names, id);

@@ -75,6 +75,35 @@ export class StringTable {
     return slot < 0 ? -1 : (this.slots[slot + 1] ?? 0) - 1;
   }
 
+  /**
+   * `find` for the `hash` that `hashOf(text)` gave. Tables with the same common suffix hash a string alike, so a
+   * key hashed once can be looked up in several.
+   */
+  findHashed(text: string, hash: number): number {
+    this.copyIn(text);
+    const slot = this.lookup(hash, text);
+    return slot < 0 ? -1 : (this.slots[slot + 1] ?? 0) - 1;
+  }
+
+  /** True when the string of `id` starts with `prefix` (which may reach into the common suffix). */
+  startsWith(id: number, prefix: string): boolean {
+    if (id < 0 || id >= this.count) return false;
+    const wide = this.wide.get(id);
+    if (wide !== undefined) return wide.startsWith(prefix);
+    const start = this.starts[id] ?? 0;
+    const stored = this.endOf(id) - start;
+    for (let i = 0; i < prefix.length; i++) {
+      const code =
+        i < stored
+          ? this.chars[start + i]
+          : this.suffixed[id] === 1
+            ? this.commonSuffix.charCodeAt(i - stored)
+            : undefined;
+      if (code !== prefix.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
   /** The id of `text`, interning it when new. */
   intern(text: string): number {
     return this.settle(text, this.stage(text));
@@ -294,10 +323,17 @@ function isNarrow(text: string): boolean {
 }
 
 function latin1(chars: Uint8Array, start: number, end: number): string {
+  // V8 makes a string shorter than 13 characters flat even when built a character at a time, which is the fastest
+  // way for a short name; longer ones go through `apply` (not a spread, which walks an iterator), in chunks that keep
+  // the argument list short for long (escaped) names.
+  if (end - start < 13) {
+    let short = '';
+    for (let at = start; at < end; at++) short += String.fromCharCode(chars[at] ?? 0);
+    return short;
+  }
   let text = '';
-  // Chunks keep the argument list of fromCharCode short for long (escaped) names.
   for (let at = start; at < end; at += 256) {
-    text += String.fromCharCode(...chars.subarray(at, Math.min(end, at + 256)));
+    text += String.fromCharCode.apply(null, chars.subarray(at, Math.min(end, at + 256)) as unknown as number[]);
   }
   return text;
 }

@@ -74,9 +74,15 @@ export class ZoneIndex {
   private lastTypeId = -1;
   private readonly typeBitsById: number[] = [];
   private readonly firstOfTypeCache = new Map<string, number>();
+  // Facts about the whole zone that let a check stop before looking anything up: most zones have no DNAME, no
+  // wildcard and few delegations, and a check on every target of a large zone asks about each.
+  private zoneTypeBits = 0;
+  private wildcardOwners = 0;
+  private delegationOwners = 0;
+  private apexOwner = -1;
 
   /** `originKey`: the zone's apex key, which (almost) every owner ends with. */
-  constructor(originKey = '') {
+  constructor(private readonly originKey = '') {
     this.owners = new OwnerIds(originKey);
   }
 
@@ -95,6 +101,7 @@ export class ZoneIndex {
       this.ownerLast.push(ordinal);
       this.ownerTypeBits.push(0);
       this.ownerSizes.push(0);
+      if (this.owners.isWildcard(ownerId)) this.wildcardOwners++;
     } else {
       table.set(this.ownerLast.get(ownerId), NEXT, ordinal);
       this.ownerLast.set(ownerId, ordinal);
@@ -109,7 +116,7 @@ export class ZoneIndex {
     }
     this.lastType = type;
     this.lastTypeId = typeId;
-    this.ownerTypeBits.set(ownerId, this.ownerTypeBits.get(ownerId) | (this.typeBitsById[typeId] ?? 0));
+    this.addTypeBits(ownerId, this.typeBitsById[typeId] ?? 0);
     this.ownerSizes.set(ownerId, this.ownerSizes.get(ownerId) + 1);
 
     table.set(ordinal, TYPE, typeId);
@@ -118,6 +125,38 @@ export class ZoneIndex {
     table.set(ordinal, OWNER, ownerId);
     this.recordTtl.push(ttl);
     return ordinal;
+  }
+
+  private addTypeBits(ownerId: number, bits: number): void {
+    const before = this.ownerTypeBits.get(ownerId);
+    const after = before | bits;
+    if (after === before) return;
+    this.ownerTypeBits.set(ownerId, after);
+    this.zoneTypeBits |= after;
+    if ((after & TypeBit.NS) !== 0 && (before & TypeBit.NS) === 0 && ownerId !== this.apexOwnerId()) {
+      this.delegationOwners++;
+    }
+  }
+
+  /** The apex's owner id, or -1 while no record has the apex as its owner. */
+  private apexOwnerId(): number {
+    if (this.apexOwner < 0) this.apexOwner = this.owners.find(this.originKey);
+    return this.apexOwner;
+  }
+
+  /** The union of the TypeBit values of every record in the zone. */
+  get typesInZone(): number {
+    return this.zoneTypeBits;
+  }
+
+  /** How many owners are wildcards (`*.` and a parent). */
+  get wildcardCount(): number {
+    return this.wildcardOwners;
+  }
+
+  /** How many owners other than the apex have NS records: the zone's delegations. */
+  get delegationCount(): number {
+    return this.delegationOwners;
   }
 
   /** Gets the owner ids ready for `records`, about to be added in this order (see `OwnerIds.prepare`). */
@@ -148,6 +187,17 @@ export class ZoneIndex {
   ownerOf(key: string): number | undefined {
     const id = this.owners.find(key);
     return id < 0 ? undefined : id;
+  }
+
+  /** `ownerOf` for the hash `hashOfKey(key)` gave. */
+  ownerOfHashed(key: string, hash: number): number | undefined {
+    const id = this.owners.findHashed(key, hash);
+    return id < 0 ? undefined : id;
+  }
+
+  /** How the owner table hashes `key`: alike in any StringTable whose common suffix is the origin key. */
+  hashOfKey(key: string): number {
+    return this.owners.hashOf(key);
   }
 
   /** The owner id of the name `names` holds as `id`, or undefined when no record has that owner. */

@@ -20,7 +20,7 @@ export const missingGlue: Rule = {
       context,
       (ownerKey) => ownerKey !== context.originKey,
       (target) => {
-        if (hasAddress(context, target.key)) return;
+        if (hasAddress(context, target)) return;
         const below = delegationAtOrAbove(context, target.key);
         if (knotChecks !== undefined && !knotChecks(target.ownerKey, target.key, below)) return;
         const kind =
@@ -31,7 +31,7 @@ export const missingGlue: Rule = {
               : 'sibling glue (it is below another delegation)';
         context.report({
           message: `The delegation ${target.ownerKey} names the server ${target.key}, which is in this zone but has no ${kind} here: add its A or AAAA record.`,
-          range: target.range,
+          range: target.range(),
           file: target.file,
         });
       },

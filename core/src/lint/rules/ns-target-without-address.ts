@@ -25,15 +25,15 @@ export const nsTargetWithoutAddress: Rule = {
         if (dname !== undefined) {
           context.report({
             message: `The name server ${target.key} is below the DNAME at ${context.index.ownerKey(dname)}, so named refuses the zone: name a server outside the DNAME's subtree.`,
-            range: target.range,
+            range: target.range(),
             file: target.file,
           });
           return;
         }
-        if (hasAddress(context, target.key) || delegationAtOrAbove(context, target.key) !== undefined) return;
+        if (hasAddress(context, target) || delegationAtOrAbove(context, target.key) !== undefined) return;
         context.report({
           message: `The name server ${target.key} is in this zone but has no A or AAAA record (or is an alias), so named refuses the zone: add its address.`,
-          range: target.range,
+          range: target.range(),
           file: target.file,
         });
       },

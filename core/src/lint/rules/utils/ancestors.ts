@@ -6,7 +6,7 @@ import type { ZoneIndex } from '../../index/zone-index';
  * Walks up one label at a time with a map lookup each: O(depth) for one name.
  */
 export function ancestorWith(index: ZoneIndex, key: string, apexKey: string, bits: number): number | undefined {
-  if (key === apexKey || !inZone(key, apexKey)) return undefined;
+  if ((index.typesInZone & bits) === 0 || key === apexKey || !inZone(key, apexKey)) return undefined;
   let at = nextLabel(key, 0);
   while (at >= 0 && at < key.length) {
     const ancestor = key.slice(at);
@@ -20,6 +20,7 @@ export function ancestorWith(index: ZoneIndex, key: string, apexKey: string, bit
 
 /** True when a wildcard that would answer for `key` (`*.` and an ancestor, nearest first) has any of `bits`. */
 export function wildcardWith(index: ZoneIndex, key: string, apexKey: string, bits: number): boolean {
+  if (index.wildcardCount === 0) return false;
   for (let dot = key.indexOf('.'); dot >= 0 && dot < key.length - 1; dot = key.indexOf('.', dot + 1)) {
     const parent = key.slice(dot + 1);
     const wildcard = index.ownerOf(`*.${parent}`);

@@ -8,6 +8,9 @@ import { StringTable } from '../../index/string-table';
 import type { RuleContext } from '../../rule';
 import type { ZoneIndex } from '../../index/zone-index';
 
+/** Numbers kept per target (see InZoneTargets.targets). */
+const WIDTH = 4;
+
 /** The record types whose target must be a host with addresses (RFC 2181 section 10.3). */
 export const hostTargetTypes: readonly string[] = ['MX', 'NS', 'SRV'];
 
@@ -17,9 +20,13 @@ export const hostTargetTypes: readonly string[] = ['MX', 'NS', 'SRV'];
  * id in `names`. Several rules read them; the first to see a record adds it, so the work is done once.
  */
 export class InZoneTargets {
-  private readonly names = new StringTable();
+  // The origin as common suffix, as in the index's owner table: a key is then hashed once for both tables.
+  private readonly names: StringTable;
   private readonly places = new RangeStore();
-  /** Per target: owner id or -1 - (its id in `names`), its type's index in hostTargetTypes, its file's index or -1. */
+  /**
+   * Per target: owner id or -1 - (its id in `names`), its type's index in hostTargetTypes, its file's index or -1,
+   * and the owner id of the record that names it.
+   */
   private readonly targets = new IntColumn();
   private readonly files: (string | undefined)[] = [];
   private lastOrdinal = -1;
@@ -28,7 +35,9 @@ export class InZoneTargets {
   constructor(
     private readonly index: ZoneIndex,
     private readonly originKey: string,
-  ) {}
+  ) {
+    this.names = new StringTable(originKey);
+  }
 
   /** Adds the target of the indexed record `ordinal` (records come in order; a record added before is skipped). */
   add(record: ZoneRecord, ordinal: number): void {
@@ -39,21 +48,23 @@ export class InZoneTargets {
     const absolute = record.fields[target.position]?.value;
     if (absolute === undefined || !absolute.endsWith('.')) return;
     const key = nameKey(absolute);
-    // The root is the "no service" target of a null MX (RFC 7505) and of SRV (RFC 2782).
-    if (key === '.' || !inZone(key, this.originKey)) return;
+    // The root is the "no service" target of a null MX (RFC 7505) and of SRV (RFC 2782); as an NS target it is a name.
+    if ((key === '.' && record.type !== 'NS') || !inZone(key, this.originKey)) return;
     this.places.add(record, target.token);
-    this.targets.push(this.index.ownerOf(key) ?? -1 - this.names.intern(key));
+    const hash = this.index.hashOfKey(key);
+    this.targets.push(this.index.ownerOfHashed(key, hash) ?? -1 - this.names.internHashed(key, hash));
     this.targets.push(hostTargetTypes.indexOf(record.type));
     this.targets.push(record.file === undefined ? -1 : this.files.push(record.file) - 1);
+    this.targets.push(this.index.ownerOfRecord(ordinal));
   }
 
   get size(): number {
-    return this.targets.length / 3;
+    return this.targets.length / WIDTH;
   }
 
   /** The owner id of target `i` once every record is indexed, or undefined when no record has that name. */
   ownerOf(i: number): number | undefined {
-    const owner = this.targets.get(3 * i);
+    const owner = this.targets.get(WIDTH * i);
     if (owner >= 0) return owner;
     // Many targets share a name (every MX pointing at one mail host): each later name is looked up once.
     this.owners ??= new Int32Array(this.names.size).fill(-2);
@@ -68,12 +79,12 @@ export class InZoneTargets {
 
   /** The comparison key of target `i`. */
   key(i: number): string {
-    const owner = this.targets.get(3 * i);
+    const owner = this.targets.get(WIDTH * i);
     return owner >= 0 ? this.index.ownerKey(owner) : this.names.value(-1 - owner);
   }
 
   type(i: number): string {
-    return hostTargetTypes[this.targets.get(3 * i + 1)] ?? '';
+    return hostTargetTypes[this.targets.get(WIDTH * i + 1)] ?? '';
   }
 
   range(i: number): Range {
@@ -81,8 +92,13 @@ export class InZoneTargets {
   }
 
   file(i: number): string | undefined {
-    const fileIndex = this.targets.get(3 * i + 2);
+    const fileIndex = this.targets.get(WIDTH * i + 2);
     return fileIndex < 0 ? undefined : this.files[fileIndex];
+  }
+
+  /** The owner id of the record that names target `i` (the NS record's owner: the apex or a delegation). */
+  recordOwner(i: number): number {
+    return this.targets.get(WIDTH * i + 3);
   }
 }
 

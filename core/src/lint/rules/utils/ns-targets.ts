@@ -1,31 +1,34 @@
-import { nameKey } from '../../../names';
 import type { Range } from '../../../types';
 import type { RuleContext, RuleVisitor } from '../../rule';
 import { TypeBit } from '../../index/zone-index';
-import { inZone } from '../out-of-zone';
+import { inZoneTargets } from './in-zone-targets';
 import { ancestorWith, wildcardWith } from './ancestors';
 
-/** An in-zone NS target as the NS rules keep it until the end of the zone. */
+/** An in-zone NS target, read from the run's InZoneTargets when the end-of-zone check comes to it. */
 export interface NsTarget {
   readonly key: string;
+  /** The owner id of the target's name, or undefined when no record has it. */
+  readonly owner: number | undefined;
+  /** The owner of the NS record: the apex or a delegation. */
   readonly ownerKey: string;
-  readonly range: Range;
   readonly file: string | undefined;
+  /** Where the target is written; made only for a finding (most targets never become one). */
+  range(): Range;
 }
 
 const addresses = TypeBit.A | TypeBit.AAAA;
 
-/** True when the zone has an address for `key`: at the name itself, or from a wildcard when the name does not exist. */
-export function hasAddress(context: RuleContext, key: string): boolean {
+/** True when the zone has an address for the target: at its name, or from a wildcard when the name does not exist. */
+export function hasAddress(context: RuleContext, target: NsTarget): boolean {
   const { index } = context;
-  const owner = index.ownerOf(key);
-  if (owner !== undefined) return (index.ownerTypes(owner) & addresses) !== 0;
-  return wildcardWith(index, key, context.originKey, addresses);
+  if (target.owner !== undefined) return (index.ownerTypes(target.owner) & addresses) !== 0;
+  return wildcardWith(index, target.key, context.originKey, addresses);
 }
 
 /** The delegation (a non-apex owner with NS) at or above `key`, or undefined. */
 export function delegationAtOrAbove(context: RuleContext, key: string): number | undefined {
   const { index, originKey } = context;
+  if (index.delegationCount === 0) return undefined;
   const owner = index.ownerOf(key);
   if (owner !== undefined && key !== originKey && (index.ownerTypes(owner) & TypeBit.NS) !== 0) return owner;
   const above = ancestorWith(index, key, originKey, TypeBit.NS);
@@ -33,8 +36,9 @@ export function delegationAtOrAbove(context: RuleContext, key: string): number |
 }
 
 /**
- * Collects the in-zone targets of the NS records `wanted` picks (by owner key) and hands them to `check` at the end.
- * NS records hidden by a DNAME or a delegation above their owner are never used, so they are not collected.
+ * Hands the in-zone targets of the NS records `wanted` picks (by owner key) to `check` at the end of the zone. The
+ * targets are the run's shared InZoneTargets, kept as numbers: a zone of 100,000 NS records keeps no object for each.
+ * NS records hidden by a DNAME or a delegation above their owner are never used, so they are not checked.
  */
 export function nsTargetVisitor(
   context: RuleContext,
@@ -42,24 +46,37 @@ export function nsTargetVisitor(
   check: (target: NsTarget) => void,
 ): RuleVisitor {
   const { index, originKey } = context;
-  const targets: NsTarget[] = [];
+  const targets = inZoneTargets(context);
+  const used = (ownerKey: string): boolean => {
+    if (!wanted(ownerKey) || ancestorWith(index, ownerKey, originKey, TypeBit.DNAME) !== undefined) return false;
+    if (index.delegationCount === 0) return true;
+    const above = ancestorWith(index, ownerKey, originKey, TypeBit.NS);
+    return above === undefined || index.ownerKey(above) === originKey;
+  };
   return {
     recordTypes: ['NS'],
-    record(record) {
-      if (record.type !== 'NS' || record.generic || !wanted(record.ownerKey)) return;
-      const token = record.rdata[0];
-      const absolute = record.fields[0]?.value;
-      if (token === undefined || absolute === undefined || !absolute.endsWith('.')) return;
-      const key = nameKey(absolute);
-      if (!inZone(key, originKey)) return;
-      targets.push({ key, ownerKey: record.ownerKey, range: token.range, file: record.file });
+    record(record, ordinal) {
+      targets.add(record, ordinal);
     },
     end() {
-      for (const target of targets) {
-        if (ancestorWith(index, target.ownerKey, originKey, TypeBit.DNAME) !== undefined) continue;
-        const above = ancestorWith(index, target.ownerKey, originKey, TypeBit.NS);
-        if (above !== undefined && index.ownerKey(above) !== originKey) continue;
-        check(target);
+      // The NS records of one owner come together (an owner's NS set), so each owner is judged once per run of them.
+      let lastOwner = -1;
+      let lastUsed = false;
+      for (let i = 0; i < targets.size; i++) {
+        if (targets.type(i) !== 'NS') continue;
+        const owner = targets.recordOwner(i);
+        if (owner !== lastOwner) {
+          lastOwner = owner;
+          lastUsed = used(index.ownerKey(owner));
+        }
+        if (!lastUsed) continue;
+        check({
+          key: targets.key(i),
+          owner: targets.ownerOf(i),
+          ownerKey: index.ownerKey(owner),
+          file: targets.file(i),
+          range: () => targets.range(i),
+        });
       }
     },
   };

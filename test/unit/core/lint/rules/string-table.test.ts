@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { StringTable } from '../../../../../core/src/lint/index/string-table';
 
 describe('StringTable', () => {
@@ -142,5 +143,30 @@ describe('StringTable: a string given as a head before the common suffix', () =>
       assert.equal(table.find(joined), i, head);
       assert.equal(table.value(i), joined);
     });
+  });
+});
+
+describe('StringTable: startsWith and findHashed', () => {
+  const strings = fc.array(
+    fc.string({ unit: fc.constantFrom('*', '.', 'a', 'b', 'é', 'ā'), maxLength: 8 }).map((head) => `${head}ex.com.`),
+    { maxLength: 20 },
+  );
+
+  it('answers as the strings themselves do, with or without the common suffix', () => {
+    fc.assert(
+      fc.property(strings, fc.constantFrom('', 'ex.com.', 'x.com.', 'ā.'), (texts, suffix) => {
+        const table = new StringTable(suffix);
+        const other = new StringTable(suffix);
+        for (const text of texts) table.intern(text);
+        texts.forEach((text, i) => {
+          const id = table.find(text);
+          for (const prefix of ['*.', '*', 'a', 'ex.com.x', '']) {
+            assert.equal(table.startsWith(id, prefix), text.startsWith(prefix), `${text} ${prefix}`);
+          }
+          assert.equal(table.findHashed(text, other.hashOf(text)), id);
+          assert.equal(other.findHashed(text, table.hashOf(text)), other.find(text), `${i}`);
+        });
+      }),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parse } from '../../../../../core/src/parse/parser';
-import { ZoneIndex } from '../../../../../core/src/lint/index/zone-index';
+import { TypeBit, ZoneIndex } from '../../../../../core/src/lint/index/zone-index';
 import type { ZoneRecord } from '../../../../../core/src/types';
 
 function records(text: string): readonly ZoneRecord[] {
@@ -122,6 +122,43 @@ describe('ZoneIndex: owner ids against a map of keys (property)', () => {
         assert.equal(index.ownerCount, idOfKey.size);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('ZoneIndex: facts about the whole zone', () => {
+  const labels = ['*', 'a', 'b', 'sub', '\\*', 'x*'];
+  const types = ['A', 'NS', 'DNAME', 'TXT', 'AAAA'];
+  const line = fc.record({
+    name: fc.array(fc.constantFrom(...labels), { maxLength: 3 }),
+    type: fc.constantFrom(...types),
+  });
+
+  it('counts wildcards and delegations and joins the types as a walk over every owner does', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const text = lines
+          .map(({ name, type }) => {
+            const owner = name.length === 0 ? '@' : name.join('.');
+            const rdata = type === 'A' ? '192.0.2.1' : type === 'AAAA' ? '2001:db8::1' : type === 'TXT' ? '"t"' : 'x.';
+            return `${owner} ${type} ${rdata}\n`;
+          })
+          .join('');
+        const index = new ZoneIndex('example.com.');
+        for (const record of records(text)) index.add(record);
+        let bits = 0;
+        let wildcards = 0;
+        let delegations = 0;
+        for (let owner = 0; owner < index.ownerCount; owner++) {
+          const key = index.ownerKey(owner);
+          bits |= index.ownerTypes(owner);
+          if (key.startsWith('*.')) wildcards++;
+          if (key !== 'example.com.' && (index.ownerTypes(owner) & TypeBit.NS) !== 0) delegations++;
+        }
+        assert.equal(index.typesInZone, bits);
+        assert.equal(index.wildcardCount, wildcards);
+        assert.equal(index.delegationCount, delegations);
+      }),
     );
   });
 });
