@@ -54,23 +54,31 @@ function githubLine(file: string, diagnostic: ZoneDiagnostic): string {
   return `::${githubLevels[diagnostic.severity]} ${properties.join(',')}::${commandData(diagnostic.message)}\n`;
 }
 
-/** Writes one line per finding, in chunks so that a file with a million findings is not one giant string. */
+/**
+ * Writes one line per finding, in chunks so that a file with a million findings is not one giant string. A chunk is
+ * joined from an array: one flat string, which the stream turns into bytes in one pass (a `+=` chain is a rope it
+ * must flatten first).
+ */
 function writeLines(
   reports: readonly FileReport[],
   line: (file: string, diagnostic: ZoneDiagnostic) => string,
   write: (text: string) => void,
 ): void {
-  let chunk = '';
+  const chunk: string[] = [];
+  let length = 0;
   for (const report of reports) {
     for (const diagnostic of report.diagnostics) {
-      chunk += line(report.file, diagnostic);
-      if (chunk.length > 65536) {
-        write(chunk);
-        chunk = '';
+      const text = line(report.file, diagnostic);
+      chunk.push(text);
+      length += text.length;
+      if (length > 65536) {
+        write(chunk.join(''));
+        chunk.length = 0;
+        length = 0;
       }
     }
   }
-  if (chunk !== '') write(chunk);
+  if (chunk.length > 0) write(chunk.join(''));
 }
 
 function jsonDiagnostic(diagnostic: ZoneDiagnostic): object {

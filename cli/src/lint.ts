@@ -17,6 +17,7 @@ import {
 } from '../../core/src/index';
 import { isOutputFormat, outputFormats, writeReports, type FileReport, type OutputFormat } from './lint-output';
 import { zoneFilesUnder } from './zone-files';
+import { writeStdout } from './stdout';
 
 /** Where the command reads and writes; tests pass their own. */
 export interface LintIo {
@@ -31,7 +32,7 @@ export interface LintIo {
 }
 
 const processIo: LintIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: writeStdout,
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => fs.readFileSync(path).toString('utf8'),
   writeFile: (path, text) => fs.writeFileSync(path, text, 'utf8'),
