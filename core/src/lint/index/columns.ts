@@ -70,3 +70,58 @@ export class IntTable {
     this.data[row * this.width + column] = value;
   }
 }
+
+/**
+ * A map from 32-bit integers to non-negative 32-bit integers, open addressing in one typed array: for a rule that
+ * remembers a number per record of a large owner, where a Map of a hundred thousand entries is a large object to
+ * grow and to collect.
+ */
+export class IntMap {
+  // Pairs (key, value + 1), 0 marking a free slot.
+  private slots = new Int32Array(2 * 1024);
+  private count = 0;
+
+  /** The value of `key`, or -1 when it has none. */
+  get(key: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 2;
+    for (let slot = spread(key) & mask; ; slot = (slot + 2) & mask) {
+      const value = slots[slot + 1] ?? 0;
+      if (value === 0) return -1;
+      if (slots[slot] === key) return value - 1;
+    }
+  }
+
+  /** Sets the value of `key` (a value of at least 0). */
+  set(key: number, value: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 2;
+    let slot = spread(key) & mask;
+    for (; (slots[slot + 1] ?? 0) !== 0; slot = (slot + 2) & mask) {
+      if (slots[slot] === key) {
+        slots[slot + 1] = value + 1;
+        return;
+      }
+    }
+    slots[slot] = key;
+    slots[slot + 1] = value + 1;
+    // Kept at most half full.
+    if (++this.count * 4 > slots.length) this.grow();
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.count = 0;
+    for (let slot = 0; slot < old.length; slot += 2) {
+      const value = old[slot + 1] ?? 0;
+      if (value !== 0) this.set(old[slot] ?? 0, value - 1);
+    }
+  }
+}
+
+/** A multiply-xorshift of the key, shifted to an even slot: consecutive keys (ordinals) land apart. */
+function spread(key: number): number {
+  const mixed = Math.imul(key, 0x9e3779b1);
+  return (mixed ^ (mixed >>> 16)) << 1;
+}

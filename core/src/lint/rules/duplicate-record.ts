@@ -2,7 +2,7 @@ import type { DocumentText } from '../../document-text';
 import type { Fix, Range, ZoneRecord } from '../../types';
 import type { Finding, Rule, RuleContext } from '../rule';
 import { relatedAt, sourceText } from '../rule';
-import { IntColumn } from '../index/columns';
+import { IntColumn, IntMap } from '../index/columns';
 import { ownerWalkLimit } from '../index/zone-index';
 import { RdataHasher } from './utils/rdata-hash';
 
@@ -95,8 +95,8 @@ export const duplicateRecord: Rule = {
     const hash2 = new IntColumn();
     // Owners with many records: the first copy of each record, found by a number mixed from owner, type and hash
     // (a string key per record cost a string each), chained where two records mix to the same number.
-    const firstCopies = new Map<number, number>();
-    const earlierInChain = new Map<number, number>();
+    const firstCopies = new IntMap();
+    const earlierInChain = new IntMap();
     const bucketOf = (owner: number, ordinal: number): number =>
       Math.imul(owner, 0x9e3779b1) ^ Math.imul(index.typeId(ordinal), 0x85ebca6b) ^ hash1.get(ordinal);
     const sameRecordData = (ordinal: number, other: number): boolean =>
@@ -107,11 +107,11 @@ export const duplicateRecord: Rule = {
     const firstInChain = (owner: number, ordinal: number): number => {
       const bucket = bucketOf(owner, ordinal);
       const head = firstCopies.get(bucket);
-      for (let other = head; other !== undefined; other = earlierInChain.get(other)) {
+      for (let other = head; other >= 0; other = earlierInChain.get(other)) {
         if (index.ownerOfRecord(other) === owner && sameRecordData(ordinal, other)) return other;
       }
       firstCopies.set(bucket, ordinal);
-      if (head !== undefined) earlierInChain.set(ordinal, head);
+      if (head >= 0) earlierInChain.set(ordinal, head);
       return -1;
     };
 
