@@ -3,6 +3,8 @@ import { toCloudflareRecord } from '../../cloudflare/records';
 import { cloudflareTypes } from '../../rdata';
 import type { ZoneRecord } from '../../types';
 import type { Rule } from '../rule';
+import { IntColumn } from '../index/columns';
+import { SourceToken } from '../../parse/source';
 
 /** The record's wire size as Cloudflare would store it; undefined when it cannot be sent at all (other rules say why). */
 function recordWireSize(record: ZoneRecord, origin: string): number | undefined {
@@ -12,7 +14,11 @@ function recordWireSize(record: ZoneRecord, origin: string): number | undefined 
 
 /** The record's content as Cloudflare counts it: its rdata as written, fields one space apart. */
 function contentLength(record: ZoneRecord): number {
-  return record.rdata.reduce((sum, token) => sum + token.text.length, Math.max(0, record.rdata.length - 1));
+  let length = Math.max(0, record.rdata.length - 1);
+  // A source token's length is its offsets' difference: no slice of the document per token of every record.
+  for (const token of record.rdata)
+    length += token instanceof SourceToken ? token.end - token.start : token.text.length;
+  return length;
 }
 
 /** Cloudflare refuses a record over 4,096 octets of wire data and an RRset whose contents pass 8,192 characters. */
@@ -26,8 +32,8 @@ export const cloudflareRecordSize: Rule = {
   create(context) {
     const { index } = context;
     // Per checked record, in file order: its ordinal and content length; RRsets are summed once the index is whole.
-    const ordinals: number[] = [];
-    const lengths: number[] = [];
+    const ordinals = new IntColumn();
+    const lengths = new IntColumn();
     return {
       recordTypes: cloudflareTypes,
       record(record, ordinal) {
@@ -48,16 +54,17 @@ export const cloudflareRecordSize: Rule = {
       },
       end() {
         const rrsets = new Map<number, { length: number; reported: boolean }>();
-        ordinals.forEach((ordinal, position) => {
-          const length = lengths[position] ?? 0;
+        for (let position = 0; position < ordinals.length; position++) {
+          const ordinal = ordinals.get(position);
+          const length = lengths.get(position);
           const owner = index.ownerOfRecord(ordinal);
           const alone = index.ownerSize(owner) === 1;
-          if (alone && length <= cloudflareRrsetContentLimit) return;
+          if (alone && length <= cloudflareRrsetContentLimit) continue;
           const key = owner * 65536 + index.typeId(ordinal);
           const rrset = rrsets.get(key) ?? { length: 0, reported: false };
           rrsets.set(key, rrset);
           rrset.length += length;
-          if (rrset.length <= cloudflareRrsetContentLimit || rrset.reported) return;
+          if (rrset.length <= cloudflareRrsetContentLimit || rrset.reported) continue;
           rrset.reported = true;
           const type = index.type(ordinal);
           context.report({
@@ -65,7 +72,7 @@ export const cloudflareRecordSize: Rule = {
             range: index.range(ordinal),
             file: index.file(ordinal),
           });
-        });
+        }
       },
     };
   },
