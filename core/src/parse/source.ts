@@ -7,6 +7,8 @@ import type { Position, Range, Token, TokenKind, TokenRole } from '../types';
  */
 export class SourceText {
   private readonly lineStarts: number[];
+  /** The index in lineStarts of the line `position` found last. */
+  private lastLine = 0;
 
   /**
    * @param text the whole document (offsets are indexes into it)
@@ -41,6 +43,18 @@ export class SourceText {
     if (starts.length >= 2 && offset >= previousStart) {
       return { line: this.firstLine + starts.length - 2, character: offset - previousStart, offset };
     }
+    // After the parse, findings are mostly asked for in file order: the line of the last answer, or the next one.
+    let low = this.lastLine;
+    if (!(starts[low] <= offset && offset < starts[low + 1])) {
+      low = starts[low + 1] <= offset && offset < starts[low + 2] ? low + 1 : this.lineIndexOf(offset);
+    }
+    this.lastLine = low;
+    return { line: this.firstLine + low, character: offset - starts[low], offset };
+  }
+
+  /** The index in lineStarts of the line holding `offset`, by binary search. */
+  private lineIndexOf(offset: number): number {
+    const starts = this.lineStarts;
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -48,7 +62,7 @@ export class SourceText {
       if (starts[middle] <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: this.firstLine + low, character: offset - starts[low], offset };
+    return low;
   }
 
   range(start: number, end: number): Range {
