@@ -285,7 +285,28 @@ function checkModel(text: string, options: CheckOptions, random: Random, defects
       row: 'parses-disagree',
       detail: `model after edit [${start},${end})=${JSON.stringify(inserted)}: ${firstDifference(b, a)}`,
     });
+    return;
   }
+  // What the server publishes and offers as quick fixes: inside the edited text, and what a whole lint finds.
+  checkRanges(model.diagnostics, edited, defects);
+  const whole = lint(parse(edited, { origin: options.origin }), { text: edited, settings: options.settings });
+  const published = findingKeys(model.diagnostics);
+  const expected = findingKeys(whole);
+  if (published.join('\n') !== expected.join('\n')) {
+    defects.push({ row: 'parses-disagree', detail: `model vs lint: ${firstDifference(expected, published)}` });
+  }
+}
+
+/** Findings as two analyses of one text must share them: code, place, and their fixes' edits. */
+function findingKeys(findings: readonly ZoneDiagnostic[]): string[] {
+  return findings
+    .map((finding) => {
+      const edits = (finding.fixes ?? []).flatMap((fix) =>
+        fix.edits.map((edit) => `${at(edit.range)}=${edit.newText}`),
+      );
+      return `${finding.code} ${at(finding.range)} ${finding.range.start.line}:${finding.range.start.character} ${edits.join(',')}`;
+    })
+    .sort();
 }
 
 /** Runs `step`, turning an exception into an `exception` defect. */
