@@ -262,3 +262,29 @@ describe('document model (incremental analysis)', () => {
     assert.equal(quiet.diagnostics.find((d) => d.code === 'duplicate-record')?.severity, 'error');
   });
 });
+
+describe('DocumentModel: the first analysis', () => {
+  it('waits for the first reader, so settings given before it are the only ones analysed', () => {
+    let reads = 0;
+    const text = '$TTL 3600\n@ SOA ns1 host 1 2 3 4 5\n@ NS ns1.example.net.\n$INCLUDE part.zone\n';
+    const counting: ModelOptions = {
+      ...options,
+      path: '/zones/example.com.zone',
+      readFile: () => {
+        reads++;
+        return 'www 5 A 192.0.2.1\n';
+      },
+      settings: { profile: 'bind', rules: {} },
+    };
+    const model = new DocumentModel('file:///zones/example.com.zone', text, counting);
+    assert.equal(reads, 0, 'nothing analysed before a reader');
+    model.setOptions({ ...counting, settings: { profile: 'cloudflare', rules: {} } });
+    assert.equal(reads, 1);
+    assert.ok(model.diagnostics.some((finding) => finding.code === 'cloudflare-ttl'));
+    assert.equal(reads, 1, 'the settings given first were the only analysis');
+
+    const unread = new DocumentModel('file:///zones/example.com.zone', text, counting);
+    assert.equal(unread.includes.size, 1);
+    assert.equal(reads, 2, 'a reader analyses with the settings the model has');
+  });
+});

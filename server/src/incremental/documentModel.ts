@@ -90,8 +90,14 @@ export class DocumentModel implements ZoneView {
     readonly uri: string,
     private currentText: DocumentText,
     private options: ModelOptions,
-  ) {
-    this.analyzeAll();
+  ) {}
+
+  // The first analysis waits for the first reader: the server opens a document before it has asked the client for
+  // that document's own settings, and analysing with the workspace's first would analyse it twice when they differ.
+  private analyzed = false;
+
+  private ensureAnalyzed(): void {
+    if (!this.analyzed) this.analyzeAll();
   }
 
   get origin(): string {
@@ -99,6 +105,7 @@ export class DocumentModel implements ZoneView {
   }
 
   get diagnostics(): readonly ZoneDiagnostic[] {
+    this.ensureAnalyzed();
     return this.findings;
   }
 
@@ -107,6 +114,7 @@ export class DocumentModel implements ZoneView {
    * path the parser asked for, also those it could not read (they may appear later).
    */
   get includes(): ReadonlySet<string> {
+    this.ensureAnalyzed();
     return this.includedFiles;
   }
 
@@ -172,6 +180,7 @@ export class DocumentModel implements ZoneView {
   }
 
   private adopt(analysis: Analysis): void {
+    this.analyzed = true;
     this.segments = analysis.segments;
     this.partialIndex = new OwnerIndex();
     this.indexedSegments = 0;
@@ -227,6 +236,8 @@ export class DocumentModel implements ZoneView {
     newText: DocumentText,
     removed: string = this.currentText.slice(start, end),
   ): UpdateKind {
+    // An edit before the first analysis: of the text before it when that is still at hand (not changed in place).
+    if (!this.analyzed && newText !== this.currentText) this.analyzeAll();
     const oldLength = newText.length - inserted.length + removed.length;
     this.currentText = newText;
     this.version++;
@@ -453,6 +464,7 @@ export class DocumentModel implements ZoneView {
   }
 
   *records(): Iterable<Placed<ZoneRecord>> {
+    this.ensureAnalyzed();
     for (const segment of this.segments) {
       for (const record of segment.records) {
         if (record.file === undefined) yield { item: record, lineShift: segment.shift.lines };
@@ -461,12 +473,14 @@ export class DocumentModel implements ZoneView {
   }
 
   *allRecords(): Iterable<Placed<ZoneRecord>> {
+    this.ensureAnalyzed();
     for (const segment of this.segments) {
       for (const record of segment.records) yield { item: record, lineShift: segment.shift.lines };
     }
   }
 
   *directives(): Iterable<Placed<Directive>> {
+    this.ensureAnalyzed();
     for (const segment of this.segments) {
       for (const directive of segment.directives) {
         if (directive.file === undefined) yield { item: directive, lineShift: segment.shift.lines };
@@ -475,6 +489,7 @@ export class DocumentModel implements ZoneView {
   }
 
   recordsOnLine(line: number): Placed<ZoneRecord>[] {
+    this.ensureAnalyzed();
     if (this.segments.length === 0) return [];
     const found: Placed<ZoneRecord>[] = [];
     const index = this.segmentAtLine(line);
