@@ -51,7 +51,30 @@ export function shiftToken(token: Token, shift: Shift): Token {
   return isNoShift(shift) ? token : new ShiftedToken(token, shift);
 }
 
+class ShiftedField implements RdataField {
+  constructor(
+    private readonly field: RdataField,
+    private readonly shift: Shift,
+  ) {}
+
+  get name(): string {
+    return this.field.name;
+  }
+
+  get value(): string {
+    return this.field.value;
+  }
+
+  get range(): Range {
+    return shiftRange(this.field.range, this.shift);
+  }
+}
+
 class ShiftedRecord implements ZoneRecord {
+  // Made on first read and kept: the rules read a record's rdata and fields several times each.
+  private shiftedRdata: readonly Token[] | undefined;
+  private shiftedFields: readonly RdataField[] | undefined;
+
   constructor(
     private readonly record: ZoneRecord,
     private readonly shift: Shift,
@@ -85,14 +108,12 @@ class ShiftedRecord implements ZoneRecord {
     return shiftRange(this.record.typeRange, this.shift);
   }
   get rdata(): readonly Token[] {
-    return this.record.rdata.map((token) => shiftToken(token, this.shift));
+    this.shiftedRdata ??= this.record.rdata.map((token) => shiftToken(token, this.shift));
+    return this.shiftedRdata;
   }
   get fields(): readonly RdataField[] {
-    return this.record.fields.map((field) => ({
-      name: field.name,
-      value: field.value,
-      range: shiftRange(field.range, this.shift),
-    }));
+    this.shiftedFields ??= this.record.fields.map((field) => new ShiftedField(field, this.shift));
+    return this.shiftedFields;
   }
   get generic(): boolean {
     return this.record.generic;
