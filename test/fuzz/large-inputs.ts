@@ -10,7 +10,7 @@ import { build, copiesFor, lineShapes } from './linearity';
 import { LspClient } from '../server/lspClient';
 
 /** Runs of each measure; the table gives the fastest, which a busy machine disturbs least. */
-const runs = 3;
+const runs = 5;
 
 interface CliTiming {
   readonly wallMs: number;

@@ -92,7 +92,7 @@ export function lintMs(text: string): number {
 
 export function linearityReport(bytes = 256 * 1024): string {
   const lines = [
-    '| line shape | N (copies) | parse+lint+format+fix CPU ms at N, 2N, 4N | ratios | parse+lint CPU ms at 4N (~1 MB) |',
+    '| line shape | N (copies) | parse+lint+format+fix CPU ms at N, 2N, 4N | ratios | parse+lint CPU ms at 4N (~1 MB), fixes and related places kept |',
     '| --- | ---: | --- | --- | ---: |',
   ];
   for (const shape of lineShapes) {
