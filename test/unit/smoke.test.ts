@@ -26,4 +26,27 @@ describe('zone-records program', () => {
       fs.rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('writes to a file what it writes to a pipe, for every output format', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-records-file-'));
+    try {
+      const zone = path.join(folder, 'example.com.zone');
+      // Several 64 KB chunks of findings, one with a character beyond ASCII in its message.
+      const lines = Array.from({ length: 3_000 }, (_, i) => `h${i} 10 IN A 192.0.2.1`);
+      fs.writeFileSync(zone, `$ORIGIN example.com.\n${lines.join('\n')}\nbücher 10 IN A 192.0.2.1\n`);
+      for (const format of ['text', 'json', 'github']) {
+        const args = ['bin/zone-records.js', 'lint', '--format', format, zone];
+        const piped = spawnSync(process.execPath, args, { encoding: 'utf8' });
+        const output = path.join(folder, `out.${format}`);
+        const fd = fs.openSync(output, 'w');
+        const toFile = spawnSync(process.execPath, args, { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+        fs.closeSync(fd);
+        assert.equal(toFile.status, piped.status);
+        assert.ok(piped.stdout.length > 3 * 65536, `${format}: ${piped.stdout.length} characters`);
+        assert.equal(fs.readFileSync(output, 'utf8'), piped.stdout, format);
+      }
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
