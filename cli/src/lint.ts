@@ -18,6 +18,7 @@ import {
 import { isOutputFormat, outputFormats, writeReports, type FileReport, type OutputFormat } from './lint-output';
 import { zoneFilesUnder } from './zone-files';
 import { writeStdout } from './stdout';
+import { fileErrorReason } from './file-errors';
 
 /** Where the command reads and writes; tests pass their own. */
 export interface LintIo {
@@ -185,11 +186,6 @@ function reportsOf(file: string, diagnostics: readonly ZoneDiagnostic[]): FileRe
   return [...reports.values()];
 }
 
-/** What a failed read or write says to the user: the system's code (ENOENT, EACCES) when it has one. */
-function errorReason(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
-}
-
 /** Passes of fixing and linting again: a fix can make way for another (two fixes on one line go one at a time). */
 const maxFixPasses = 10;
 
@@ -218,7 +214,7 @@ function fixFile(
   try {
     io.writeFile(file, current);
   } catch (error) {
-    const reason = errorReason(error);
+    const reason = fileErrorReason(error);
     io.stderr(`zone-records lint: cannot write the fixes to ${file} (${reason}); the file is unchanged\n`);
     return undefined;
   }
@@ -254,7 +250,7 @@ export function runLint(argv: string[], io: LintIo = processIo): Promise<number>
     try {
       text = io.readFile(file);
     } catch (error) {
-      const reason = errorReason(error);
+      const reason = fileErrorReason(error);
       io.stderr(`zone-records lint: cannot read ${file} (${reason}): check the path and its permissions\n`);
       unreadable = true;
       continue;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadZoneForSync, type ZoneForSync } from '../../cloudflare/src/index';
+import { fileErrorReason } from './file-errors';
 
 /**
  * Reads a zone file from disk for a sync (its `$INCLUDE`s too) and loads it the way the editor does; `zone` is the
@@ -14,8 +15,7 @@ export function loadZoneFile(
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return { ok: false, reason: 'unreadable', message: `cannot read ${file}: ${reason}` };
+    return { ok: false, reason: 'unreadable', message: `cannot read ${file}: ${fileErrorReason(error)}` };
   }
   const readFile = (included: string): string | undefined => {
     try {

@@ -249,7 +249,7 @@ describe('zone-records lint (CLI)', () => {
   it('exits 2 with a clear message on bad usage and on an unreadable file', async () => {
     const missing = await lintCli([path.join(dir, 'nope.zone')]);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /cannot read .*nope\.zone \(ENOENT\)/);
+    assert.match(missing.stderr, /cannot read .*nope\.zone \(no such file, ENOENT\): check the path/);
     const typo = await lintCli(['--rule', 'mixed-ttl=off', 'x']);
     assert.equal(typo.code, 2);
     assert.match(typo.stderr, /'mixed-ttl' is not a diagnostic code \(did you mean 'mixed-ttl-rrset'\?\)/);
