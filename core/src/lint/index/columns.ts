@@ -77,7 +77,7 @@ export class IntTable {
  * grow and to collect.
  */
 export class IntMap {
-  // Pairs (key, value + 1), 0 marking a free slot.
+  // Pairs (key, ~value), 0 marking a free slot: ~value is never 0 for a value of 0 to 2^31 - 1.
   private slots = new Int32Array(2 * 1024);
   private count = 0;
 
@@ -86,25 +86,25 @@ export class IntMap {
     const slots = this.slots;
     const mask = slots.length - 2;
     for (let slot = spread(key) & mask; ; slot = (slot + 2) & mask) {
-      const value = slots[slot + 1] ?? 0;
-      if (value === 0) return -1;
-      if (slots[slot] === key) return value - 1;
+      const stored = slots[slot + 1] ?? 0;
+      if (stored === 0) return -1;
+      if (slots[slot] === key) return ~stored;
     }
   }
 
-  /** Sets the value of `key` (a value of at least 0). */
+  /** Sets the value of `key` (0 to 2^31 - 1). */
   set(key: number, value: number): void {
     const slots = this.slots;
     const mask = slots.length - 2;
     let slot = spread(key) & mask;
     for (; (slots[slot + 1] ?? 0) !== 0; slot = (slot + 2) & mask) {
       if (slots[slot] === key) {
-        slots[slot + 1] = value + 1;
+        slots[slot + 1] = ~value;
         return;
       }
     }
     slots[slot] = key;
-    slots[slot + 1] = value + 1;
+    slots[slot + 1] = ~value;
     // Kept at most half full.
     if (++this.count * 4 > slots.length) this.grow();
   }
@@ -114,8 +114,8 @@ export class IntMap {
     this.slots = new Int32Array(old.length * 2);
     this.count = 0;
     for (let slot = 0; slot < old.length; slot += 2) {
-      const value = old[slot + 1] ?? 0;
-      if (value !== 0) this.set(old[slot] ?? 0, value - 1);
+      const stored = old[slot + 1] ?? 0;
+      if (stored !== 0) this.set(old[slot] ?? 0, ~stored);
     }
   }
 }
