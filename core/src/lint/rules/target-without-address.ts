@@ -1,5 +1,6 @@
 import { ancestorWith, wildcardWith } from './utils/ancestors';
 import { inZoneTargets } from './utils/in-zone-targets';
+import { delegationAtOrAbove } from './utils/ns-targets';
 import type { Rule } from '../rule';
 import { TypeBit } from '../index/zone-index';
 
@@ -34,10 +35,8 @@ export const targetWithoutAddress: Rule = {
           const key = targets.key(i);
           if (owner === undefined && wildcardWith(index, key, originKey, ADDRESSES)) continue;
           // Below a delegation or a DNAME the addresses live in another zone, or the name is redirected.
-          if (owner !== undefined && key !== originKey && (index.ownerTypes(owner) & TypeBit.NS) !== 0) continue;
+          if (delegationAtOrAbove(context, key) !== undefined) continue;
           if (ancestorWith(index, key, originKey, TypeBit.DNAME) !== undefined) continue;
-          const delegation = ancestorWith(index, key, originKey, TypeBit.NS);
-          if (delegation !== undefined && index.ownerKey(delegation) !== originKey) continue;
           context.report({
             message: `The ${type} target ${key} is in this zone but has no A or AAAA record: add its address, or point the ${type} record at a host that has one.`,
             range: targets.range(i),

@@ -31,6 +31,13 @@ export function delegationAtOrAbove(context: RuleContext, key: string): number |
   if (index.delegationCount === 0) return undefined;
   const owner = index.ownerOf(key);
   if (owner !== undefined && key !== originKey && (index.ownerTypes(owner) & TypeBit.NS) !== 0) return owner;
+  return delegationAbove(context, key);
+}
+
+/** The nearest delegation strictly above `key`, or undefined; at once when the zone has no delegation. */
+function delegationAbove(context: RuleContext, key: string): number | undefined {
+  const { index, originKey } = context;
+  if (index.delegationCount === 0) return undefined;
   const above = ancestorWith(index, key, originKey, TypeBit.NS);
   return above !== undefined && index.ownerKey(above) !== originKey ? above : undefined;
 }
@@ -49,9 +56,7 @@ export function nsTargetVisitor(
   const targets = inZoneTargets(context);
   const used = (ownerKey: string): boolean => {
     if (!wanted(ownerKey) || ancestorWith(index, ownerKey, originKey, TypeBit.DNAME) !== undefined) return false;
-    if (index.delegationCount === 0) return true;
-    const above = ancestorWith(index, ownerKey, originKey, TypeBit.NS);
-    return above === undefined || index.ownerKey(above) === originKey;
+    return delegationAbove(context, ownerKey) === undefined;
   };
   return {
     recordTypes: ['NS'],
