@@ -66,19 +66,21 @@ export function nsTargetVisitor(
     end() {
       // The NS records of one owner come together (an owner's NS set), so each owner is judged once per run of them.
       let lastOwner = -1;
+      let ownerKey = '';
       let lastUsed = false;
       for (let i = 0; i < targets.size; i++) {
         if (targets.type(i) !== 'NS') continue;
         const owner = targets.recordOwner(i);
         if (owner !== lastOwner) {
           lastOwner = owner;
-          lastUsed = used(index.ownerKey(owner));
+          ownerKey = index.ownerKey(owner);
+          lastUsed = used(ownerKey);
         }
         if (!lastUsed) continue;
         check({
           key: targets.key(i),
           owner: targets.ownerOf(i),
-          ownerKey: index.ownerKey(owner),
+          ownerKey,
           file: targets.file(i),
           range: () => targets.range(i),
         });
